@@ -1,4 +1,20 @@
+export {
+  boltzmannProbabilities,
+  boltzmannProbabilitiesAtBeta,
+  entropyBits,
+  entropyNats,
+  perplexity,
+  temperatureSoftmax,
+  validateProbabilities,
+  validateSpectrum,
+} from './distribution.ts';
 export { InputError, isInputError } from './errors.ts';
 export { createRng, type Rng } from './rng.ts';
-export { chiSquareTest, chiSquareSurvival, klDivergence, type ChiSquareResult } from './statistics.ts';
-export type { Spectrum } from "./types.ts";
+export { type ChiSquareResult, chiSquareSurvival, chiSquareTest, klDivergence } from './statistics.ts';
+export {
+  logPartitionFunction,
+  type Thermodynamics,
+  thermodynamics,
+  thermodynamicsAtBeta,
+} from './thermodynamics.ts';
+export type { Spectrum } from './types.ts';

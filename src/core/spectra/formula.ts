@@ -1,0 +1,432 @@
+/**
+ * The formula sandbox: a teacher types E(n) and g(n) as text, and we turn them into a spectrum.
+ *
+ * Security model. The text is untrusted (it may come from a shared link). mathjs is used only to
+ * *parse* it into a syntax tree; nothing from mathjs ever evaluates it. We then walk the tree,
+ * accept a small whitelist of node kinds (numbers, the variable, a few constants, arithmetic
+ * operators, elementary functions) and build plain JavaScript closures from it ourselves. So:
+ * - no `eval` / `new Function` (the app runs under a CSP without 'unsafe-eval'), and mathjs's own
+ *   `compile` is not used either, so its large function namespace is never reachable;
+ * - names are looked up in `Map`s that we filled, never on objects, so 'constructor',
+ *   '__proto__' and friends cannot reach anything;
+ * - size caps (length, node count, depth) bound the work done on hostile input before and after
+ *   parsing.
+ */
+import { create, parseDependencies, type MathNode } from 'mathjs';
+import { InputError } from '../errors.ts';
+import type { Spectrum } from '../types.ts';
+
+/** Longest formula text accepted, in characters (checked before parsing). */
+export const MAX_FORMULA_LENGTH = 500;
+/** Most syntax-tree nodes a formula may have. */
+export const MAX_FORMULA_NODES = 200;
+/** Deepest nesting of the syntax tree (the root is depth 1). */
+export const MAX_FORMULA_DEPTH = 50;
+/** Most levels a spectrum may have, whatever its source (formula, list, preset). */
+export const MAX_LEVELS = 10_000;
+
+/** A validated formula turned into a function of its variables, in the order they were declared. */
+export type CompiledFormula = (...values: number[]) => number;
+
+/** Internal form: reads variables from an array so the spectrum loop allocates nothing. */
+type Evaluator = (vars: readonly number[]) => number;
+
+// A private instance holding only the parser. It never evaluates anything, but we still apply the
+// lockdown from the mathjs security guide so that nothing can ever re-enable more of mathjs on it.
+const math = create({ parseDependencies }, { number: 'number' });
+const disabled = (name: string) => () => {
+  throw new Error(`mathjs '${name}' is disabled in the formula sandbox`);
+};
+math.import(
+  {
+    import: disabled('import'),
+    createUnit: disabled('createUnit'),
+    evaluate: disabled('evaluate'),
+    compile: disabled('compile'),
+    simplify: disabled('simplify'),
+    derivative: disabled('derivative'),
+    resolve: disabled('resolve'),
+    reviver: disabled('reviver'),
+  },
+  { override: true },
+);
+const parse = math.parse;
+
+const CONSTANTS = new Map<string, number>([
+  ['pi', Math.PI],
+  ['π', Math.PI],
+  ['e', Math.E],
+  ['tau', 2 * Math.PI],
+  ['τ', 2 * Math.PI],
+  ['phi', (1 + Math.sqrt(5)) / 2],
+  ['φ', (1 + Math.sqrt(5)) / 2],
+]);
+
+/** The constants a formula may use (the unicode spellings π, τ, φ are accepted too). */
+export const ALLOWED_CONSTANTS: readonly string[] = ['pi', 'e', 'tau', 'phi'];
+
+interface FunctionSpec {
+  minArgs: number;
+  maxArgs: number;
+  fn: (args: readonly number[]) => number;
+}
+
+const MAX_FACTORIAL = 170; // 171! overflows a double
+
+/** n! for whole n ≥ 0; NaN otherwise (reported to the user as "not a real number"). */
+function factorial(x: number): number {
+  if (!Number.isInteger(x) || x < 0) return Number.NaN;
+  if (x > MAX_FACTORIAL) return Number.POSITIVE_INFINITY;
+  let product = 1;
+  for (let k = 2; k <= x; k++) product *= k;
+  return product;
+}
+
+/** Floored modulo as in mathjs (the result takes the sign of the divisor; mod(x, 0) = x). */
+function mod(x: number, y: number): number {
+  if (y === 0) return x;
+  return x - y * Math.floor(x / y);
+}
+
+/** Rounds half away from zero, like mathjs (Math.round sends -2.5 to -2). */
+function roundHalfAway(x: number, digits = 0): number {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 15) return Number.NaN;
+  const scale = 10 ** digits;
+  return (Math.sign(x) * Math.round(Math.abs(x) * scale)) / scale;
+}
+
+const unary = (f: (x: number) => number): FunctionSpec => ({ minArgs: 1, maxArgs: 1, fn: (a) => f(a[0]) });
+const binary = (f: (x: number, y: number) => number): FunctionSpec => ({
+  minArgs: 2,
+  maxArgs: 2,
+  fn: (a) => f(a[0], a[1]),
+});
+
+const FUNCTIONS = new Map<string, FunctionSpec>([
+  ['sqrt', unary(Math.sqrt)],
+  ['cbrt', unary(Math.cbrt)],
+  ['exp', unary(Math.exp)],
+  ['expm1', unary(Math.expm1)],
+  // log(x) is natural; log(x, base) as in mathjs.
+  ['log', { minArgs: 1, maxArgs: 2, fn: (a) => (a.length === 1 ? Math.log(a[0]) : Math.log(a[0]) / Math.log(a[1])) }],
+  ['ln', unary(Math.log)],
+  ['log10', unary(Math.log10)],
+  ['log2', unary(Math.log2)],
+  ['log1p', unary(Math.log1p)],
+  ['sin', unary(Math.sin)],
+  ['cos', unary(Math.cos)],
+  ['tan', unary(Math.tan)],
+  ['asin', unary(Math.asin)],
+  ['acos', unary(Math.acos)],
+  ['atan', unary(Math.atan)],
+  ['atan2', binary(Math.atan2)],
+  ['sinh', unary(Math.sinh)],
+  ['cosh', unary(Math.cosh)],
+  ['tanh', unary(Math.tanh)],
+  ['abs', unary(Math.abs)],
+  ['floor', unary(Math.floor)],
+  ['ceil', unary(Math.ceil)],
+  ['round', { minArgs: 1, maxArgs: 2, fn: (a) => roundHalfAway(a[0], a.length === 2 ? a[1] : 0) }],
+  ['sign', unary(Math.sign)],
+  ['min', { minArgs: 1, maxArgs: 20, fn: (a) => Math.min(...a) }],
+  ['max', { minArgs: 1, maxArgs: 20, fn: (a) => Math.max(...a) }],
+  ['hypot', { minArgs: 1, maxArgs: 20, fn: (a) => Math.hypot(...a) }],
+  ['pow', binary(Math.pow)],
+  ['mod', binary(mod)],
+  ['factorial', unary(factorial)],
+]);
+
+/** The functions a formula may call. */
+export const ALLOWED_FUNCTIONS: readonly string[] = [...FUNCTIONS.keys()];
+
+const OPERATORS = new Map<string, { arity: number; fn: (x: number, y: number) => number }>([
+  ['add', { arity: 2, fn: (x, y) => x + y }],
+  ['subtract', { arity: 2, fn: (x, y) => x - y }],
+  ['multiply', { arity: 2, fn: (x, y) => x * y }],
+  ['divide', { arity: 2, fn: (x, y) => x / y }],
+  ['pow', { arity: 2, fn: Math.pow }],
+  ['mod', { arity: 2, fn: mod }],
+  ['unaryMinus', { arity: 1, fn: (x) => -x }],
+  ['unaryPlus', { arity: 1, fn: (x) => x }],
+  ['factorial', { arity: 1, fn: (x) => factorial(x) }],
+]);
+
+const ALLOWED_OPERATORS_TEXT = '+ - * / ^ % (remainder) and ! (factorial)';
+
+/** Unicode look-alikes a student may paste; each is replaced by one character so positions stay right. */
+const LOOKALIKES: ReadonlyArray<[RegExp, string]> = [
+  [/[\u2212\u2012\u2013]/g, '-'], // minus sign, figure dash, en dash
+  [/[\u00d7\u00b7\u22c5\u2219]/g, '*'], // ×, ·, ⋅, ∙
+  [/\u00f7/g, '/'], // ÷
+];
+
+function describeNodeKind(node: MathNode): string {
+  switch (node.type) {
+    case 'AccessorNode':
+    case 'IndexNode':
+      return "property access and indexing ('.' or '[ ]') are not allowed";
+    case 'AssignmentNode':
+      return "assignments ('=') are not allowed; type only the expression, for example n^2";
+    case 'FunctionAssignmentNode':
+      return 'defining functions is not allowed; type only the expression, for example n^2';
+    case 'ArrayNode':
+      return "lists and matrices ('[ ]') are not allowed";
+    case 'ObjectNode':
+      return "objects ('{ }') are not allowed";
+    case 'BlockNode':
+      return "only one expression is allowed (no ';' or line breaks)";
+    case 'RangeNode':
+      return "ranges ('a:b') are not allowed";
+    case 'ConditionalNode':
+      return "conditions ('a ? b : c') are not allowed";
+    case 'RelationalNode':
+      return "comparisons ('<', '>', '==') are not allowed";
+    default:
+      return `'${node.type}' is not allowed`;
+  }
+}
+
+function isSymbol(node: MathNode): node is MathNode & { name: string } {
+  return node.type === 'SymbolNode';
+}
+
+/** Shortens user text quoted inside a message. */
+function quote(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Turns a mathjs SyntaxError message into one for a student, keeping the character position. */
+function rewriteParseError(message: string): string {
+  const position = /\(char (\d+)\)/.exec(message);
+  let text = message.replace(/\s*\(char \d+\)\s*/, '').trim();
+  if (/^Unexpected end of expression/i.test(text)) text = 'unexpected end of input';
+  else if (/^Parenthesis \) expected/i.test(text)) text = "a closing parenthesis ')' is missing";
+  else if (/^Value expected/i.test(text)) text = 'a value is expected';
+  else text = text.charAt(0).toLowerCase() + text.slice(1);
+  return position ? `${text} at character ${position[1]}` : text;
+}
+
+interface Walk {
+  label: string;
+  variables: ReadonlyMap<string, number>;
+  nodes: number;
+}
+
+function fail(walk: Walk, detail: string): never {
+  throw new InputError(`${walk.label}: ${detail}`);
+}
+
+function variableHint(walk: Walk): string {
+  const names = [...walk.variables.keys()];
+  const what = names.length === 1 ? `the variable ${names[0]}` : `the variables ${names.join(', ')}`;
+  return `Use ${what} and the constants ${ALLOWED_CONSTANTS.join(', ')}.`;
+}
+
+/** Evaluator for a name: a variable (read from the array) or a constant (captured). */
+function compileSymbol(walk: Walk, name: string): Evaluator {
+  const slot = walk.variables.get(name);
+  if (slot !== undefined) return (vars) => vars[slot];
+  const constant = CONSTANTS.get(name);
+  if (constant !== undefined) return () => constant;
+  if (FUNCTIONS.has(name)) fail(walk, `'${name}' is a function: write ${name}(…).`);
+  fail(walk, `unknown name '${quote(name)}'. ${variableHint(walk)}`);
+}
+
+/**
+ * Validates one node and returns its evaluator. Caps are checked on entry, so a hostile tree is
+ * rejected after at most MAX_FORMULA_NODES visits.
+ */
+function compileNode(walk: Walk, node: MathNode, depth: number): Evaluator {
+  walk.nodes += 1;
+  if (walk.nodes > MAX_FORMULA_NODES) fail(walk, `the formula is too long (more than ${MAX_FORMULA_NODES} parts).`);
+  if (depth > MAX_FORMULA_DEPTH) fail(walk, `the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`);
+
+  switch (node.type) {
+    case 'ConstantNode': {
+      const value: unknown = (node as MathNode & { value: unknown }).value;
+      if (typeof value === 'string') fail(walk, 'text in quotes is not allowed; a formula is made of numbers, n and functions.');
+      if (typeof value !== 'number') fail(walk, `'${quote(String(value))}' is not allowed; only numbers are.`);
+      if (Number.isNaN(value)) fail(walk, "'NaN' is not allowed; only numbers are.");
+      if (!Number.isFinite(value)) fail(walk, 'a number in the formula is infinite or too large to represent.');
+      return () => value;
+    }
+    case 'SymbolNode':
+      return compileSymbol(walk, (node as MathNode & { name: string }).name);
+    case 'ParenthesisNode':
+      return compileNode(walk, (node as MathNode & { content: MathNode }).content, depth + 1);
+    case 'OperatorNode': {
+      const { fn, op, args } = node as MathNode & { fn: string; op: string; args: MathNode[] };
+      const spec = OPERATORS.get(fn);
+      if (spec === undefined || spec.arity !== args.length) {
+        if (['equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'].includes(fn)) {
+          fail(walk, `comparisons ('${op}') are not allowed.`);
+        }
+        const shown = op === "'" ? "' (transpose)" : `'${op}'`;
+        fail(walk, `the operator ${shown} is not allowed. Allowed: ${ALLOWED_OPERATORS_TEXT}.`);
+      }
+      const f = spec.fn;
+      if (args.length === 1) {
+        const a = compileNode(walk, args[0], depth + 1);
+        return (vars) => f(a(vars), 0);
+      }
+      const a = compileNode(walk, args[0], depth + 1);
+      const b = compileNode(walk, args[1], depth + 1);
+      return (vars) => f(a(vars), b(vars));
+    }
+    case 'FunctionNode': {
+      const { fn: callee, args } = node as MathNode & { fn: MathNode; args: MathNode[] };
+      if (!isSymbol(callee)) fail(walk, 'only named functions such as sqrt(n) can be called.');
+      const name = callee.name;
+      // "n(n+1)" and "J(J+1)" are how people write products; mathjs reads them as calls.
+      if (walk.variables.has(name) || CONSTANTS.has(name)) {
+        if (args.length !== 1) fail(walk, `'${name}' is not a function; write a * between factors.`);
+        const factor = compileSymbol(walk, name);
+        const other = compileNode(walk, args[0], depth + 1);
+        return (vars) => factor(vars) * other(vars);
+      }
+      const spec = FUNCTIONS.get(name);
+      if (spec === undefined) {
+        fail(walk, `unknown function '${quote(name)}'. Allowed: ${ALLOWED_FUNCTIONS.join(', ')}.`);
+      }
+      if (args.length < spec.minArgs || args.length > spec.maxArgs) {
+        const expected =
+          spec.minArgs === spec.maxArgs
+            ? `${spec.minArgs} argument${spec.minArgs === 1 ? '' : 's'}`
+            : spec.maxArgs - spec.minArgs > 1
+              ? `from ${spec.minArgs} to ${spec.maxArgs} arguments`
+              : `${spec.minArgs} or ${spec.maxArgs} arguments`;
+        fail(walk, `${name} takes ${expected}, but was given ${args.length}.`);
+      }
+      const compiledArgs = args.map((arg) => compileNode(walk, arg, depth + 1));
+      const f = spec.fn;
+      if (compiledArgs.length === 1) {
+        const a = compiledArgs[0];
+        const buffer = [0];
+        return (vars) => {
+          buffer[0] = a(vars);
+          return f(buffer);
+        };
+      }
+      return (vars) => f(compiledArgs.map((a) => a(vars)));
+    }
+    default:
+      fail(walk, `${describeNodeKind(node)}.`);
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Parses, validates and compiles a formula into a plain function of its variables.
+ * Throws InputError, prefixed with `label` (e.g. "Energy formula"), for anything not allowed,
+ * so the interface can validate while the user types.
+ *
+ * @param variables names the formula may use, in the order the returned function takes them.
+ */
+export function compileFormula(text: string, label = 'Formula', variables: readonly string[] = ['n']): CompiledFormula {
+  const slots = new Map<string, number>();
+  for (const name of variables) {
+    // A programming error, not a user one: the caller chose these names.
+    if (!IDENTIFIER.test(name) || CONSTANTS.has(name) || FUNCTIONS.has(name) || slots.has(name)) {
+      throw new Error(`compileFormula: invalid variable name '${name}'`);
+    }
+    slots.set(name, slots.size);
+  }
+  const evaluate = compileToEvaluator(text, label, slots);
+  const arity = slots.size;
+  return (...values: number[]) => {
+    if (values.length !== arity) throw new Error(`formula expects ${arity} argument(s), got ${values.length}`);
+    return evaluate(values);
+  };
+}
+
+function compileToEvaluator(text: string, label: string, variables: ReadonlyMap<string, number>): Evaluator {
+  if (typeof text !== 'string') throw new InputError(`${label} must be text.`);
+  if (text.length > MAX_FORMULA_LENGTH) {
+    throw new InputError(`${label} is too long (${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}).`);
+  }
+  let source = text;
+  for (const [pattern, replacement] of LOOKALIKES) source = source.replace(pattern, replacement);
+  // Trailing/leading blank lines would otherwise make mathjs see several expressions.
+  const leading = source.length - source.trimStart().length;
+  source = source.trim();
+  // mathjs reads '' and a lone comment as the constant `undefined`, like the word "undefined";
+  // only the former are "empty".
+  if (source.replace(/#.*$/gm, '').trim() === '') throw new InputError(`${label} is empty.`);
+
+  let tree: MathNode;
+  try {
+    tree = parse(source);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new InputError(`${label}: the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    // Positions refer to the trimmed text; shift them back so they match what the user typed.
+    const shifted = leading === 0 ? message : message.replace(/\(char (\d+)\)/, (_, c: string) => `(char ${Number(c) + leading})`);
+    throw new InputError(`${label}: ${rewriteParseError(shifted)}.`);
+  }
+  return compileNode({ label, variables, nodes: 0 }, tree, 1);
+}
+
+/** Builds the message for a value that cannot be used, naming n and the formula. */
+function badValue(what: string, problem: string, n: number, formula: string): InputError {
+  return new InputError(`${what} ${problem} at n = ${n} (${quote(formula.trim(), 80)}).`);
+}
+
+/**
+ * The spectrum E(n), g(n) for n = nFrom, …, nTo (integers, at most MAX_LEVELS levels).
+ * Every energy must be finite, every degeneracy finite and ≥ 0, and not all degeneracies zero.
+ * Levels are in the order of n (not sorted by energy).
+ */
+export function spectrumFromFormula(
+  energyFormula: string,
+  degeneracyFormula: string,
+  nFrom: number,
+  nTo: number,
+): Spectrum {
+  if (typeof nFrom !== 'number' || !Number.isSafeInteger(nFrom)) {
+    throw new InputError(`The first n must be a whole number (got ${String(nFrom)}).`);
+  }
+  if (typeof nTo !== 'number' || !Number.isSafeInteger(nTo)) {
+    throw new InputError(`The last n must be a whole number (got ${String(nTo)}).`);
+  }
+  if (nFrom > nTo) throw new InputError(`The first n (${nFrom}) must not be larger than the last n (${nTo}).`);
+  const count = nTo - nFrom + 1;
+  if (count > MAX_LEVELS) {
+    throw new InputError(`Too many levels: n from ${nFrom} to ${nTo} is ${count} levels; the limit is ${MAX_LEVELS}.`);
+  }
+  if (typeof degeneracyFormula === 'string' && degeneracyFormula.trim() === '') {
+    throw new InputError('Degeneracy formula is empty; type 1 if every level has a single state.');
+  }
+  const slots = new Map([['n', 0]]);
+  const energy = compileToEvaluator(energyFormula, 'Energy formula', slots);
+  const degeneracy = compileToEvaluator(degeneracyFormula, 'Degeneracy formula', slots);
+
+  const energies = new Float64Array(count);
+  const degeneracies = new Float64Array(count);
+  const vars = [0];
+  let anyOccupiable = false;
+  for (let i = 0; i < count; i++) {
+    const n = nFrom + i;
+    vars[0] = n;
+    const e = energy(vars);
+    if (Number.isNaN(e)) throw badValue('Energy', 'is not a real number', n, energyFormula);
+    if (!Number.isFinite(e)) throw badValue('Energy', 'is not finite', n, energyFormula);
+    const g = degeneracy(vars);
+    if (Number.isNaN(g)) throw badValue('Degeneracy', 'is not a real number', n, degeneracyFormula);
+    if (!Number.isFinite(g)) throw badValue('Degeneracy', 'is not finite', n, degeneracyFormula);
+    if (g < 0) {
+      throw new InputError(
+        `Degeneracy is negative (${g}) at n = ${n} (${quote(degeneracyFormula.trim(), 80)}); it counts states, so it must be 0 or more.`,
+      );
+    }
+    energies[i] = e;
+    degeneracies[i] = g === 0 ? 0 : g; // normalise -0
+    if (g > 0) anyOccupiable = true;
+  }
+  if (!anyOccupiable) {
+    throw new InputError('Every degeneracy is 0, so no level has any state to occupy. At least one level needs g > 0.');
+  }
+  return { energies, degeneracies };
+}
