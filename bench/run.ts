@@ -30,7 +30,9 @@ async function main(): Promise<void> {
     .filter((name) => filters.length === 0 || filters.some((word) => name.includes(word)))
     .sort();
   if (files.length === 0) {
-    console.error(`No bench files matched ${filters.length ? filters.join(', ') : '*.bench.ts'} in ${directory}.`);
+    console.error(
+      `No bench files matched ${filters.length ? filters.join(', ') : '*.bench.ts'} in ${directory}.`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -143,7 +143,10 @@ export async function run(report: Reporter): Promise<void> {
       formatNumber(mathjs / alias),
     ]);
   }
-  report.table(['K', 'bare sfc32', 'alias', 'cumsum+bisect', 'mathjs pickRandom', 'alias/bare', 'mathjs/alias'], rows);
+  report.table(
+    ['K', 'bare sfc32', 'alias', 'cumsum+bisect', 'mathjs pickRandom', 'alias/bare', 'mathjs/alias'],
+    rows,
+  );
   report.note('Targets: alias/bare ≤ 3, mathjs/alias ≥ 30.');
 
   report.heading('Alias table set-up: µs per rebuild, and sampleLevels (rebuild + 1e6 draws) in ms');
@@ -178,7 +181,11 @@ export async function run(report: Reporter): Promise<void> {
       },
       { warmup: 3, repeats: 7 },
     );
-    countRows.push([formatNumber(total), formatNumber(timing.bestNs / calls / 1e3), formatNumber(timing.medianNs / calls / 1e3)]);
+    countRows.push([
+      formatNumber(total),
+      formatNumber(timing.bestNs / calls / 1e3),
+      formatNumber(timing.medianNs / calls / 1e3),
+    ]);
   }
   report.table(['total', 'best µs/call', 'median µs/call'], countRows);
   report.note('The cost should not grow with the total: every level costs one O(1) binomial draw.');

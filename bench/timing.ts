@@ -56,7 +56,8 @@ export function time(work: () => number, options: TimingOptions = {}): Timing {
 /** A compact fixed-significance rendering: 3 significant digits, no exponent below 1e7. */
 export function formatNumber(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return String(value);
-  if (value !== 0 && (Math.abs(value) >= 1e7 || Math.abs(value) < 1e-3)) return value.toExponential(digits - 1);
+  if (value !== 0 && (Math.abs(value) >= 1e7 || Math.abs(value) < 1e-3))
+    return value.toExponential(digits - 1);
   return Number(value.toPrecision(digits)).toString();
 }
 

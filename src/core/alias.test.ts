@@ -172,12 +172,16 @@ describe('AliasTable', () => {
 
   test('property: the same seed gives the same levels', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.integer(), (w, seed) => {
-        const p = normalise(w);
-        const first = sampleLevels(p, 500, createRng(seed));
-        const second = sampleLevels(p, 500, createRng(seed));
-        return first.every((level, i) => level === second[i]);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        fc.integer(),
+        (w, seed) => {
+          const p = normalise(w);
+          const first = sampleLevels(p, 500, createRng(seed));
+          const second = sampleLevels(p, 500, createRng(seed));
+          return first.every((level, i) => level === second[i]);
+        },
+      ),
       { numRuns: 100 },
     );
   });

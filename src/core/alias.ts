@@ -12,44 +12,15 @@
  * below what any feasible number of draws can detect. Levels of probability exactly 0 are never drawn:
  * they get threshold "never" in their own column and are never chosen as an alias.
  */
+import { validateProbabilities } from './distribution.ts';
 import { InputError } from './errors.ts';
 import type { Rng } from './rng.ts';
-
-/** How far the probabilities may sum from 1 (relative) before we call it a mistake rather than rounding. */
-export const PROBABILITY_SUM_TOLERANCE = 1e-6;
 
 /**
  * Beyond 2^20 levels the one-uint32 design leaves too few threshold bits (total variation up to 2^-13);
  * no spectrum or vocabulary in this app comes near it.
  */
 export const MAX_ALIAS_LEVELS = 1 << 20;
-
-/**
- * Checks that `probabilities` is a distribution (finite, non-negative, summing to 1 within
- * PROBABILITY_SUM_TOLERANCE) and returns the actual sum, so callers can normalise by it exactly.
- */
-export function validateProbabilities(probabilities: ArrayLike<number>): number {
-  const count = probabilities.length;
-  if (count === 0) throw new InputError('There are no levels to sample from: the probability list is empty.');
-  let sum = 0;
-  for (let i = 0; i < count; i++) {
-    const p = probabilities[i];
-    if (!Number.isFinite(p)) {
-      throw new InputError(`The probability of level ${i} is ${p}; every probability must be a finite number.`);
-    }
-    if (p < 0) {
-      throw new InputError(`The probability of level ${i} is ${p}; probabilities cannot be negative.`);
-    }
-    sum += p;
-  }
-  if (!(Math.abs(sum - 1) <= PROBABILITY_SUM_TOLERANCE)) {
-    throw new InputError(
-      `The probabilities sum to ${sum}, not 1 (allowed difference ${PROBABILITY_SUM_TOLERANCE}). ` +
-        'Normalise them before sampling.',
-    );
-  }
-  return sum;
-}
 
 /** Throws unless `count` is a non-negative safe integer (a number of particles or draws). */
 export function validateCount(count: number, what = 'number of draws'): void {
@@ -232,7 +203,12 @@ export class AliasTable {
    * Redraws only the listed particles: out[indices[k]] for k < count. For heat-bath dynamics, where a
    * fraction of the particles is resampled each step. Same stream discipline as fill().
    */
-  fillAt(out: Uint32Array, indices: ArrayLike<number>, rng: Rng, count: number = indices.length): Uint32Array {
+  fillAt(
+    out: Uint32Array,
+    indices: ArrayLike<number>,
+    rng: Rng,
+    count: number = indices.length,
+  ): Uint32Array {
     checkRange(indices.length, 0, count);
     const state = rng.state;
     let a = state[0] | 0;
@@ -322,6 +298,7 @@ export function sampleLevels(
     throw new RangeError(`The output array holds ${out.length} entries but ${count} draws were asked for.`);
   }
   sharedTable.rebuild(probabilities);
-  const target = out === undefined ? new Uint32Array(count) : out.length === count ? out : out.subarray(0, count);
+  const target =
+    out === undefined ? new Uint32Array(count) : out.length === count ? out : out.subarray(0, count);
   return sharedTable.fill(target, rng, 0, count);
 }

@@ -27,17 +27,23 @@ function binomialPmf(n: number, p: number): { low: number; pmf: Float64Array } {
   return { low, pmf };
 }
 
-/** Chi-square of `draws` variates against Binomial(nTheory, pTheory); a draw outside the window fails. */
+/**
+ * Chi-square of `draws` variates against Binomial(n, pTheory); a draw outside the window fails. Values are
+ * grouped in bins of about σ/8 so that the bins stay well filled when σ is large.
+ */
 function binomialChiSquare(n: number, p: number, seed: number, draws: number, pTheory = p) {
   const { low, pmf } = binomialPmf(n, pTheory);
-  const counts = new Float64Array(pmf.length + 1); // the last bin: outside the window, probability 0
+  const width = Math.max(1, Math.floor(Math.sqrt(n * pTheory * (1 - pTheory)) / 8));
+  const bins = Math.ceil(pmf.length / width);
+  const expected = new Float64Array(bins + 1); // the last bin: outside the window, probability 0
+  for (let i = 0; i < pmf.length; i++) expected[Math.floor(i / width)] += pmf[i];
+  const counts = new Float64Array(bins + 1);
   const rng = createRng(seed);
   for (let i = 0; i < draws; i++) {
-    const k = sampleBinomial(n, p, rng);
-    const bin = k - low;
-    counts[bin >= 0 && bin < pmf.length ? bin : pmf.length]++;
+    const offset = sampleBinomial(n, p, rng) - low;
+    counts[offset >= 0 && offset < pmf.length ? Math.floor(offset / width) : bins]++;
   }
-  return chiSquareTest(counts, Float64Array.from([...pmf, 0]));
+  return chiSquareTest(counts, expected);
 }
 
 describe('sampleBinomial: seeded chi-square against the exact pmf, 1e5 draws', () => {
@@ -166,7 +172,8 @@ describe('logPmfRatio (the rearranged exact test of BTRD)', () => {
   test('agrees with the direct product of pmf ratios', () => {
     const direct = (k: number, m: number, n: number, p: number) => {
       let sum = 0;
-      for (let i = Math.min(k, m) + 1; i <= Math.max(k, m); i++) sum += Math.log(((n - i + 1) / i) * (p / (1 - p)));
+      for (let i = Math.min(k, m) + 1; i <= Math.max(k, m); i++)
+        sum += Math.log(((n - i + 1) / i) * (p / (1 - p)));
       return k > m ? sum : -sum;
     };
     for (const [n, p] of [
@@ -180,7 +187,9 @@ describe('logPmfRatio (the rearranged exact test of BTRD)', () => {
       for (const z of [-6, -2.5, -1, 0.5, 1.7, 4, 7]) {
         const k = Math.min(n, Math.max(0, Math.round(m + z * sd)));
         const expected = direct(k, m, n, p);
-        expect(Math.abs(logPmfRatio(k, m, n, p, 1 - p) - expected)).toBeLessThan(1e-9 * (1 + Math.abs(expected)));
+        expect(Math.abs(logPmfRatio(k, m, n, p, 1 - p) - expected)).toBeLessThan(
+          1e-9 * (1 + Math.abs(expected)),
+        );
       }
     }
   });

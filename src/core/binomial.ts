@@ -88,7 +88,9 @@ function stirlingRemainder(k: number): number {
   const inverse = 1 / (k + 1);
   const inverseSquared = inverse * inverse;
   // Four terms of the Stirling series: the truncation error is below 5e-13 from k = 10 on.
-  return (1 / 12 - (1 / 360 - (1 / 1260 - inverseSquared / 1680) * inverseSquared) * inverseSquared) * inverse;
+  return (
+    (1 / 12 - (1 / 360 - (1 / 1260 - inverseSquared / 1680) * inverseSquared) * inverseSquared) * inverse
+  );
 }
 
 /**

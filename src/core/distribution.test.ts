@@ -431,10 +431,10 @@ describe('temperatureSoftmax', () => {
   test('rejects bad probabilities with a readable message', () => {
     expectInputError(
       () => temperatureSoftmax([0.5, -0.1, 0.6], 1),
-      /token 1 is -0.1; probabilities must be ≥ 0/,
+      /Probability 1 is -0.1; probabilities cannot be negative/,
     );
-    expectInputError(() => temperatureSoftmax([0.5, Number.NaN], 1), /token 1 is not a number/);
-    expectInputError(() => temperatureSoftmax([INF, 0], 1), /token 0 is ∞.*finite/);
+    expectInputError(() => temperatureSoftmax([0.5, Number.NaN], 1), /Probability 1 is not a number/);
+    expectInputError(() => temperatureSoftmax([INF, 0], 1), /Probability 0 is ∞.*finite/);
     expectInputError(() => temperatureSoftmax([0.5, 0.4], 1), /sum to 0.9, not 1/);
     expectInputError(() => temperatureSoftmax([0, 0], 1), /sum to 0, not 1/);
     expectInputError(() => temperatureSoftmax([MAX, MAX], 1), /sum to ∞, not 1/);
@@ -532,7 +532,7 @@ describe('entropy and perplexity', () => {
 
   test('validates its input', () => {
     expectInputError(() => entropyNats([0.5, 0.6]), /sum to 1.1/);
-    expectInputError(() => perplexity([-1, 2]), /must be ≥ 0/);
+    expectInputError(() => perplexity([-1, 2]), /cannot be negative/);
     expectInputError(() => entropyBits([]), /no probabilities/);
   });
 

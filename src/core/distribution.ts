@@ -242,10 +242,10 @@ export function validateProbabilities(probabilities: ArrayLike<number>): number 
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const p = probabilities[i];
-    if (Number.isNaN(p)) throw new InputError(`Probability of token ${i} is not a number.`);
-    if (p < 0) throw new InputError(`Probability of token ${i} is ${show(p)}; probabilities must be ≥ 0.`);
+    if (Number.isNaN(p)) throw new InputError(`Probability ${i} is not a number; every probability must be a finite number.`);
+    if (p < 0) throw new InputError(`Probability ${i} is ${show(p)}; probabilities cannot be negative.`);
     if (p === Number.POSITIVE_INFINITY) {
-      throw new InputError(`Probability of token ${i} is ∞; probabilities must be finite.`);
+      throw new InputError(`Probability ${i} is ∞; every probability must be a finite number.`);
     }
     sum += p;
   }

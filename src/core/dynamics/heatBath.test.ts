@@ -156,18 +156,19 @@ describe('heatBathStep: stationary distribution (seeded chi-square)', () => {
   test.each([
     { temperature: 1.5, r: 0.3 },
     { temperature: -2, r: 0.08 },
-  ])('T = $temperature, r = $r: matches Boltzmann, and a 1% error in one probability is detected', ({
-    temperature,
-    r,
-  }) => {
-    const p = boltzmannProbabilities(ENERGIES, temperature, DEGENERACIES);
-    const table = new AliasTable(p);
-    const levels = new Uint32Array(n); // all start on level 0, far from p
-    const rng = createRng(2024);
-    const steps = Math.ceil(Math.log(1e-5) / Math.log1p(-r));
-    for (let k = 0; k < steps; k++) heatBathStep(levels, table, r, rng);
-    const counts = histogram(levels, ENERGIES.length);
-    expect(chiSquareTest(counts, p).pValue).toBeGreaterThan(1e-4);
-    expect(chiSquareTest(counts, perturbed(p, largest(p))).pValue).toBeLessThan(1e-4);
-  }, 60_000);
+  ])(
+    'T = $temperature, r = $r: matches Boltzmann, and a 1% error in one probability is detected',
+    ({ temperature, r }) => {
+      const p = boltzmannProbabilities(ENERGIES, temperature, DEGENERACIES);
+      const table = new AliasTable(p);
+      const levels = new Uint32Array(n); // all start on level 0, far from p
+      const rng = createRng(2024);
+      const steps = Math.ceil(Math.log(1e-5) / Math.log1p(-r));
+      for (let k = 0; k < steps; k++) heatBathStep(levels, table, r, rng);
+      const counts = histogram(levels, ENERGIES.length);
+      expect(chiSquareTest(counts, p).pValue).toBeGreaterThan(1e-4);
+      expect(chiSquareTest(counts, perturbed(p, largest(p))).pValue).toBeLessThan(1e-4);
+    },
+    60_000,
+  );
 });

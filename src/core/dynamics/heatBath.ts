@@ -16,7 +16,8 @@
  * For r ≤ BERNOULLI_SCAN_ABOVE the chosen particles are found by skipping ahead: gaps between them are
  * independent Geometric(r), drawn by inversion ⌊ln U / ln(1 − r)⌋, so the cost is proportional to r·N
  * (one logarithm per redrawn particle). Above it, comparing one random number per particle with r is
- * cheaper than a logarithm per redrawn particle. Both select exactly the same random subset law.
+ * cheaper than a logarithm per redrawn particle. Both select particles by the same law (each
+ * independently with probability r, to within 2^−31), from different random numbers.
  */
 import type { AliasTable } from '../alias.ts';
 import { InputError } from '../errors.ts';
@@ -35,7 +36,9 @@ const chosen = new Uint32Array(CHUNK);
  */
 export function checkHeatBathFraction(fraction: number): void {
   if (!(fraction > 0 && fraction <= 1)) {
-    throw new InputError(`The fraction of particles redrawn per step must be above 0 and at most 1, got ${fraction}.`);
+    throw new InputError(
+      `The fraction of particles redrawn per step must be above 0 and at most 1, got ${fraction}.`,
+    );
   }
 }
 

@@ -1,4 +1,16 @@
 /** Dynamics that relax particles (or quanta) towards the Boltzmann distribution, one step per frame. */
+
+export {
+  createEinsteinSolid,
+  type EinsteinSolid,
+  type EinsteinStart,
+  einsteinHistogram,
+  einsteinMarginal,
+  einsteinStep,
+  einsteinTemperature,
+  MAX_OSCILLATORS,
+  MAX_QUANTA,
+} from './einsteinSolid.ts';
 export {
   BERNOULLI_SCAN_ABOVE,
   checkHeatBathFraction,
@@ -8,17 +20,6 @@ export {
 export {
   createMetropolis,
   metropolisStep,
-  setMetropolisTemperature,
   type PreparedMetropolis,
+  setMetropolisTemperature,
 } from './metropolis.ts';
-export {
-  createEinsteinSolid,
-  einsteinHistogram,
-  einsteinMarginal,
-  einsteinStep,
-  einsteinTemperature,
-  MAX_OSCILLATORS,
-  MAX_QUANTA,
-  type EinsteinSolid,
-  type EinsteinStart,
-} from './einsteinSolid.ts';

@@ -157,9 +157,11 @@ export function setMetropolisTemperature(prepared: PreparedMetropolis, temperatu
  * probability f, choosing the particles by geometric skips so the cost is proportional to f·N.
  * So `sweeps = 0.25` is a quarter sweep per frame and `sweeps = 3` three sweeps per frame.
  *
- * Throws InputError unless sweeps is finite and > 0, and RangeError if a particle's level is not
- * a level of the prepared spectrum (the caller must remap particles when the spectrum changes);
- * particles before the offending one have then already moved.
+ * Throws InputError unless sweeps is finite and > 0, and RangeError when it meets a particle whose
+ * level is not a level of the prepared spectrum (the caller must remap particles when the spectrum
+ * changes); particles before the offending one have then already moved. Any `sweeps` above
+ * COIN_SCAN_ABOVE (0.2) visits, and so checks, every particle; a smaller one checks only the
+ * particles it picks, since checking the rest would cost what skipping them saves.
  */
 export function metropolisStep(
   levels: Uint32Array,
@@ -184,7 +186,9 @@ export function metropolisStep(
 const COIN_SCAN_ABOVE = 0.2;
 
 function outOfRange(particle: number, level: number, levelCount: number): RangeError {
-  return new RangeError(`Particle ${particle} is on level ${level}, but the spectrum has ${levelCount} levels.`);
+  return new RangeError(
+    `Particle ${particle} is on level ${level}, but the spectrum has ${levelCount} levels.`,
+  );
 }
 
 // The three loops below share one attempt, written out in each because V8 will not reliably inline a

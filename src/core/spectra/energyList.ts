@@ -29,6 +29,26 @@ function readNumber(text: string): number | null {
   return NUMBER.test(normalized) ? Number(normalized) : null;
 }
 
+/**
+ * Splits the text into entries. Commas and semicolons always separate; whitespace separates too,
+ * except around a colon, so "1 : 3" is one entry. Done by hand because the obvious regex (optional
+ * spaces, colon, optional spaces) backtracks quadratically on a long run of spaces.
+ */
+function splitEntries(text: string): string[] {
+  const entries: string[] = [];
+  for (const chunk of text.split(/[,;]/)) {
+    let joinable = false; // may the next word be glued to the last entry (same chunk)?
+    for (const word of chunk.split(/\s+/)) {
+      if (word === '') continue;
+      const last = entries.length - 1;
+      if (joinable && (entries[last].endsWith(':') || word.startsWith(':'))) entries[last] += word;
+      else entries.push(word);
+      joinable = true;
+    }
+  }
+  return entries;
+}
+
 /** Parses a typed list of energies (and optional degeneracies) into a spectrum. Throws InputError. */
 export function parseEnergyList(text: string): Spectrum {
   if (typeof text !== 'string') throw new InputError(`The energy list must be text. ${ENERGY_LIST_SYNTAX}`);
@@ -37,11 +57,7 @@ export function parseEnergyList(text: string): Spectrum {
       `The energy list is too long (${text.length} characters; the limit is ${MAX_ENERGY_LIST_LENGTH}).`,
     );
   }
-  // Glue "1 : 3" into "1:3" so that the colon binds before we split on spaces.
-  const entries = text
-    .replace(/\s*:\s*/g, ':')
-    .split(/[\s,;]+/)
-    .filter((entry) => entry !== '');
+  const entries = splitEntries(text);
   if (entries.length === 0) throw new InputError(`The energy list is empty. ${ENERGY_LIST_SYNTAX}`);
   if (entries.length > MAX_LEVELS) {
     throw new InputError(`The energy list has ${entries.length} entries; the limit is ${MAX_LEVELS}.`);
@@ -56,17 +72,23 @@ export function parseEnergyList(text: string): Spectrum {
     const pieces = entry.split(':');
     if (pieces.length > 2) throw new InputError(`${where} has more than one ':'. ${ENERGY_LIST_SYNTAX}`);
     const [energyText, degeneracyText] = pieces;
-    if (energyText === '') throw new InputError(`${where} has no energy before the ':'. ${ENERGY_LIST_SYNTAX}`);
+    if (energyText === '')
+      throw new InputError(`${where} has no energy before the ':'. ${ENERGY_LIST_SYNTAX}`);
 
     const energy = readNumber(energyText);
     if (energy === null) throw new InputError(`${where} is not a number. ${ENERGY_LIST_SYNTAX}`);
-    if (!Number.isFinite(energy)) throw new InputError(`${where} is too large: every energy must be a finite number.`);
+    if (!Number.isFinite(energy))
+      throw new InputError(`${where} is too large: every energy must be a finite number.`);
 
     let degeneracy = 1;
     if (degeneracyText !== undefined) {
-      if (degeneracyText === '') throw new InputError(`${where} has no degeneracy after the ':'. ${ENERGY_LIST_SYNTAX}`);
+      if (degeneracyText === '')
+        throw new InputError(`${where} has no degeneracy after the ':'. ${ENERGY_LIST_SYNTAX}`);
       const g = readNumber(degeneracyText);
-      if (g === null) throw new InputError(`${where}: the degeneracy '${quote(degeneracyText)}' is not a number. ${ENERGY_LIST_SYNTAX}`);
+      if (g === null)
+        throw new InputError(
+          `${where}: the degeneracy '${quote(degeneracyText)}' is not a number. ${ENERGY_LIST_SYNTAX}`,
+        );
       if (!Number.isFinite(g)) throw new InputError(`${where}: the degeneracy is too large.`);
       if (g < 0) throw new InputError(`${where}: the degeneracy counts states, so it must be 0 or more.`);
       degeneracy = g === 0 ? 0 : g; // normalise -0
@@ -76,7 +98,9 @@ export function parseEnergyList(text: string): Spectrum {
     if (degeneracy > 0) anyOccupiable = true;
   }
   if (!anyOccupiable) {
-    throw new InputError('Every degeneracy in the list is 0, so no level has any state to occupy. At least one level needs g > 0.');
+    throw new InputError(
+      'Every degeneracy in the list is 0, so no level has any state to occupy. At least one level needs g > 0.',
+    );
   }
   return { energies, degeneracies };
 }

@@ -12,7 +12,7 @@
  * - size caps (length, node count, depth) bound the work done on hostile input before and after
  *   parsing.
  */
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import { create, type MathNode, parseDependencies } from 'mathjs';
 import { InputError } from '../errors.ts';
 import type { Spectrum } from '../types.ts';
 
@@ -108,7 +108,14 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['exp', unary(Math.exp)],
   ['expm1', unary(Math.expm1)],
   // log(x) is natural; log(x, base) as in mathjs.
-  ['log', { minArgs: 1, maxArgs: 2, fn: (a) => (a.length === 1 ? Math.log(a[0]) : Math.log(a[0]) / Math.log(a[1])) }],
+  [
+    'log',
+    {
+      minArgs: 1,
+      maxArgs: 2,
+      fn: (a) => (a.length === 1 ? Math.log(a[0]) : Math.log(a[0]) / Math.log(a[1])),
+    },
+  ],
   ['ln', unary(Math.log)],
   ['log10', unary(Math.log10)],
   ['log2', unary(Math.log2)],
@@ -218,6 +225,7 @@ function fail(walk: Walk, detail: string): never {
 
 function variableHint(walk: Walk): string {
   const names = [...walk.variables.keys()];
+  if (names.length === 0) return `Use numbers and the constants ${ALLOWED_CONSTANTS.join(', ')}.`;
   const what = names.length === 1 ? `the variable ${names[0]}` : `the variables ${names.join(', ')}`;
   return `Use ${what} and the constants ${ALLOWED_CONSTANTS.join(', ')}.`;
 }
@@ -238,16 +246,21 @@ function compileSymbol(walk: Walk, name: string): Evaluator {
  */
 function compileNode(walk: Walk, node: MathNode, depth: number): Evaluator {
   walk.nodes += 1;
-  if (walk.nodes > MAX_FORMULA_NODES) fail(walk, `the formula is too long (more than ${MAX_FORMULA_NODES} parts).`);
-  if (depth > MAX_FORMULA_DEPTH) fail(walk, `the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`);
+  if (walk.nodes > MAX_FORMULA_NODES)
+    fail(walk, `the formula is too long (more than ${MAX_FORMULA_NODES} parts).`);
+  if (depth > MAX_FORMULA_DEPTH)
+    fail(walk, `the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`);
 
   switch (node.type) {
     case 'ConstantNode': {
       const value: unknown = (node as MathNode & { value: unknown }).value;
-      if (typeof value === 'string') fail(walk, 'text in quotes is not allowed; a formula is made of numbers, n and functions.');
-      if (typeof value !== 'number') fail(walk, `'${quote(String(value))}' is not allowed; only numbers are.`);
+      if (typeof value === 'string')
+        fail(walk, 'text in quotes is not allowed; a formula is made of numbers, n and functions.');
+      if (typeof value !== 'number')
+        fail(walk, `'${quote(String(value))}' is not allowed; only numbers are.`);
       if (Number.isNaN(value)) fail(walk, "'NaN' is not allowed; only numbers are.");
-      if (!Number.isFinite(value)) fail(walk, 'a number in the formula is infinite or too large to represent.');
+      if (!Number.isFinite(value))
+        fail(walk, 'a number in the formula is infinite or too large to represent.');
       return () => value;
     }
     case 'SymbolNode':
@@ -323,7 +336,11 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  *
  * @param variables names the formula may use, in the order the returned function takes them.
  */
-export function compileFormula(text: string, label = 'Formula', variables: readonly string[] = ['n']): CompiledFormula {
+export function compileFormula(
+  text: string,
+  label = 'Formula',
+  variables: readonly string[] = ['n'],
+): CompiledFormula {
   const slots = new Map<string, number>();
   for (const name of variables) {
     // A programming error, not a user one: the caller chose these names.
@@ -335,7 +352,8 @@ export function compileFormula(text: string, label = 'Formula', variables: reado
   const evaluate = compileToEvaluator(text, label, slots);
   const arity = slots.size;
   return (...values: number[]) => {
-    if (values.length !== arity) throw new Error(`formula expects ${arity} argument(s), got ${values.length}`);
+    if (values.length !== arity)
+      throw new Error(`formula expects ${arity} argument(s), got ${values.length}`);
     return evaluate(values);
   };
 }
@@ -343,7 +361,9 @@ export function compileFormula(text: string, label = 'Formula', variables: reado
 function compileToEvaluator(text: string, label: string, variables: ReadonlyMap<string, number>): Evaluator {
   if (typeof text !== 'string') throw new InputError(`${label} must be text.`);
   if (text.length > MAX_FORMULA_LENGTH) {
-    throw new InputError(`${label} is too long (${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}).`);
+    throw new InputError(
+      `${label} is too long (${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}).`,
+    );
   }
   let source = text;
   for (const [pattern, replacement] of LOOKALIKES) source = source.replace(pattern, replacement);
@@ -359,11 +379,16 @@ function compileToEvaluator(text: string, label: string, variables: ReadonlyMap<
     tree = parse(source);
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new InputError(`${label}: the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`);
+      throw new InputError(
+        `${label}: the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`,
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
     // Positions refer to the trimmed text; shift them back so they match what the user typed.
-    const shifted = leading === 0 ? message : message.replace(/\(char (\d+)\)/, (_, c: string) => `(char ${Number(c) + leading})`);
+    const shifted =
+      leading === 0
+        ? message
+        : message.replace(/\(char (\d+)\)/, (_, c: string) => `(char ${Number(c) + leading})`);
     throw new InputError(`${label}: ${rewriteParseError(shifted)}.`);
   }
   return compileNode({ label, variables, nodes: 0 }, tree, 1);
@@ -391,10 +416,13 @@ export function spectrumFromFormula(
   if (typeof nTo !== 'number' || !Number.isSafeInteger(nTo)) {
     throw new InputError(`The last n must be a whole number (got ${String(nTo)}).`);
   }
-  if (nFrom > nTo) throw new InputError(`The first n (${nFrom}) must not be larger than the last n (${nTo}).`);
+  if (nFrom > nTo)
+    throw new InputError(`The first n (${nFrom}) must not be larger than the last n (${nTo}).`);
   const count = nTo - nFrom + 1;
   if (count > MAX_LEVELS) {
-    throw new InputError(`Too many levels: n from ${nFrom} to ${nTo} is ${count} levels; the limit is ${MAX_LEVELS}.`);
+    throw new InputError(
+      `Too many levels: n from ${nFrom} to ${nTo} is ${count} levels; the limit is ${MAX_LEVELS}.`,
+    );
   }
   if (typeof degeneracyFormula === 'string' && degeneracyFormula.trim() === '') {
     throw new InputError('Degeneracy formula is empty; type 1 if every level has a single state.');
@@ -426,7 +454,9 @@ export function spectrumFromFormula(
     if (g > 0) anyOccupiable = true;
   }
   if (!anyOccupiable) {
-    throw new InputError('Every degeneracy is 0, so no level has any state to occupy. At least one level needs g > 0.');
+    throw new InputError(
+      'Every degeneracy is 0, so no level has any state to occupy. At least one level needs g > 0.',
+    );
   }
   return { energies, degeneracies };
 }

@@ -1,4 +1,6 @@
 /** Where spectra come from: formulas, typed lists, presets, and the units they are read in. */
+
+export { ENERGY_LIST_SYNTAX, MAX_ENERGY_LIST_LENGTH, parseEnergyList } from './energyList.ts';
 export {
   ALLOWED_CONSTANTS,
   ALLOWED_FUNCTIONS,
@@ -10,6 +12,20 @@ export {
   MAX_LEVELS,
   spectrumFromFormula,
 } from './formula.ts';
+export {
+  CO_ROTATIONAL_CONSTANT_CM,
+  CO_VIBRATION_CM,
+  cubicBoxLevels,
+  defaultParams,
+  HYDROGEN_RYDBERG_EV,
+  type LabelledSpectrum,
+  PRESETS,
+  type Preset,
+  type PresetId,
+  type PresetParameter,
+  type PresetParams,
+  presetById,
+} from './presets.ts';
 export {
   AVOGADRO,
   BOLTZMANN_EV_PER_K,
@@ -34,18 +50,3 @@ export {
   REDUCED,
   WAVENUMBER,
 } from './units.ts';
-export {
-  CO_ROTATIONAL_CONSTANT_CM,
-  CO_VIBRATION_CM,
-  cubicBoxLevels,
-  defaultParams,
-  HYDROGEN_RYDBERG_EV,
-  type LabelledSpectrum,
-  PRESETS,
-  type Preset,
-  type PresetId,
-  type PresetParameter,
-  type PresetParams,
-  presetById,
-} from './presets.ts';
-export { ENERGY_LIST_SYNTAX, MAX_ENERGY_LIST_LENGTH, parseEnergyList } from './energyList.ts';

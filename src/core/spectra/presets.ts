@@ -7,7 +7,7 @@
 import { InputError } from '../errors.ts';
 import type { Spectrum } from '../types.ts';
 import { MAX_LEVELS } from './formula.ts';
-import { ELECTRONVOLT, REDUCED, WAVENUMBER, type EnergyUnit } from './units.ts';
+import { ELECTRONVOLT, type EnergyUnit, REDUCED, WAVENUMBER } from './units.ts';
 
 export type PresetId =
   | 'two-level'
@@ -93,7 +93,9 @@ function resolveParams(
       throw new InputError(`${name}: ${p.label} must be a whole number ${range} (got ${value}).`);
     }
     if (value < p.min || value > p.max) {
-      throw new InputError(`${name}: ${p.label} must be ${p.integer ? 'a whole number' : 'a number'} ${range} (got ${value}).`);
+      throw new InputError(
+        `${name}: ${p.label} must be ${p.integer ? 'a whole number' : 'a number'} ${range} (got ${value}).`,
+      );
     }
     resolved[p.id] = value;
   }
@@ -184,8 +186,26 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     energyUnit: REDUCED,
     suggestedTemperature: '0.5',
     parameters: [
-      { id: 'gap', label: 'Δ', description: 'Energy of the excited level above the ground state.', integer: false, default: 1, min: 0, max: 1e6, unit: 'ε' },
-      { id: 'upperDegeneracy', label: 'g₁', description: 'Number of states in the excited level.', integer: true, default: 1, min: 1, max: 1000, unit: '' },
+      {
+        id: 'gap',
+        label: 'Δ',
+        description: 'Energy of the excited level above the ground state.',
+        integer: false,
+        default: 1,
+        min: 0,
+        max: 1e6,
+        unit: 'ε',
+      },
+      {
+        id: 'upperDegeneracy',
+        label: 'g₁',
+        description: 'Number of states in the excited level.',
+        integer: true,
+        default: 1,
+        min: 1,
+        max: 1000,
+        unit: '',
+      },
     ],
     make: (p) => ({
       energies: Float64Array.of(0, p.gap),
@@ -202,8 +222,26 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     energyUnit: REDUCED,
     suggestedTemperature: '0.5',
     parameters: [
-      { id: 'e2', label: 'E₂', description: 'Energy of level 2.', integer: false, default: 1, min: 0, max: 1e6, unit: 'ε' },
-      { id: 'e3', label: 'E₃', description: 'Energy of level 3.', integer: false, default: 1.8, min: 0, max: 1e6, unit: 'ε' },
+      {
+        id: 'e2',
+        label: 'E₂',
+        description: 'Energy of level 2.',
+        integer: false,
+        default: 1,
+        min: 0,
+        max: 1e6,
+        unit: 'ε',
+      },
+      {
+        id: 'e3',
+        label: 'E₃',
+        description: 'Energy of level 3.',
+        integer: false,
+        default: 1.8,
+        min: 0,
+        max: 1e6,
+        unit: 'ε',
+      },
     ],
     make: (p) => ({
       energies: Float64Array.of(0, p.e2, p.e3),
@@ -220,9 +258,25 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     energyUnit: HBAR_OMEGA,
     suggestedTemperature: '1',
     parameters: [
-      { id: 'nMax', label: 'n_max', description: 'Highest level kept.', integer: true, default: 20, min: 0, max: LADDER_MAX, unit: '' },
+      {
+        id: 'nMax',
+        label: 'n_max',
+        description: 'Highest level kept.',
+        integer: true,
+        default: 20,
+        min: 0,
+        max: LADDER_MAX,
+        unit: '',
+      },
     ],
-    make: (p) => ladder(0, p.nMax, (n) => n + 0.5, () => 1, (n) => `n = ${n}`),
+    make: (p) =>
+      ladder(
+        0,
+        p.nMax,
+        (n) => n + 0.5,
+        () => 1,
+        (n) => `n = ${n}`,
+      ),
   }),
   definePreset({
     id: 'co-vibration',
@@ -233,9 +287,25 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     energyUnit: WAVENUMBER,
     suggestedTemperature: '3000 K',
     parameters: [
-      { id: 'vMax', label: 'v_max', description: 'Highest vibrational level kept.', integer: true, default: 10, min: 0, max: LADDER_MAX, unit: '' },
+      {
+        id: 'vMax',
+        label: 'v_max',
+        description: 'Highest vibrational level kept.',
+        integer: true,
+        default: 10,
+        min: 0,
+        max: LADDER_MAX,
+        unit: '',
+      },
     ],
-    make: (p) => ladder(0, p.vMax, (v) => (v + 0.5) * CO_VIBRATION_CM, () => 1, (v) => `v = ${v}`),
+    make: (p) =>
+      ladder(
+        0,
+        p.vMax,
+        (v) => (v + 0.5) * CO_VIBRATION_CM,
+        () => 1,
+        (v) => `v = ${v}`,
+      ),
   }),
   definePreset({
     id: 'rigid-rotor',
@@ -246,8 +316,26 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     energyUnit: WAVENUMBER,
     suggestedTemperature: '300 K',
     parameters: [
-      { id: 'b', label: 'B', description: 'Rotational constant.', integer: false, default: CO_ROTATIONAL_CONSTANT_CM, min: 0.001, max: 100, unit: 'cm⁻¹' },
-      { id: 'jMax', label: 'J_max', description: 'Highest rotational level kept.', integer: true, default: 50, min: 0, max: LADDER_MAX, unit: '' },
+      {
+        id: 'b',
+        label: 'B',
+        description: 'Rotational constant.',
+        integer: false,
+        default: CO_ROTATIONAL_CONSTANT_CM,
+        min: 0.001,
+        max: 100,
+        unit: 'cm⁻¹',
+      },
+      {
+        id: 'jMax',
+        label: 'J_max',
+        description: 'Highest rotational level kept.',
+        integer: true,
+        default: 50,
+        min: 0,
+        max: LADDER_MAX,
+        unit: '',
+      },
     ],
     make: (p) =>
       ladder(
@@ -261,13 +349,30 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   definePreset({
     id: 'box-1d',
     name: 'Particle in a 1D box',
-    description: 'E_n = n² h²/(8mL²) for n = 1, 2, …, one state per level; cut at n_max. The gaps grow with n.',
+    description:
+      'E_n = n² h²/(8mL²) for n = 1, 2, …, one state per level; cut at n_max. The gaps grow with n.',
     energyUnit: BOX_UNIT,
     suggestedTemperature: '10',
     parameters: [
-      { id: 'nMax', label: 'n_max', description: 'Highest level kept.', integer: true, default: 20, min: 1, max: MAX_LEVELS, unit: '' },
+      {
+        id: 'nMax',
+        label: 'n_max',
+        description: 'Highest level kept.',
+        integer: true,
+        default: 20,
+        min: 1,
+        max: MAX_LEVELS,
+        unit: '',
+      },
     ],
-    make: (p) => ladder(1, p.nMax, (n) => n * n, () => 1, (n) => `n = ${n}`),
+    make: (p) =>
+      ladder(
+        1,
+        p.nMax,
+        (n) => n * n,
+        () => 1,
+        (n) => `n = ${n}`,
+      ),
   }),
   definePreset({
     id: 'box-3d',
@@ -301,7 +406,16 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     energyUnit: ELECTRONVOLT,
     suggestedTemperature: '10000 K',
     parameters: [
-      { id: 'nMax', label: 'n_max', description: 'Highest principal quantum number kept.', integer: true, default: 10, min: 1, max: MAX_LEVELS, unit: '' },
+      {
+        id: 'nMax',
+        label: 'n_max',
+        description: 'Highest principal quantum number kept.',
+        integer: true,
+        default: 10,
+        min: 1,
+        max: MAX_LEVELS,
+        unit: '',
+      },
     ],
     make: (p) =>
       ladder(

@@ -7,7 +7,7 @@
  * anything. We accept only "a number times a unit" whose dimension is a temperature, an energy,
  * an inverse length (wavenumber), a frequency or an energy per mole.
  */
-import { create, UnitDependencies, type Unit } from 'mathjs';
+import { create, type Unit, UnitDependencies } from 'mathjs';
 import { InputError } from '../errors.ts';
 
 /**
@@ -115,7 +115,26 @@ const DIMENSION_NAMES: ReadonlyArray<[Unit, string]> = (
   ] as const
 ).map(([unit, name]) => [MathUnit.parse(unit), name]);
 
-const UNIT_SUGGESTIONS = ['K', 'mK', 'kelvin', 'degC', 'celsius', 'degF', 'eV', 'meV', 'ueV', 'keV', 'J', 'zJ', 'Hz', 'GHz', 'THz', 'cm^-1', 'kJ/mol', 'kcal/mol'];
+const UNIT_SUGGESTIONS = [
+  'K',
+  'mK',
+  'kelvin',
+  'degC',
+  'celsius',
+  'degF',
+  'eV',
+  'meV',
+  'ueV',
+  'keV',
+  'J',
+  'zJ',
+  'Hz',
+  'GHz',
+  'THz',
+  'cm^-1',
+  'kJ/mol',
+  'kcal/mol',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Reading text
@@ -185,7 +204,9 @@ function checkEnergyUnit(energyUnit: EnergyUnit): void {
   const ev = energyUnit?.electronvolts;
   if (ev !== null && !(typeof ev === 'number' && Number.isFinite(ev) && ev > 0)) {
     // The unit comes from code (a preset), not from the user.
-    throw new Error(`invalid EnergyUnit: electronvolts must be a positive number or null (got ${String(ev)})`);
+    throw new Error(
+      `invalid EnergyUnit: electronvolts must be a positive number or null (got ${String(ev)})`,
+    );
   }
 }
 
@@ -275,7 +296,8 @@ function parseQuantity(text: string, energyUnit: EnergyUnit, context: QuantityCo
   try {
     const valueless = MathUnit.parse(unitText);
     // "300 5 K" would otherwise read as 300 K: the unit part must not carry its own number.
-    if (valueless.value !== null) throw new InputError(`'${shown}' is not a number followed by a unit; ${context.hint}.`);
+    if (valueless.value !== null)
+      throw new InputError(`'${shown}' is not a number followed by a unit; ${context.hint}.`);
     quantity = new MathUnit(value, unitText);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -348,7 +370,17 @@ export function kelvinToInternal(kelvin: number, energyUnit: EnergyUnit): number
 
 /** Units a readout can show. 'internal' is a plain number in the system's own unit. */
 export type DisplayUnit = 'internal' | 'K' | '°C' | 'meV' | 'eV' | 'cm⁻¹' | 'THz' | 'J' | 'kJ/mol';
-export const DISPLAY_UNITS: readonly DisplayUnit[] = ['internal', 'K', '°C', 'meV', 'eV', 'cm⁻¹', 'THz', 'J', 'kJ/mol'];
+export const DISPLAY_UNITS: readonly DisplayUnit[] = [
+  'internal',
+  'K',
+  '°C',
+  'meV',
+  'eV',
+  'cm⁻¹',
+  'THz',
+  'J',
+  'kJ/mol',
+];
 
 /** Electronvolts per one display unit (°C is handled through kelvin). */
 const EV_PER_DISPLAY_UNIT: Readonly<Record<Exclude<DisplayUnit, 'internal' | '°C'>, number>> = {
@@ -367,14 +399,21 @@ function formatNumber(value: number, digits: number): string {
   return String(Number(value.toPrecision(digits)));
 }
 
-function formatQuantity(valueInternal: number, displayUnit: DisplayUnit, energyUnit: EnergyUnit, digits: number): string {
+function formatQuantity(
+  valueInternal: number,
+  displayUnit: DisplayUnit,
+  energyUnit: EnergyUnit,
+  digits: number,
+): string {
   checkEnergyUnit(energyUnit);
-  if (!Number.isInteger(digits) || digits < 1 || digits > 17) throw new Error(`digits must be 1–17 (got ${digits})`);
+  if (!Number.isInteger(digits) || digits < 1 || digits > 17)
+    throw new Error(`digits must be 1–17 (got ${digits})`);
   if (Number.isNaN(valueInternal)) return '—';
   if (valueInternal === Number.POSITIVE_INFINITY) return '∞';
   if (valueInternal === Number.NEGATIVE_INFINITY) return '-∞';
   // Without a physical scale only the internal number exists.
-  if (displayUnit === 'internal' || energyUnit.electronvolts === null) return formatNumber(valueInternal, digits);
+  if (displayUnit === 'internal' || energyUnit.electronvolts === null)
+    return formatNumber(valueInternal, digits);
   const electronvolts = valueInternal * energyUnit.electronvolts;
   if (displayUnit === '°C') {
     const kelvin = electronvolts / BOLTZMANN_EV_PER_K;

@@ -1,0 +1,109 @@
+import { effect } from '@preact/signals-core';
+import type { DynamicsKind } from '../../core/simulation.ts';
+import type { SimulatorState } from '../../state/simulatorState.ts';
+import { h } from '../dom.ts';
+import { createField, messageOf } from '../field.ts';
+import type { Strings } from '../strings/en.ts';
+import { InputError } from '../../core/errors.ts';
+
+export interface DynamicsActions {
+  step(): void;
+  reset(): void;
+}
+
+/** Parses a seed: a whole number from 0 to 2^32 − 1. */
+export function parseSeed(text: string): number {
+  const value = Number(text.trim());
+  if (!(text.trim() !== '' && Number.isInteger(value) && value >= 0 && value < 2 ** 32)) {
+    throw new InputError(`The seed must be a whole number from 0 to 4294967295; got “${text.trim().slice(0, 40)}”.`);
+  }
+  return value;
+}
+
+export function createDynamicsControls(state: SimulatorState, strings: Strings, actions: DynamicsActions): HTMLElement {
+  const kind = h(
+    'select',
+    { id: 'dynamics-select' },
+    h('option', { value: 'equilibrium' }, strings.dynamicsEquilibrium),
+    h('option', { value: 'heat-bath' }, strings.dynamicsHeatBath),
+    h('option', { value: 'metropolis' }, strings.dynamicsMetropolis),
+  );
+  const kindField = createField(strings.dynamicsLabel, kind);
+  kind.addEventListener('change', () => {
+    state.dynamics.value = kind.value as DynamicsKind;
+  });
+
+  // Heat-bath fraction on a log scale from 0.001 to 1.
+  const rate = h('input', { type: 'range', id: 'heat-bath-rate', min: -3, max: 0, step: 0.05 });
+  const rateField = createField(strings.heatBathRateLabel, rate);
+  rate.addEventListener('input', () => {
+    state.heatBathFraction.value = Number((10 ** Number(rate.value)).toPrecision(2));
+  });
+  const sweeps = h('input', { type: 'range', id: 'metropolis-sweeps', min: -2, max: 1, step: 0.05 });
+  const sweepsField = createField(strings.metropolisSweepsLabel, sweeps);
+  sweeps.addEventListener('input', () => {
+    state.metropolisSweeps.value = Number((10 ** Number(sweeps.value)).toPrecision(2));
+  });
+
+  const play = h('button', { type: 'button', id: 'play-button', class: 'primary' });
+  play.addEventListener('click', () => {
+    state.playing.value = !state.playing.peek();
+  });
+  const step = h('button', { type: 'button', id: 'step-button' }, strings.step);
+  step.addEventListener('click', () => {
+    state.playing.value = false;
+    actions.step();
+  });
+  const reset = h('button', { type: 'button', id: 'reset-button' }, strings.reset);
+  reset.addEventListener('click', () => actions.reset());
+
+  const speed = h('input', { type: 'range', id: 'speed-slider', min: 1, max: 60, step: 1 });
+  const speedField = createField(strings.speedLabel, speed);
+  speed.addEventListener('input', () => {
+    state.stepsPerSecond.value = Number(speed.value);
+  });
+
+  const seed = h('input', { type: 'text', id: 'seed-input', inputmode: 'numeric', autocomplete: 'off' });
+  const seedField = createField(strings.seedLabel, seed);
+  seed.addEventListener('change', () => {
+    try {
+      state.seed.value = parseSeed(seed.value);
+      seedField.setError(null);
+      actions.reset();
+    } catch (error) {
+      seedField.setError(messageOf(error));
+    }
+  });
+
+  const average = h('input', { type: 'checkbox', id: 'time-average' });
+  average.addEventListener('change', () => {
+    state.showTimeAverage.value = average.checked;
+  });
+
+  effect(() => {
+    kind.value = state.dynamics.value;
+    rateField.root.hidden = state.dynamics.value !== 'heat-bath';
+    sweepsField.root.hidden = state.dynamics.value !== 'metropolis';
+    rate.value = String(Math.log10(state.heatBathFraction.value));
+    rate.setAttribute('aria-valuetext', String(state.heatBathFraction.value));
+    sweeps.value = String(Math.log10(state.metropolisSweeps.value));
+    sweeps.setAttribute('aria-valuetext', String(state.metropolisSweeps.value));
+    play.textContent = state.playing.value ? strings.pause : strings.play;
+    speed.value = String(state.stepsPerSecond.value);
+    if (seed.getAttribute('aria-invalid') !== 'true') seed.value = String(state.seed.value);
+    average.checked = state.showTimeAverage.value;
+  });
+
+  return h(
+    'fieldset',
+    { class: 'panel', id: 'dynamics-controls' },
+    h('legend', {}, strings.dynamicsHeading),
+    kindField.root,
+    rateField.root,
+    sweepsField.root,
+    h('div', { class: 'button-row' }, play, step, reset),
+    speedField.root,
+    seedField.root,
+    h('label', { class: 'checkbox' }, average, strings.timeAverageLabel),
+  );
+}

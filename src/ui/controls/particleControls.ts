@@ -1,0 +1,65 @@
+import { effect } from '@preact/signals-core';
+import { checkParticleCount, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
+import type { SimulatorState } from '../../state/simulatorState.ts';
+import { h } from '../dom.ts';
+import { createField, messageOf } from '../field.ts';
+import { formatCount } from '../format.ts';
+import type { Strings } from '../strings/en.ts';
+
+const SLIDER_DECADES = 24;
+const SLIDER_STEPS_PER_DECADE = 4;
+
+/** Parses "2000", "1e6", "1 000 000" or "10^12" into a particle count; InputError otherwise. */
+export function parseParticleCount(text: string): number {
+  const compact = text.trim().replace(/[\s_,]/g, '');
+  const power = /^10\^(\d{1,2})$/.exec(compact);
+  const value = power ? 10 ** Number(power[1]) : /^[0-9.eE+]+$/.test(compact) ? Number(compact) : Number.NaN;
+  checkParticleCount(value);
+  return value;
+}
+
+export function createParticleControls(state: SimulatorState, strings: Strings): HTMLElement {
+  const slider = h('input', { type: 'range', id: 'particle-slider', min: 0, max: SLIDER_DECADES * SLIDER_STEPS_PER_DECADE, step: 1 });
+  const sliderField = createField(strings.particleSliderLabel, slider);
+  const text = h('input', { type: 'text', id: 'particle-input', inputmode: 'numeric', autocomplete: 'off' });
+  const textField = createField(strings.particleCountLabel, text, strings.particleHint);
+  const note = h('p', { class: 'note', id: 'counts-only-note' }, strings.countsOnlyNote);
+
+  slider.addEventListener('input', () => {
+    const exponent = Number(slider.value) / SLIDER_STEPS_PER_DECADE;
+    const value = 10 ** exponent;
+    // Round to two significant digits so the slider lands on numbers people say.
+    const rounded = Number(value.toPrecision(2));
+    state.particleCount.value = Math.max(1, rounded);
+    textField.setError(null);
+  });
+  const apply = () => {
+    try {
+      state.particleCount.value = parseParticleCount(text.value);
+      textField.setError(null);
+    } catch (error) {
+      textField.setError(messageOf(error));
+    }
+  };
+  text.addEventListener('change', apply);
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') apply();
+  });
+
+  effect(() => {
+    const n = state.particleCount.value;
+    slider.value = String(Math.round(Math.log10(n) * SLIDER_STEPS_PER_DECADE));
+    slider.setAttribute('aria-valuetext', formatCount(n));
+    if (text.getAttribute('aria-invalid') !== 'true') text.value = n < 1e7 ? String(n) : n.toExponential().replace('e+', 'e');
+    note.hidden = n <= MAX_DRAWN_PARTICLES;
+  });
+
+  return h(
+    'fieldset',
+    { class: 'panel', id: 'particle-controls' },
+    h('legend', {}, strings.particlesHeading),
+    textField.root,
+    sliderField.root,
+    note,
+  );
+}

@@ -1,0 +1,79 @@
+import { effect } from '@preact/signals-core';
+import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
+import { displayUnitsFor, type SimulatorState } from '../../state/simulatorState.ts';
+import { sliderMaximum, sliderToTemperature, temperatureToSlider } from '../../state/temperatureScale.ts';
+import { h } from '../dom.ts';
+import { createField, messageOf } from '../field.ts';
+import type { Strings } from '../strings/en.ts';
+
+export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): string {
+  return unit === 'internal' ? strings.internalUnit(symbol) : unit;
+}
+
+/** A slider from cold through infinitely hot (into negative T where that means something), and a typed value with units. */
+export function createTemperatureControls(state: SimulatorState, strings: Strings): HTMLElement {
+  const slider = h('input', { type: 'range', id: 'temperature-slider', min: 0, step: 1 });
+  const sliderField = createField(strings.temperatureSliderLabel, slider);
+  const text = h('input', { type: 'text', id: 'temperature-input', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' });
+  const textField = createField(strings.temperatureFieldLabel, text, strings.temperatureHint);
+  const unit = h('select', { id: 'temperature-unit' });
+  const unitField = createField(strings.temperatureUnitLabel, unit);
+
+  const format = (t: number) =>
+    formatTemperature(t, state.temperatureUnit.value, state.system.value.energyUnit, 4);
+
+  slider.addEventListener('input', () => {
+    const system = state.system.peek();
+    state.temperature.value = sliderToTemperature(Number(slider.value), system.excitationEnergy);
+    textField.setError(null);
+  });
+
+  function applyText(): void {
+    const system = state.system.peek();
+    try {
+      const value = parseTemperature(text.value, system.energyUnit);
+      if ((value < 0 || Object.is(value, -0)) && !system.allowsNegativeTemperature) {
+        textField.setError(strings.negativeTemperatureRefused);
+        return;
+      }
+      textField.setError(null);
+      state.temperature.value = value;
+    } catch (error) {
+      textField.setError(messageOf(error));
+    }
+  }
+  text.addEventListener('change', applyText);
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') applyText();
+  });
+  unit.addEventListener('change', () => {
+    state.temperatureUnit.value = unit.value as DisplayUnit;
+  });
+
+  effect(() => {
+    const system = state.system.value;
+    unit.replaceChildren(
+      ...displayUnitsFor(system).map((u) => h('option', { value: u }, unitName(u, system.energyUnit.symbol, strings))),
+    );
+    unit.value = state.temperatureUnit.value;
+    slider.max = String(sliderMaximum(system.allowsNegativeTemperature));
+  });
+
+  effect(() => {
+    const t = state.temperature.value;
+    const system = state.system.value;
+    state.temperatureUnit.value;
+    slider.value = String(temperatureToSlider(t, system.excitationEnergy, system.allowsNegativeTemperature));
+    slider.setAttribute('aria-valuetext', `T = ${format(t)}`);
+    // Don't overwrite what the person is typing, unless it was just accepted.
+    if (document.activeElement !== text || text.getAttribute('aria-invalid') !== 'true') text.value = format(t);
+  });
+
+  return h(
+    'fieldset',
+    { class: 'panel', id: 'temperature-controls' },
+    h('legend', {}, strings.temperatureHeading),
+    sliderField.root,
+    h('div', { class: 'field-row' }, textField.root, unitField.root),
+  );
+}

@@ -1,0 +1,38 @@
+/** Number formatting for readouts: never "NaN", readable at a glance, exact where it matters. */
+
+/** A particle count: plain digits up to a million (grouped), scientific beyond. */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  if (Math.abs(n) < 1e7 && Number.isInteger(n)) return n.toLocaleString('en-US').replace(/,/g, '\u202f');
+  return formatNumber(n, 4);
+}
+
+/** A number with `digits` significant digits; scientific notation outside [1e-3, 1e6). */
+export function formatNumber(x: number, digits = 4): string {
+  if (Number.isNaN(x)) return '—';
+  if (x === Number.POSITIVE_INFINITY) return '∞';
+  if (x === Number.NEGATIVE_INFINITY) return '−∞';
+  if (x === 0) return '0';
+  const magnitude = Math.abs(x);
+  if (magnitude >= 1e-3 && magnitude < 1e6) return String(Number(x.toPrecision(digits))).replace('-', '−');
+  const [mantissa, exponent] = x.toExponential(digits - 1).split('e');
+  return `${String(Number(mantissa)).replace('-', '−')}×10${superscript(exponent)}`;
+}
+
+const SUPERSCRIPTS: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '',
+};
+
+function superscript(exponent: string): string {
+  return Array.from(exponent, (c) => SUPERSCRIPTS[c] ?? c).join('');
+}
+
+/** A probability as a percentage with sensible precision. */
+export function formatPercent(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  const percent = p * 100;
+  if (percent === 0) return '0%';
+  if (percent >= 10) return `${percent.toFixed(1)}%`;
+  if (percent >= 0.01) return `${Number(percent.toPrecision(3))}%`;
+  return `${formatNumber(percent, 2)}%`;
+}

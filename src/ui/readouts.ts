@@ -1,0 +1,70 @@
+import { type DisplayUnit, formatEnergy, formatTemperature } from '../core/spectra/index.ts';
+import type { ChiSquareResult } from '../core/statistics.ts';
+import type { Thermodynamics } from '../core/thermodynamics.ts';
+import type { SystemModel } from '../state/system.ts';
+import { h } from './dom.ts';
+import { formatCount, formatNumber } from './format.ts';
+import type { Strings } from './strings/en.ts';
+
+export interface Readouts {
+  root: HTMLElement;
+  showThermodynamics(system: SystemModel, temperature: number, unit: DisplayUnit, thermo: Thermodynamics): void;
+  showFit(fit: ChiSquareResult, kl: number, steps: number): void;
+}
+
+/** ln Z can be far beyond double range (hydrogen at low T): show Z as e^{ln Z} then. */
+export function formatPartitionFunction(logZ: number): string {
+  if (Number.isNaN(logZ)) return '—';
+  if (Math.abs(logZ) < 700) return formatNumber(Math.exp(logZ), 5);
+  return `e^${formatNumber(logZ, 6)}`;
+}
+
+export function createReadouts(strings: Strings): Readouts {
+  const entries = {
+    temperature: h('dd', { id: 'readout-temperature' }),
+    partition: h('dd', { id: 'readout-partition' }),
+    meanEnergy: h('dd', { id: 'readout-mean-energy' }),
+    heatCapacity: h('dd', { id: 'readout-heat-capacity' }),
+    entropy: h('dd', { id: 'readout-entropy' }),
+    freeEnergy: h('dd', { id: 'readout-free-energy' }),
+    steps: h('dd', { id: 'readout-steps' }),
+    fit: h('dd', { id: 'readout-fit', title: strings.fitExplanation }),
+  };
+  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const root = h(
+    'dl',
+    { class: 'readouts', id: 'readouts' },
+    term(strings.readoutTemperature, entries.temperature),
+    term(strings.readoutPartition, entries.partition),
+    term(strings.readoutMeanEnergy, entries.meanEnergy),
+    term(strings.readoutHeatCapacity, entries.heatCapacity),
+    term(strings.readoutEntropy, entries.entropy),
+    term(strings.readoutFreeEnergy, entries.freeEnergy),
+    term(strings.readoutSteps, entries.steps),
+    term(strings.readoutFit, entries.fit),
+  );
+
+  return {
+    root,
+    showThermodynamics(system, temperature, unit, thermo) {
+      const physical = system.energyUnit.electronvolts !== null;
+      const inUnit = formatTemperature(temperature, unit, system.energyUnit, 4);
+      const inKelvin = physical && unit !== 'K' ? ` = ${formatTemperature(temperature, 'K', system.energyUnit, 4)}` : '';
+      entries.temperature.textContent = unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`;
+      entries.partition.textContent = formatPartitionFunction(thermo.logZ);
+      const energy = (e: number) =>
+        unit === 'internal' ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}` : formatEnergy(e, unit, system.energyUnit, 5);
+      entries.meanEnergy.textContent = energy(thermo.meanEnergy);
+      entries.heatCapacity.textContent = formatNumber(thermo.heatCapacity, 4);
+      entries.entropy.textContent = formatNumber(thermo.entropy, 4);
+      entries.freeEnergy.textContent = energy(thermo.freeEnergy);
+    },
+    showFit(fit, kl, steps) {
+      entries.steps.textContent = formatCount(steps);
+      const p = formatNumber(fit.pValue, 2);
+      const divergence = formatNumber(kl, 2);
+      entries.fit.textContent = fit.pValue >= 0.001 ? strings.fitGood(p, divergence) : strings.fitPoor(p, divergence);
+      entries.fit.dataset.pValue = String(fit.pValue);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { Container, Graphics, Text } from 'pixi.js';
+import type { Palette } from './palette.ts';
+
+export interface HistogramData {
+  /** Observed fraction per display row (the overflow row last, if any). */
+  observed: Float64Array;
+  /** Exact probability per display row. */
+  theory: Float64Array;
+  /** One standard deviation of the observed fraction per row, sqrt(p(1 − p)/N). */
+  sigma: Float64Array;
+  /** Short label per row for the axis. */
+  labels: readonly string[];
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const AXIS_FONT = 12;
+
+/**
+ * Observed fraction per level as bars, the exact p as a marker line across each bar, and a ±1σ band
+ * around it: a bar ending inside the band is an expected fluctuation, not a disagreement.
+ */
+export class HistogramLayer {
+  readonly view = new Container({ label: 'histogram' });
+  private readonly bars = new Graphics();
+  private readonly axisLabels = new Container();
+  private readonly scaleLabel: Text;
+  private box: Box = { x: 0, y: 0, width: 0, height: 0 };
+  private labelsKey = '';
+
+  constructor(private palette: Palette) {
+    this.scaleLabel = new Text({ text: '', style: { fontFamily: 'system-ui, sans-serif', fontSize: AXIS_FONT, fill: palette.muted } });
+    this.view.addChild(this.bars, this.axisLabels, this.scaleLabel);
+  }
+
+  setBox(box: Box): void {
+    this.box = box;
+    this.labelsKey = '';
+  }
+
+  setPalette(palette: Palette): void {
+    this.palette = palette;
+    this.scaleLabel.style.fill = palette.muted;
+    this.labelsKey = '';
+  }
+
+  draw(data: HistogramData): void {
+    const { x, y, width, height } = this.box;
+    const rows = data.observed.length;
+    const plotTop = y + AXIS_FONT + 6;
+    const plotBottom = y + height - AXIS_FONT - 8;
+    const plotHeight = Math.max(1, plotBottom - plotTop);
+    let top = 0;
+    for (let r = 0; r < rows; r++) {
+      top = Math.max(top, data.observed[r], data.theory[r] + data.sigma[r]);
+    }
+    top = niceCeiling(Math.max(top, 1e-9));
+    const scale = plotHeight / top;
+    const slot = width / Math.max(1, rows);
+    const barWidth = Math.max(1, slot * 0.72);
+
+    const g = this.bars.clear();
+    g.moveTo(x, plotBottom).lineTo(x + width, plotBottom).stroke({ width: 1, color: this.palette.grid });
+    g.moveTo(x, plotTop).lineTo(x + width, plotTop).stroke({ width: 1, color: this.palette.grid, alpha: 0.6 });
+    for (let r = 0; r < rows; r++) {
+      const left = x + r * slot + (slot - barWidth) / 2;
+      const p = data.theory[r];
+      const bandLow = Math.max(0, p - data.sigma[r]);
+      const bandHigh = p + data.sigma[r];
+      if (bandHigh > bandLow) {
+        g.rect(left - 1, plotBottom - bandHigh * scale, barWidth + 2, (bandHigh - bandLow) * scale).fill({
+          color: this.palette.band,
+          alpha: 0.25,
+        });
+      }
+      const barHeight = data.observed[r] * scale;
+      if (barHeight > 0) g.rect(left, plotBottom - barHeight, barWidth, barHeight).fill({ color: this.palette.particle });
+      const markerY = plotBottom - p * scale;
+      g.moveTo(left - 2, markerY).lineTo(left + barWidth + 2, markerY).stroke({ width: 2, color: this.palette.theory });
+    }
+    this.scaleLabel.text = `${formatPercent(top)}`;
+    this.scaleLabel.position.set(x, y);
+    this.drawAxisLabels(data.labels, slot, plotBottom + 4);
+  }
+
+  private drawAxisLabels(labels: readonly string[], slot: number, baseline: number): void {
+    const key = `${labels.join('|')}@${slot}@${baseline}`;
+    if (key === this.labelsKey) return;
+    this.labelsKey = key;
+    for (const child of this.axisLabels.removeChildren()) child.destroy();
+    // Show as many labels as fit without touching: every k-th.
+    const every = Math.max(1, Math.ceil(44 / Math.max(1, slot)));
+    for (let r = 0; r < labels.length; r += every) {
+      const label = new Text({
+        text: labels[r],
+        style: { fontFamily: 'system-ui, sans-serif', fontSize: AXIS_FONT, fill: this.palette.muted },
+      });
+      label.anchor.set(0.5, 0);
+      label.position.set(this.box.x + (r + 0.5) * slot, baseline);
+      this.axisLabels.addChild(label);
+    }
+  }
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k at or above x: a round top for the fraction axis. */
+function niceCeiling(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x));
+  for (const step of [1, 2, 2.5, 5, 10]) {
+    if (step * power >= x * (1 - 1e-12)) return step * power;
+  }
+  return 10 * power;
+}
+
+function formatPercent(fraction: number): string {
+  const percent = fraction * 100;
+  return `${percent >= 10 ? percent.toFixed(0) : percent.toPrecision(2)}%`;
+}

@@ -1,0 +1,40 @@
+import { Container, Graphics, Text } from 'pixi.js';
+import type { Box } from './HistogramLayer.ts';
+import type { Palette } from './palette.ts';
+
+export const LABEL_FONT = 12;
+
+/** One horizontal line per displayed row, with its label (energy, degeneracy) at the left. */
+export class LadderLayer {
+  readonly view = new Container({ label: 'ladder' });
+  private readonly lines = new Graphics();
+  private readonly labels = new Container();
+
+  constructor(private palette: Palette) {
+    this.view.addChild(this.lines, this.labels);
+  }
+
+  setPalette(palette: Palette): void {
+    this.palette = palette;
+  }
+
+  /** `lineBox` is where the lines run; labels are right-aligned just left of it. */
+  draw(rowY: Float32Array, rowLabels: readonly string[], lineBox: Box): void {
+    const g = this.lines.clear();
+    for (let r = 0; r < rowY.length; r++) {
+      g.moveTo(lineBox.x, rowY[r])
+        .lineTo(lineBox.x + lineBox.width, rowY[r])
+        .stroke({ width: 1, color: this.palette.muted, alpha: 0.55 });
+    }
+    for (const child of this.labels.removeChildren()) child.destroy();
+    for (let r = 0; r < rowY.length; r++) {
+      const label = new Text({
+        text: rowLabels[r],
+        style: { fontFamily: 'system-ui, sans-serif', fontSize: LABEL_FONT, fill: this.palette.text },
+      });
+      label.anchor.set(1, 0.5);
+      label.position.set(lineBox.x - 8, rowY[r]);
+      this.labels.addChild(label);
+    }
+  }
+}

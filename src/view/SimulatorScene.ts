@@ -1,0 +1,200 @@
+import { Application, Graphics } from 'pixi.js';
+import { HistogramLayer, type Box } from './HistogramLayer.ts';
+import { LABEL_FONT, LadderLayer } from './LadderLayer.ts';
+import { type LadderLayout, layoutLadder } from './ladderLayout.ts';
+import { ParticleLayer } from './ParticleLayer.ts';
+import type { Palette } from './palette.ts';
+
+/** Particles move visibly between levels only while there are few enough to follow by eye. */
+export const ANIMATE_AT_MOST = 2000;
+const MAX_ROWS = 40;
+const ROW_GAP = LABEL_FONT + 4;
+const WIDE_LAYOUT = 720;
+
+export interface SceneLevels {
+  energies: Float64Array;
+  /** Full label per level for the ladder, e.g. "n = 3 · 3.5 ħω · g = 1". */
+  ladderLabels: readonly string[];
+  /** Short label per level for the histogram axis, e.g. "3". */
+  axisLabels: readonly string[];
+}
+
+export interface SceneFrame {
+  /** Level of each particle, or null when only counts exist. */
+  levels: Uint32Array | null;
+  particleCount: number;
+  /** Occupancy per level to draw as bars (the latest step or the time average). */
+  counts: Float64Array;
+  probabilities: Float64Array;
+  animate: boolean;
+}
+
+export interface SceneLayoutInfo {
+  shownLevels: number;
+  levelCount: number;
+  toScale: boolean;
+}
+
+/** The simulator's canvas: the level ladder with its particles, and the occupancy histogram. */
+export class SimulatorScene {
+  private readonly ladder: LadderLayer;
+  private readonly particles: ParticleLayer;
+  private readonly countBars = new Graphics();
+  private readonly histogram: HistogramLayer;
+  private levelsInfo: SceneLevels | null = null;
+  private layout: LadderLayout | null = null;
+  private lastFrame: SceneFrame | null = null;
+  private displayLevels = new Uint32Array(0);
+  private rowsBox: Box = { x: 0, y: 0, width: 0, height: 0 };
+  private histogramRows = { observed: new Float64Array(0), theory: new Float64Array(0), sigma: new Float64Array(0) };
+
+  private constructor(
+    readonly app: Application,
+    private readonly host: HTMLElement,
+    palette: Palette,
+  ) {
+    this.ladder = new LadderLayer(palette);
+    this.particles = new ParticleLayer({ colour: palette.particle });
+    this.histogram = new HistogramLayer(palette);
+    app.stage.addChild(this.ladder.view, this.countBars, this.particles.view, this.histogram.view);
+    app.ticker.add((ticker) => this.particles.update(ticker.deltaMS));
+    new ResizeObserver(() => this.resize()).observe(host);
+  }
+
+  static async create(host: HTMLElement, palette: Palette): Promise<SimulatorScene> {
+    const app = new Application();
+    await app.init({
+      background: palette.background,
+      resizeTo: host,
+      antialias: true,
+      preference: 'webgl',
+      autoDensity: true,
+      resolution: Math.min(2, window.devicePixelRatio || 1),
+      preserveDrawingBuffer: true,
+    });
+    app.canvas.setAttribute('aria-hidden', 'true');
+    host.appendChild(app.canvas);
+    return new SimulatorScene(app, host, palette);
+  }
+
+  get layoutInfo(): SceneLayoutInfo {
+    return {
+      shownLevels: this.layout?.shownLevels ?? 0,
+      levelCount: this.levelsInfo?.energies.length ?? 0,
+      toScale: this.layout?.toScale ?? true,
+    };
+  }
+
+  setLevels(levels: SceneLevels): void {
+    this.levelsInfo = levels;
+    this.relayout();
+  }
+
+  show(frame: SceneFrame): void {
+    this.lastFrame = frame;
+    const layout = this.layout;
+    if (!layout) return;
+    if (frame.levels) {
+      this.countBars.clear();
+      const levels = layout.hasOverflow ? this.mapToRows(frame.levels, layout) : frame.levels;
+      this.particles.view.visible = true;
+      this.particles.setParticles(levels, frame.particleCount, frame.animate && frame.particleCount <= ANIMATE_AT_MOST);
+    } else {
+      this.particles.view.visible = false;
+      this.drawCountBars(frame, layout);
+    }
+    this.drawHistogram(frame, layout);
+  }
+
+  private mapToRows(levels: Uint32Array, layout: LadderLayout): Uint32Array {
+    if (this.displayLevels.length !== levels.length) this.displayLevels = new Uint32Array(levels.length);
+    const rowOfLevel = layout.rowOfLevel;
+    const out = this.displayLevels;
+    for (let i = 0; i < levels.length; i++) out[i] = rowOfLevel[levels[i]];
+    return out;
+  }
+
+  private resize(): void {
+    this.app.resize();
+    this.relayout();
+  }
+
+  private relayout(): void {
+    const info = this.levelsInfo;
+    if (!info) return;
+    const width = this.host.clientWidth;
+    const height = this.host.clientHeight;
+    const wide = width >= WIDE_LAYOUT;
+    const pad = 12;
+    const ladderBox: Box = wide
+      ? { x: pad, y: pad, width: width * 0.6 - 2 * pad, height: height - 2 * pad }
+      : { x: pad, y: pad, width: width - 2 * pad, height: height * 0.62 - 2 * pad };
+    const histogramBox: Box = wide
+      ? { x: width * 0.6 + pad, y: pad, width: width * 0.4 - 2 * pad, height: height - 2 * pad }
+      : { x: pad, y: height * 0.62 + pad, width: width - 2 * pad, height: height * 0.38 - 2 * pad };
+
+    const labelWidth = Math.min(190, ladderBox.width * 0.42);
+    this.rowsBox = { x: ladderBox.x + labelWidth, y: ladderBox.y, width: ladderBox.width - labelWidth, height: ladderBox.height };
+    const maxRows = Math.max(1, Math.min(MAX_ROWS, Math.floor(ladderBox.height / ROW_GAP)));
+    const layout = layoutLadder(info.energies, {
+      top: ladderBox.y + ROW_GAP / 2,
+      bottom: ladderBox.y + ladderBox.height - ROW_GAP / 2,
+      minimumGap: ROW_GAP,
+      maxRows: Math.min(maxRows, info.energies.length > maxRows ? maxRows - 1 : maxRows),
+    });
+    this.layout = layout;
+
+    const rowLabels = info.ladderLabels.slice(0, layout.shownLevels);
+    const axisLabels = info.axisLabels.slice(0, layout.shownLevels);
+    if (layout.hasOverflow) {
+      rowLabels.push(`${info.energies.length - layout.shownLevels} higher levels`);
+      axisLabels.push('more');
+    }
+    this.histogramAxisLabels = axisLabels;
+    this.ladder.draw(layout.rowY, rowLabels, this.rowsBox);
+    this.histogram.setBox(histogramBox);
+
+    let smallestGap = Number.POSITIVE_INFINITY;
+    for (let r = 1; r < layout.rowY.length; r++) smallestGap = Math.min(smallestGap, layout.rowY[r - 1] - layout.rowY[r]);
+    const rowHeight = Math.max(2, Math.min(26, Number.isFinite(smallestGap) ? smallestGap : 26) * 0.8);
+    this.particles.setLayout({ rowY: layout.rowY, left: this.rowsBox.x + 4, width: this.rowsBox.width - 8, rowHeight });
+    if (this.lastFrame) this.show({ ...this.lastFrame, animate: false });
+  }
+
+  private histogramAxisLabels: readonly string[] = [];
+
+  /** Per-row sums of a per-level array; the overflow row collects every level past the cap. */
+  private sumIntoRows(perLevel: Float64Array, layout: LadderLayout, out: Float64Array): void {
+    out.fill(0);
+    const rowOfLevel = layout.rowOfLevel;
+    for (let i = 0; i < perLevel.length; i++) out[rowOfLevel[i]] += perLevel[i];
+  }
+
+  private drawHistogram(frame: SceneFrame, layout: LadderLayout): void {
+    const rows = layout.rowY.length;
+    if (this.histogramRows.observed.length !== rows) {
+      this.histogramRows = { observed: new Float64Array(rows), theory: new Float64Array(rows), sigma: new Float64Array(rows) };
+    }
+    const { observed, theory, sigma } = this.histogramRows;
+    this.sumIntoRows(frame.counts, layout, observed);
+    this.sumIntoRows(frame.probabilities, layout, theory);
+    const n = frame.particleCount;
+    for (let r = 0; r < rows; r++) {
+      observed[r] /= n;
+      sigma[r] = Math.sqrt((theory[r] * Math.max(0, 1 - theory[r])) / n);
+    }
+    this.histogram.draw({ observed, theory, sigma, labels: this.histogramAxisLabels });
+  }
+
+  /** Counts-only mode: each row's bar length is its share of the particles. */
+  private drawCountBars(frame: SceneFrame, layout: LadderLayout): void {
+    const rows = layout.rowY.length;
+    const shares = new Float64Array(rows);
+    this.sumIntoRows(frame.counts, layout, shares);
+    const g = this.countBars.clear();
+    for (let r = 0; r < rows; r++) {
+      const length = (shares[r] / frame.particleCount) * (this.rowsBox.width - 8);
+      if (length > 0) g.rect(this.rowsBox.x + 4, layout.rowY[r] - 5, length, 10).fill({ color: 0xf2a65a });
+    }
+  }
+}
