@@ -3,7 +3,7 @@
  * validated values, so the state is always the last good one); everything else is computed.
  * Views subscribe with `effect`; the particle simulation is advanced by the app loop.
  */
-import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { boltzmannProbabilities } from '../core/distribution.ts';
 import type { DynamicsKind } from '../core/simulation.ts';
 import { type DisplayUnit, defaultParams, parseTemperature, presetById } from '../core/spectra/index.ts';
@@ -59,9 +59,11 @@ export function createSimulatorState() {
   function chooseSystem(choice: SystemChoice): void {
     const next = buildSystem(choice);
     const units = displayUnitsFor(next);
-    system.value = next;
-    temperature.value = openingTemperature(next);
-    if (!units.includes(temperatureUnit.value)) temperatureUnit.value = units[0];
+    batch(() => {
+      system.value = next;
+      temperature.value = openingTemperature(next);
+      if (!units.includes(temperatureUnit.value)) temperatureUnit.value = units[0];
+    });
   }
 
   return {

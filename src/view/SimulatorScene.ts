@@ -10,6 +10,7 @@ export const ANIMATE_AT_MOST = 2000;
 const MAX_ROWS = 40;
 const ROW_GAP = LABEL_FONT + 4;
 const WIDE_LAYOUT = 720;
+const NO_PARTICLES = new Uint32Array(0);
 
 export interface SceneLevels {
   energies: Float64Array;
@@ -157,8 +158,12 @@ export class SimulatorScene {
     let smallestGap = Number.POSITIVE_INFINITY;
     for (let r = 1; r < layout.rowY.length; r++) smallestGap = Math.min(smallestGap, layout.rowY[r - 1] - layout.rowY[r]);
     const rowHeight = Math.max(2, Math.min(26, Number.isFinite(smallestGap) ? smallestGap : 26) * 0.8);
+    // The particles shown so far belong to the old rows (and maybe to an old spectrum): drop them
+    // before the layout changes, then show the last frame again if it belongs to these levels.
+    this.particles.setParticles(NO_PARTICLES, 0, false);
     this.particles.setLayout({ rowY: layout.rowY, left: this.rowsBox.x + 4, width: this.rowsBox.width - 8, rowHeight });
-    if (this.lastFrame) this.show({ ...this.lastFrame, animate: false });
+    const frame = this.lastFrame;
+    if (frame && frame.counts.length === info.energies.length) this.show({ ...frame, animate: false });
   }
 
   private histogramAxisLabels: readonly string[] = [];

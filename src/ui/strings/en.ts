@@ -22,7 +22,7 @@ export const en = {
   temperatureHint: 'For example 300 K, 25 meV, 0.5 or inf',
   negativeTemperatureRefused:
     'Negative temperatures need a spectrum bounded above. This ladder is cut off for display, so choose the two- or three-level system, a formula or a list.',
-  internalUnit: (symbol: string) => `${symbol} (system unit)`,
+  internalUnit: (symbol: string) => symbol,
 
   particlesHeading: 'Particles',
   particleCountLabel: 'Number of particles',
@@ -80,8 +80,8 @@ export const en = {
   higherLevels: (n: number) => `${n} higher levels`,
   more: 'more',
 
-  summary: (system: string, temperature: string, particles: string, groundShare: string, fit: string) =>
-    `${system} at T = ${temperature}; ${particles} particles; ${groundShare} in the lowest level; ${fit}.`,
+  summary: (system: string, temperature: string, particles: string, groundShare: string) =>
+    `${system} at T = ${temperature} with ${particles} particles. Theory puts ${groundShare} of them in the lowest level.`,
   webglMissing: 'This browser could not start WebGL, so the particles cannot be drawn. The table below still shows the numbers.',
 } as const;
 

@@ -1,0 +1,54 @@
+import type { Browser, Page } from 'playwright';
+import { inject } from 'vitest';
+import { type PageProblems, watchForProblems } from './browser.ts';
+
+export interface OpenedApp {
+  page: Page;
+  problems: PageProblems;
+}
+
+export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<OpenedApp> {
+  const page = await browser.newPage({ viewport });
+  const problems = watchForProblems(page);
+  await page.goto(inject('baseUrl'));
+  await page.locator('#occupancy-table tbody tr').first().waitFor();
+  return { page, problems };
+}
+
+export interface TableRow {
+  level: string;
+  theory: number;
+  count: number;
+}
+
+/** The occupancy table as a user reads it (the canvas draws the same numbers). */
+export async function readTable(page: Page): Promise<TableRow[]> {
+  return page.$$eval('#occupancy-table tbody tr', (rows) =>
+    rows.map((row) => {
+      const cells = Array.from(row.children, (cell) => (cell.textContent ?? '').replace(/\s/g, ''));
+      const number = (text: string) => Number(text.replace('×10', 'e').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => '0123456789-'['⁰¹²³⁴⁵⁶⁷⁸⁹⁻'.indexOf(c)]).replace('−', '-'));
+      return { level: row.children[0].textContent ?? '', theory: number(cells[3]), count: number(cells[4]) };
+    }),
+  );
+}
+
+export async function pause(page: Page): Promise<void> {
+  const button = page.locator('#play-button');
+  if ((await button.textContent()) === 'Pause') await button.click();
+}
+
+export async function setTemperature(page: Page, text: string): Promise<void> {
+  await page.fill('#temperature-input', text);
+  await page.press('#temperature-input', 'Enter');
+}
+
+export async function stepCount(page: Page): Promise<number> {
+  return Number((await page.textContent('#readout-steps'))?.replace(/\s/g, ''));
+}
+
+/** Pauses, switches to instant equilibrium and takes one step, so the table shows a fresh draw at the current settings. */
+export async function drawOnce(page: Page): Promise<void> {
+  await pause(page);
+  await page.selectOption('#dynamics-select', 'equilibrium');
+  await page.click('#step-button');
+}

@@ -1,0 +1,115 @@
+import type { Browser } from 'playwright';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { drawOnce, type OpenedApp, openApp, pause, readTable, setTemperature, stepCount } from './app.ts';
+import { launchBrowser } from './browser.ts';
+
+let browser: Browser;
+let app: OpenedApp;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(app.problems.errors).toEqual([]);
+  await app.page.close();
+});
+
+const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
+
+test('a low temperature puts at least 99% of the particles in the ground state', async () => {
+  app = await openApp(browser);
+  await setTemperature(app.page, '0.05');
+  await drawOnce(app.page);
+  const rows = await readTable(app.page);
+  expect(rows[0].count / total(rows)).toBeGreaterThanOrEqual(0.99);
+});
+
+test('an infinite temperature spreads particles in proportion to degeneracy', async () => {
+  app = await openApp(browser);
+  await app.page.selectOption('#system-select', 'list');
+  await app.page.fill('#energy-list', '0, 1:3');
+  await app.page.click('#list-panel button[type=submit]');
+  await app.page.fill('#particle-input', '100000');
+  await app.page.press('#particle-input', 'Enter');
+  await setTemperature(app.page, 'inf');
+  await drawOnce(app.page);
+  const rows = await readTable(app.page);
+  expect(rows.map((row) => row.theory)).toEqual([0.25, 0.75]);
+  expect(total(rows)).toBe(100000);
+  // ±5σ of a binomial with N = 1e5, p = 0.25 is about ±0.007.
+  expect(Math.abs(rows[0].count / 100000 - 0.25)).toBeLessThan(0.007);
+});
+
+test('a negative temperature inverts the two-level system', async () => {
+  app = await openApp(browser);
+  await app.page.selectOption('#system-select', 'two-level');
+  await setTemperature(app.page, '-0.5');
+  await drawOnce(app.page);
+  const rows = await readTable(app.page);
+  expect(rows[1].count).toBeGreaterThan(rows[0].count * 5);
+  expect(await app.page.getAttribute('#temperature-input', 'aria-invalid')).toBeNull();
+});
+
+test('"300 K" is read in kelvin; a bad value is refused with a message and the last temperature kept', async () => {
+  app = await openApp(browser);
+  await app.page.selectOption('#system-select', 'rigid-rotor');
+  await app.page.selectOption('#temperature-unit', 'K');
+  await setTemperature(app.page, '300 K');
+  await expect.poll(() => app.page.textContent('#readout-temperature')).toContain('300 K');
+  const rows = await readTable(app.page);
+  const mostLikely = rows.reduce((best, row) => (row.theory > best.theory ? row : best));
+  expect(mostLikely.level).toBe('J = 7');
+
+  await setTemperature(app.page, 'warm');
+  const input = app.page.locator('#temperature-input');
+  await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+  const message = await app.page.locator(`#${describedBy.split(' ').at(-1)}`).textContent();
+  expect(message?.length).toBeGreaterThan(10);
+  expect(await app.page.locator('[role=alert]:visible').count()).toBeGreaterThan(0);
+  expect(await app.page.textContent('#readout-temperature')).toContain('300 K');
+});
+
+test('a bad formula shows its error beside the field and keeps the last good spectrum', async () => {
+  app = await openApp(browser);
+  await app.page.selectOption('#system-select', 'formula');
+  await app.page.fill('#formula-energy', 'n^2 +');
+  await app.page.click('#formula-panel button[type=submit]');
+  await expect.poll(() => app.page.getAttribute('#formula-energy', 'aria-invalid')).toBe('true');
+  const rows = await readTable(app.page);
+  expect(rows.length).toBe(31);
+  expect(rows[2].level).toBe('n = 2');
+});
+
+test('changing N and the system updates the table', async () => {
+  app = await openApp(browser);
+  await pause(app.page);
+  await app.page.fill('#particle-input', '500');
+  await app.page.press('#particle-input', 'Enter');
+  await expect.poll(async () => total(await readTable(app.page))).toBe(500);
+  await app.page.selectOption('#system-select', 'hydrogen');
+  await expect.poll(async () => (await readTable(app.page))[0].level).toBe('n = 1');
+  expect(total(await readTable(app.page))).toBe(500);
+});
+
+test('above a million particles the counts-only mode says so and the counts still sum to N', async () => {
+  app = await openApp(browser);
+  await pause(app.page);
+  await app.page.fill('#particle-input', '1e12');
+  await app.page.press('#particle-input', 'Enter');
+  await expect.poll(() => app.page.textContent('#stage-mode')).toContain('Counts only');
+});
+
+test('the step button advances exactly one step while paused', async () => {
+  app = await openApp(browser);
+  await pause(app.page);
+  const before = await stepCount(app.page);
+  const tableBefore = await readTable(app.page);
+  await app.page.click('#step-button');
+  expect(await stepCount(app.page)).toBe(before + 1);
+  await app.page.waitForTimeout(300);
+  expect(await stepCount(app.page)).toBe(before + 1);
+  expect(await readTable(app.page)).not.toEqual(tableBefore);
+});
