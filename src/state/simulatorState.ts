@@ -42,7 +42,7 @@ export function createSimulatorState() {
   const heatBathFraction = signal(0.05);
   const metropolisSweeps = signal(1);
   const playing = signal(true);
-  const stepsPerSecond = signal(20);
+  const stepsPerSecond = signal(6);
   const seed = signal(1);
   const showTimeAverage = signal(false);
   /** Bumped by the app loop after every step, so views that read the simulation redraw. */

@@ -194,14 +194,19 @@ export async function mountSimulatorScreen(host: HTMLElement, state: SimulatorSt
     for (let i = 0; i < steps; i++) simulation.step(settings);
     redraw();
   };
-  if (scene) scene.app.ticker.add((ticker) => tick(ticker.deltaMS));
-  else {
-    let last = performance.now();
-    const loop = (now: number) => {
-      tick(now - last);
-      last = now;
-      requestAnimationFrame(loop);
-    };
+  // One loop drives both the simulation and the on-demand rendering.
+  let last = performance.now();
+  const loop = (now: number) => {
+    const deltaMs = Math.min(250, now - last);
+    last = now;
+    tick(deltaMs);
+    scene?.renderFrame(deltaMs);
     requestAnimationFrame(loop);
-  }
+  };
+  requestAnimationFrame(loop);
+
+  // Moves between levels last most of a step, so that each is seen to finish before the next.
+  effect(() => {
+    scene?.setMoveDuration(Math.min(400, 800 / state.stepsPerSecond.value));
+  });
 }

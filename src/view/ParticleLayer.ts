@@ -200,7 +200,7 @@ export class ParticleLayer {
   private readonly fromBuffer: Buffer;
   private readonly toBuffer: Buffer;
   private readonly scratch = new LayoutScratch();
-  private readonly durationMs: number;
+  private durationMs: number;
 
   private capacity: number;
   private from: Float32Array;
@@ -276,6 +276,11 @@ export class ParticleLayer {
   /** Occupancy of each level after the last layout, by level index (valid up to rowY.length). */
   get occupancy(): Float64Array {
     return this.scratch.counts;
+  }
+
+  /** How long a move between levels takes; shorter when steps come faster than a move would last. */
+  setDuration(durationMs: number): void {
+    this.durationMs = Math.max(1, durationMs);
   }
 
   setColour(colour: number): void {

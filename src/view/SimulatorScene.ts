@@ -58,7 +58,6 @@ export class SimulatorScene {
     this.particles = new ParticleLayer({ colour: palette.particle });
     this.histogram = new HistogramLayer(palette);
     app.stage.addChild(this.ladder.view, this.countBars, this.particles.view, this.histogram.view);
-    app.ticker.add((ticker) => this.particles.update(ticker.deltaMS));
     new ResizeObserver(() => this.resize()).observe(host);
   }
 
@@ -72,10 +71,30 @@ export class SimulatorScene {
       autoDensity: true,
       resolution: Math.min(2, window.devicePixelRatio || 1),
       preserveDrawingBuffer: true,
+      // Frames are rendered on demand (see renderFrame): nothing is redrawn while nothing changes.
+      autoStart: false,
+      sharedTicker: false,
     });
     app.canvas.setAttribute('aria-hidden', 'true');
     host.appendChild(app.canvas);
     return new SimulatorScene(app, host, palette);
+  }
+
+  private dirty = true;
+
+  /** Advances the particles' moves and renders if anything changed since the last frame. */
+  renderFrame(deltaMs: number): void {
+    const moving = this.particles.animating;
+    this.particles.update(deltaMs);
+    if (moving || this.dirty) {
+      this.app.render();
+      this.dirty = false;
+    }
+  }
+
+  /** How long a particle's move between levels lasts. */
+  setMoveDuration(durationMs: number): void {
+    this.particles.setDuration(durationMs);
   }
 
   get layoutInfo(): SceneLayoutInfo {
@@ -93,6 +112,7 @@ export class SimulatorScene {
 
   show(frame: SceneFrame): void {
     this.lastFrame = frame;
+    this.dirty = true;
     const layout = this.layout;
     if (!layout) return;
     if (frame.levels) {
@@ -117,6 +137,7 @@ export class SimulatorScene {
 
   private resize(): void {
     this.app.resize();
+    this.dirty = true;
     this.relayout();
   }
 

@@ -23,8 +23,12 @@ import type { AliasTable } from '../alias.ts';
 import { InputError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
 
-/** Above this fraction a per-particle coin is cheaper than geometric skipping (measured, see bench). */
-export const BERNOULLI_SCAN_ABOVE = 0.25;
+/**
+ * Above this fraction a coin per particle (≈ 1.7 ms at 10^6 plus the draws) is cheaper than geometric
+ * skipping (≈ 15 ns per redrawn particle, mostly the logarithm). Crossover measured with
+ * bench/dynamics.bench.ts at about 0.14.
+ */
+export const BERNOULLI_SCAN_ABOVE = 0.15;
 
 /** The chosen particles are collected in chunks and redrawn with AliasTable.fillAt: no allocation. */
 const CHUNK = 4096;

@@ -19,6 +19,7 @@ export {
 } from './heatBath.ts';
 export {
   createMetropolis,
+  METROPOLIS_COIN_SCAN_ABOVE,
   metropolisStep,
   type PreparedMetropolis,
   setMetropolisTemperature,

@@ -6,6 +6,7 @@ import { createRng } from '../rng.ts';
 import { chiSquareTest } from '../statistics.ts';
 import {
   createMetropolis,
+  METROPOLIS_COIN_SCAN_ABOVE,
   metropolisStep,
   type PreparedMetropolis,
   setMetropolisTemperature,
@@ -116,7 +117,7 @@ describe('metropolisStep: input', () => {
     // Every particle is out of range, so even a 1% partial sweep meets one.
     const levels = new Uint32Array(10_000).fill(ENERGIES.length);
     expect(() => metropolisStep(levels, prepared, sweeps, createRng(1))).toThrow(RangeError);
-    if (sweeps > 0.2) {
+    if (sweeps > METROPOLIS_COIN_SCAN_ABOVE) {
       // These visit every particle, so a single bad one is always found (a small partial sweep only
       // checks the particles it picks).
       expect(() =>
