@@ -11,7 +11,12 @@ async function start(): Promise<void> {
   const strings = en;
   const main = h('main', { class: 'simulator', id: 'simulator' });
   root.append(
-    h('header', { class: 'app-header' }, h('h1', {}, strings.appTitle), h('p', { class: 'tagline' }, strings.tagline)),
+    h(
+      'header',
+      { class: 'app-header' },
+      h('h1', {}, strings.appTitle),
+      h('p', { class: 'tagline' }, strings.tagline),
+    ),
     main,
   );
   await mountSimulatorScreen(main, createSimulatorState(), strings);

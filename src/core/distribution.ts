@@ -242,7 +242,8 @@ export function validateProbabilities(probabilities: ArrayLike<number>): number 
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const p = probabilities[i];
-    if (Number.isNaN(p)) throw new InputError(`Probability ${i} is not a number; every probability must be a finite number.`);
+    if (Number.isNaN(p))
+      throw new InputError(`Probability ${i} is not a number; every probability must be a finite number.`);
     if (p < 0) throw new InputError(`Probability ${i} is ${show(p)}; probabilities cannot be negative.`);
     if (p === Number.POSITIVE_INFINITY) {
       throw new InputError(`Probability ${i} is ∞; every probability must be a finite number.`);

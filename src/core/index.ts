@@ -1,15 +1,32 @@
+/**
+ * The engine's public API: pure TypeScript, no DOM. k_B = 1 and temperature is in energy units.
+ */
+export { AliasTable, createAliasTable, MAX_ALIAS_LEVELS, sampleLevels } from './alias.ts';
+export { sampleBinomial } from './binomial.ts';
 export {
   boltzmannProbabilities,
   boltzmannProbabilitiesAtBeta,
   entropyBits,
   entropyNats,
+  PROBABILITY_SUM_TOLERANCE,
   perplexity,
   temperatureSoftmax,
   validateProbabilities,
   validateSpectrum,
 } from './distribution.ts';
+export * from './dynamics/index.ts';
 export { InputError, isInputError } from './errors.ts';
+export { sampleCounts } from './multinomial.ts';
 export { createRng, type Rng } from './rng.ts';
+export {
+  checkParticleCount,
+  type DynamicsKind,
+  type DynamicsSettings,
+  MAX_DRAWN_PARTICLES,
+  MAX_PARTICLES,
+  ParticleSimulation,
+} from './simulation.ts';
+export * from './spectra/index.ts';
 export { type ChiSquareResult, chiSquareSurvival, chiSquareTest, klDivergence } from './statistics.ts';
 export {
   logPartitionFunction,

@@ -4,8 +4,9 @@
  * which is exactly Multinomial(N, p). With an O(1) binomial sampler this is O(K) whatever N is, so a frame
  * of 1e24 particles costs the same as a frame of 1e6.
  */
-import { validateProbabilities } from './distribution.ts';
+
 import { binomialUnchecked } from './binomial.ts';
+import { validateProbabilities } from './distribution.ts';
 import { InputError } from './errors.ts';
 import type { Rng } from './rng.ts';
 

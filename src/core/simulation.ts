@@ -9,8 +9,13 @@
  */
 import { AliasTable } from './alias.ts';
 import { boltzmannProbabilities } from './distribution.ts';
-import { createMetropolis, metropolisStep, type PreparedMetropolis, setMetropolisTemperature } from './dynamics/metropolis.ts';
 import { heatBathStep } from './dynamics/heatBath.ts';
+import {
+  createMetropolis,
+  metropolisStep,
+  type PreparedMetropolis,
+  setMetropolisTemperature,
+} from './dynamics/metropolis.ts';
 import { InputError } from './errors.ts';
 import { sampleCounts } from './multinomial.ts';
 import { createRng, type Rng } from './rng.ts';
@@ -177,7 +182,11 @@ export class ParticleSimulation {
   }
 
   private preparedMetropolis(): PreparedMetropolis {
-    this.metropolis ??= createMetropolis(this.spectrum.energies, this.spectrum.degeneracies, this.temperature);
+    this.metropolis ??= createMetropolis(
+      this.spectrum.energies,
+      this.spectrum.degeneracies,
+      this.temperature,
+    );
     return this.metropolis;
   }
 

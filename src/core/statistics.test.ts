@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { chiSquareSurvival, chiSquareTest, klDivergence, logGamma, upperRegularizedGamma } from './statistics.ts';
+import {
+  chiSquareSurvival,
+  chiSquareTest,
+  klDivergence,
+  logGamma,
+  upperRegularizedGamma,
+} from './statistics.ts';
 
 describe('logGamma', () => {
   test.each([

@@ -49,7 +49,11 @@ export function createSimulatorState() {
   const stepVersion = signal(0);
 
   const probabilities: ReadonlySignal<Float64Array> = computed(() =>
-    boltzmannProbabilities(system.value.spectrum.energies, temperature.value, system.value.spectrum.degeneracies),
+    boltzmannProbabilities(
+      system.value.spectrum.energies,
+      temperature.value,
+      system.value.spectrum.degeneracies,
+    ),
   );
   const thermo: ReadonlySignal<Thermodynamics> = computed(() =>
     thermodynamics(system.value.spectrum.energies, temperature.value, system.value.spectrum.degeneracies),

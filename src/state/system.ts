@@ -41,7 +41,13 @@ export function buildSystem(choice: SystemChoice): SystemModel {
     case 'preset': {
       const preset = presetById(choice.presetId);
       if (!preset) throw new Error(`Unknown preset ${choice.presetId}.`);
-      return finish(choice, preset.name, preset.build(choice.params), preset.energyUnit, BOUNDED_PRESETS.has(preset.id));
+      return finish(
+        choice,
+        preset.name,
+        preset.build(choice.params),
+        preset.energyUnit,
+        BOUNDED_PRESETS.has(preset.id),
+      );
     }
     case 'formula': {
       const spectrum = spectrumFromFormula(choice.energy, choice.degeneracy, choice.nFrom, choice.nTo);

@@ -24,7 +24,11 @@ export function sliderToTemperature(value: number, excitationEnergy: number): nu
 }
 
 /** The nearest slider value for a temperature (clamped to the slider's range). */
-export function temperatureToSlider(temperature: number, excitationEnergy: number, allowsNegative: boolean): number {
+export function temperatureToSlider(
+  temperature: number,
+  excitationEnergy: number,
+  allowsNegative: boolean,
+): number {
   const beta = 1 / temperature;
   const x = Math.asinh((beta / maxBeta(excitationEnergy)) * Math.sinh(STRETCH)) / STRETCH;
   const lowest = allowsNegative ? -1 : 0;

@@ -20,7 +20,14 @@ export function createField<I extends FieldInput>(label: string, input: I, hint?
   errorElement.hidden = true;
   const describedBy = () =>
     [hintElement?.id, errorElement.hidden ? undefined : errorElement.id].filter(Boolean).join(' ');
-  const root = h('div', { class: 'field' }, h('label', { for: input.id }, label), input, hintElement, errorElement);
+  const root = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: input.id }, label),
+    input,
+    hintElement,
+    errorElement,
+  );
   const refreshDescription = () => {
     const ids = describedBy();
     if (ids) input.setAttribute('aria-describedby', ids);

@@ -1,9 +1,9 @@
+import type { DisplayUnit } from '../core/spectra/index.ts';
 import { formatEnergy } from '../core/spectra/index.ts';
+import type { SystemModel } from '../state/system.ts';
 import { h } from './dom.ts';
 import { formatCount, formatNumber, formatPercent } from './format.ts';
 import type { Strings } from './strings/en.ts';
-import type { SystemModel } from '../state/system.ts';
-import type { DisplayUnit } from '../core/spectra/index.ts';
 
 /** Rows beyond this are summed into one "more levels" row, as on the canvas. */
 export const TABLE_MAX_ROWS = 60;
@@ -30,9 +30,14 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
       h(
         'tr',
         {},
-        ...[strings.tableLevel, strings.tableEnergy, strings.tableDegeneracy, strings.tableTheory, strings.tableCount, strings.tableFraction].map((title) =>
-          h('th', { scope: 'col' }, title),
-        ),
+        ...[
+          strings.tableLevel,
+          strings.tableEnergy,
+          strings.tableDegeneracy,
+          strings.tableTheory,
+          strings.tableCount,
+          strings.tableFraction,
+        ].map((title) => h('th', { scope: 'col' }, title)),
       ),
     ),
     body,
@@ -41,7 +46,11 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
   let shown = 0;
 
   return {
-    root: h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': strings.tableHeading }, table),
+    root: h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': strings.tableHeading },
+      table,
+    ),
     setSystem(system, unit) {
       const levelCount = system.spectrum.energies.length;
       shown = levelCount > TABLE_MAX_ROWS ? TABLE_MAX_ROWS - 1 : levelCount;
@@ -63,7 +72,14 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
       }
       if (shown < levelCount) {
         const row = h('tr', { 'data-level': 'rest' });
-        const rowCells = [h('th', { scope: 'row' }, strings.tableMoreLevels(levelCount - shown)), h('td'), h('td'), h('td'), h('td'), h('td')];
+        const rowCells = [
+          h('th', { scope: 'row' }, strings.tableMoreLevels(levelCount - shown)),
+          h('td'),
+          h('td'),
+          h('td'),
+          h('td'),
+          h('td'),
+        ];
         row.append(...rowCells);
         rows.push(row);
         cells.push(rowCells);

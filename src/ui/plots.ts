@@ -100,7 +100,11 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
       for (const plot of plots) plot.destroy();
       const text = cssVariable('--colour-text-muted') || '#9fb0c4';
       const grid = cssVariable('--colour-border') || '#2e384b';
-      const colours = [cssVariable('--colour-particle'), cssVariable('--colour-theory'), cssVariable('--colour-ok')];
+      const colours = [
+        cssVariable('--colour-particle'),
+        cssVariable('--colour-theory'),
+        cssVariable('--colour-ok'),
+      ];
       plots = series.map((ys, i) => {
         const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
         const options: uPlot.Options = {
@@ -109,7 +113,10 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
           legend: { show: false },
           cursor: { show: false },
           scales: { x: { time: false, distr: 3 } },
-          axes: [{ ...axis, label: strings.plotAxisTemperature(unitLabel), labelSize: 20, size: 36 }, { ...axis, size: 48 }],
+          axes: [
+            { ...axis, label: strings.plotAxisTemperature(unitLabel), labelSize: 20, size: 36 },
+            { ...axis, size: 48 },
+          ],
           series: [{}, { stroke: colours[i] || '#f2a65a', width: 2, points: { show: false } }],
           plugins: [markerPlugin],
         };

@@ -8,7 +8,12 @@ import type { Strings } from './strings/en.ts';
 
 export interface Readouts {
   root: HTMLElement;
-  showThermodynamics(system: SystemModel, temperature: number, unit: DisplayUnit, thermo: Thermodynamics): void;
+  showThermodynamics(
+    system: SystemModel,
+    temperature: number,
+    unit: DisplayUnit,
+    thermo: Thermodynamics,
+  ): void;
   showFit(fit: ChiSquareResult, kl: number, steps: number): void;
 }
 
@@ -49,11 +54,15 @@ export function createReadouts(strings: Strings): Readouts {
     showThermodynamics(system, temperature, unit, thermo) {
       const physical = system.energyUnit.electronvolts !== null;
       const inUnit = formatTemperature(temperature, unit, system.energyUnit, 4);
-      const inKelvin = physical && unit !== 'K' ? ` = ${formatTemperature(temperature, 'K', system.energyUnit, 4)}` : '';
-      entries.temperature.textContent = unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`;
+      const inKelvin =
+        physical && unit !== 'K' ? ` = ${formatTemperature(temperature, 'K', system.energyUnit, 4)}` : '';
+      entries.temperature.textContent =
+        unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`;
       entries.partition.textContent = formatPartitionFunction(thermo.logZ);
       const energy = (e: number) =>
-        unit === 'internal' ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}` : formatEnergy(e, unit, system.energyUnit, 5);
+        unit === 'internal'
+          ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}`
+          : formatEnergy(e, unit, system.energyUnit, 5);
       entries.meanEnergy.textContent = energy(thermo.meanEnergy);
       entries.heatCapacity.textContent = formatNumber(thermo.heatCapacity, 4);
       entries.entropy.textContent = formatNumber(thermo.entropy, 4);
@@ -63,7 +72,8 @@ export function createReadouts(strings: Strings): Readouts {
       entries.steps.textContent = formatCount(steps);
       const p = formatNumber(fit.pValue, 2);
       const divergence = formatNumber(kl, 2);
-      entries.fit.textContent = fit.pValue >= 0.001 ? strings.fitGood(p, divergence) : strings.fitPoor(p, divergence);
+      entries.fit.textContent =
+        fit.pValue >= 0.001 ? strings.fitGood(p, divergence) : strings.fitPoor(p, divergence);
       entries.fit.dataset.pValue = String(fit.pValue);
     },
   };

@@ -27,7 +27,11 @@ function displayScale(system: SystemModel, unit: DisplayUnit): number {
   return Number.parseFloat(formatEnergy(1, unit, system.energyUnit, 15));
 }
 
-export async function mountSimulatorScreen(host: HTMLElement, state: SimulatorState, strings: Strings): Promise<void> {
+export async function mountSimulatorScreen(
+  host: HTMLElement,
+  state: SimulatorState,
+  strings: Strings,
+): Promise<void> {
   const stageCanvas = h('div', { class: 'stage-canvas', id: 'stage-canvas' });
   const stageNotes = h('p', { class: 'stage-notes', id: 'stage-notes' });
   const modeNote = h('p', { class: 'stage-mode', id: 'stage-mode' });
@@ -59,12 +63,40 @@ export async function mountSimulatorScreen(host: HTMLElement, state: SimulatorSt
     },
   };
 
+  const legend = h(
+    'ul',
+    { class: 'legend', 'aria-label': strings.legendLabel },
+    h(
+      'li',
+      {},
+      h('span', { class: 'swatch swatch-particle', 'aria-hidden': 'true' }),
+      strings.legendObserved,
+    ),
+    h('li', {}, h('span', { class: 'swatch swatch-theory', 'aria-hidden': 'true' }), strings.legendTheory),
+    h('li', {}, h('span', { class: 'swatch swatch-band', 'aria-hidden': 'true' }), strings.legendBand),
+  );
   host.append(
     h(
-      'section',
-      { class: 'stage', 'aria-label': strings.stageLabel },
-      stageCanvas,
-      h('div', { class: 'stage-footer' }, stageNotes, modeNote),
+      'div',
+      { class: 'primary-column' },
+      h(
+        'section',
+        { class: 'stage', 'aria-label': strings.stageLabel },
+        stageCanvas,
+        h('div', { class: 'stage-footer' }, legend, stageNotes, modeNote),
+      ),
+      h(
+        'section',
+        { class: 'panel results', 'aria-labelledby': 'readouts-heading' },
+        h('h2', { id: 'readouts-heading' }, strings.readoutsHeading),
+        readouts.root,
+      ),
+      h(
+        'section',
+        { class: 'panel plots-panel', 'aria-labelledby': 'plots-heading' },
+        h('h2', { id: 'plots-heading' }, strings.plotsHeading),
+        plots.root,
+      ),
     ),
     h(
       'div',
@@ -74,9 +106,12 @@ export async function mountSimulatorScreen(host: HTMLElement, state: SimulatorSt
       createParticleControls(state, strings),
       createDynamicsControls(state, strings, actions),
     ),
-    h('section', { class: 'panel results', 'aria-labelledby': 'readouts-heading' }, h('h2', { id: 'readouts-heading' }, strings.readoutsHeading), readouts.root),
-    h('section', { class: 'panel plots-panel', 'aria-labelledby': 'plots-heading' }, h('h2', { id: 'plots-heading' }, strings.plotsHeading), plots.root),
-    h('section', { class: 'panel table-panel', 'aria-labelledby': 'table-heading' }, h('h2', { id: 'table-heading' }, strings.tableHeading), table.root),
+    h(
+      'section',
+      { class: 'panel table-panel', 'aria-labelledby': 'table-heading' },
+      h('h2', { id: 'table-heading' }, strings.tableHeading),
+      table.root,
+    ),
     summary,
   );
 
@@ -117,11 +152,16 @@ export async function mountSimulatorScreen(host: HTMLElement, state: SimulatorSt
       axisLabels: system.labels.map(axisLabel),
     });
     table.setSystem(system, unit);
-    plots.setSystem(system, displayScale(system, unit), unit === 'internal' ? system.energyUnit.symbol : unit);
+    plots.setSystem(
+      system,
+      displayScale(system, unit),
+      unit === 'internal' ? system.energyUnit.symbol : unit,
+    );
     plots.setTemperature(state.temperature.peek());
     const info = scene?.layoutInfo;
     const notes: string[] = [];
-    if (info && info.shownLevels < info.levelCount) notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
+    if (info && info.shownLevels < info.levelCount)
+      notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
     if (info && !info.toScale) notes.push(strings.axisNotToScale);
     stageNotes.textContent = notes.join(' ');
     redraw();
@@ -141,7 +181,12 @@ export async function mountSimulatorScreen(host: HTMLElement, state: SimulatorSt
   });
 
   effect(() => {
-    readouts.showThermodynamics(state.system.value, state.temperature.value, state.temperatureUnit.value, state.thermo.value);
+    readouts.showThermodynamics(
+      state.system.value,
+      state.temperature.value,
+      state.temperatureUnit.value,
+      state.thermo.value,
+    );
   });
 
   let lastDrawnStep = -1;

@@ -34,7 +34,10 @@ export class HistogramLayer {
   private labelsKey = '';
 
   constructor(private palette: Palette) {
-    this.scaleLabel = new Text({ text: '', style: { fontFamily: 'system-ui, sans-serif', fontSize: AXIS_FONT, fill: palette.muted } });
+    this.scaleLabel = new Text({
+      text: '',
+      style: { fontFamily: 'system-ui, sans-serif', fontSize: AXIS_FONT, fill: palette.muted },
+    });
     this.view.addChild(this.bars, this.axisLabels, this.scaleLabel);
   }
 
@@ -65,23 +68,31 @@ export class HistogramLayer {
     const barWidth = Math.max(1, slot * 0.72);
 
     const g = this.bars.clear();
-    g.moveTo(x, plotBottom).lineTo(x + width, plotBottom).stroke({ width: 1, color: this.palette.grid });
-    g.moveTo(x, plotTop).lineTo(x + width, plotTop).stroke({ width: 1, color: this.palette.grid, alpha: 0.6 });
+    g.moveTo(x, plotBottom)
+      .lineTo(x + width, plotBottom)
+      .stroke({ width: 1, color: this.palette.grid });
+    g.moveTo(x, plotTop)
+      .lineTo(x + width, plotTop)
+      .stroke({ width: 1, color: this.palette.grid, alpha: 0.6 });
     for (let r = 0; r < rows; r++) {
       const left = x + r * slot + (slot - barWidth) / 2;
       const p = data.theory[r];
+      const barHeight = data.observed[r] * scale;
+      if (barHeight > 0)
+        g.rect(left, plotBottom - barHeight, barWidth, barHeight).fill({ color: this.palette.particle });
+      // The band goes over the bar, translucent, so a bar ending inside it reads as "within 1σ".
       const bandLow = Math.max(0, p - data.sigma[r]);
       const bandHigh = p + data.sigma[r];
       if (bandHigh > bandLow) {
-        g.rect(left - 1, plotBottom - bandHigh * scale, barWidth + 2, (bandHigh - bandLow) * scale).fill({
+        g.rect(left - 2, plotBottom - bandHigh * scale, barWidth + 4, (bandHigh - bandLow) * scale).fill({
           color: this.palette.band,
-          alpha: 0.25,
+          alpha: 0.35,
         });
       }
-      const barHeight = data.observed[r] * scale;
-      if (barHeight > 0) g.rect(left, plotBottom - barHeight, barWidth, barHeight).fill({ color: this.palette.particle });
       const markerY = plotBottom - p * scale;
-      g.moveTo(left - 2, markerY).lineTo(left + barWidth + 2, markerY).stroke({ width: 2, color: this.palette.theory });
+      g.moveTo(left - 2, markerY)
+        .lineTo(left + barWidth + 2, markerY)
+        .stroke({ width: 2, color: this.palette.theory });
     }
     this.scaleLabel.text = `${formatPercent(top)}`;
     this.scaleLabel.position.set(x, y);

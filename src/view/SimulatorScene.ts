@@ -1,5 +1,5 @@
 import { Application, Graphics } from 'pixi.js';
-import { HistogramLayer, type Box } from './HistogramLayer.ts';
+import { type Box, HistogramLayer } from './HistogramLayer.ts';
 import { LABEL_FONT, LadderLayer } from './LadderLayer.ts';
 import { type LadderLayout, layoutLadder } from './ladderLayout.ts';
 import { ParticleLayer } from './ParticleLayer.ts';
@@ -47,7 +47,11 @@ export class SimulatorScene {
   private lastFrame: SceneFrame | null = null;
   private displayLevels = new Uint32Array(0);
   private rowsBox: Box = { x: 0, y: 0, width: 0, height: 0 };
-  private histogramRows = { observed: new Float64Array(0), theory: new Float64Array(0), sigma: new Float64Array(0) };
+  private histogramRows = {
+    observed: new Float64Array(0),
+    theory: new Float64Array(0),
+    sigma: new Float64Array(0),
+  };
 
   private constructor(
     readonly app: Application,
@@ -119,7 +123,11 @@ export class SimulatorScene {
       this.countBars.clear();
       const levels = layout.hasOverflow ? this.mapToRows(frame.levels, layout) : frame.levels;
       this.particles.view.visible = true;
-      this.particles.setParticles(levels, frame.particleCount, frame.animate && frame.particleCount <= ANIMATE_AT_MOST);
+      this.particles.setParticles(
+        levels,
+        frame.particleCount,
+        frame.animate && frame.particleCount <= ANIMATE_AT_MOST,
+      );
     } else {
       this.particles.view.visible = false;
       this.drawCountBars(frame, layout);
@@ -156,7 +164,12 @@ export class SimulatorScene {
       : { x: pad, y: height * 0.62 + pad, width: width - 2 * pad, height: height * 0.38 - 2 * pad };
 
     const labelWidth = Math.min(190, ladderBox.width * 0.42);
-    this.rowsBox = { x: ladderBox.x + labelWidth, y: ladderBox.y, width: ladderBox.width - labelWidth, height: ladderBox.height };
+    this.rowsBox = {
+      x: ladderBox.x + labelWidth,
+      y: ladderBox.y,
+      width: ladderBox.width - labelWidth,
+      height: ladderBox.height,
+    };
     const maxRows = Math.max(1, Math.min(MAX_ROWS, Math.floor(ladderBox.height / ROW_GAP)));
     const layout = layoutLadder(info.energies, {
       top: ladderBox.y + ROW_GAP / 2,
@@ -177,12 +190,18 @@ export class SimulatorScene {
     this.histogram.setBox(histogramBox);
 
     let smallestGap = Number.POSITIVE_INFINITY;
-    for (let r = 1; r < layout.rowY.length; r++) smallestGap = Math.min(smallestGap, layout.rowY[r - 1] - layout.rowY[r]);
+    for (let r = 1; r < layout.rowY.length; r++)
+      smallestGap = Math.min(smallestGap, layout.rowY[r - 1] - layout.rowY[r]);
     const rowHeight = Math.max(2, Math.min(26, Number.isFinite(smallestGap) ? smallestGap : 26) * 0.8);
     // The particles shown so far belong to the old rows (and maybe to an old spectrum): drop them
     // before the layout changes, then show the last frame again if it belongs to these levels.
     this.particles.setParticles(NO_PARTICLES, 0, false);
-    this.particles.setLayout({ rowY: layout.rowY, left: this.rowsBox.x + 4, width: this.rowsBox.width - 8, rowHeight });
+    this.particles.setLayout({
+      rowY: layout.rowY,
+      left: this.rowsBox.x + 4,
+      width: this.rowsBox.width - 8,
+      rowHeight,
+    });
     const frame = this.lastFrame;
     if (frame && frame.counts.length === info.energies.length) this.show({ ...frame, animate: false });
   }
@@ -199,7 +218,11 @@ export class SimulatorScene {
   private drawHistogram(frame: SceneFrame, layout: LadderLayout): void {
     const rows = layout.rowY.length;
     if (this.histogramRows.observed.length !== rows) {
-      this.histogramRows = { observed: new Float64Array(rows), theory: new Float64Array(rows), sigma: new Float64Array(rows) };
+      this.histogramRows = {
+        observed: new Float64Array(rows),
+        theory: new Float64Array(rows),
+        sigma: new Float64Array(rows),
+      };
     }
     const { observed, theory, sigma } = this.histogramRows;
     this.sumIntoRows(frame.counts, layout, observed);

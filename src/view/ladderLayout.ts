@@ -53,7 +53,10 @@ export function layoutLadder(energies: Float64Array, box: LadderBox): LadderLayo
   for (let r = 0; r < rows; r++) {
     even[r] = r / steps;
     if (r < shownLevels) {
-      linear[r] = span > 0 && Number.isFinite(span) ? ((energies[r] - lowest) / span) * (hasOverflow ? (steps - 1) / steps : 1) : even[r];
+      linear[r] =
+        span > 0 && Number.isFinite(span)
+          ? ((energies[r] - lowest) / span) * (hasOverflow ? (steps - 1) / steps : 1)
+          : even[r];
     } else {
       linear[r] = 1;
     }

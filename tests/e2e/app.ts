@@ -26,7 +26,13 @@ export async function readTable(page: Page): Promise<TableRow[]> {
   return page.$$eval('#occupancy-table tbody tr', (rows) =>
     rows.map((row) => {
       const cells = Array.from(row.children, (cell) => (cell.textContent ?? '').replace(/\s/g, ''));
-      const number = (text: string) => Number(text.replace('×10', 'e').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => '0123456789-'['⁰¹²³⁴⁵⁶⁷⁸⁹⁻'.indexOf(c)]).replace('−', '-'));
+      const number = (text: string) =>
+        Number(
+          text
+            .replace('×10', 'e')
+            .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => '0123456789-'['⁰¹²³⁴⁵⁶⁷⁸⁹⁻'.indexOf(c)])
+            .replace('−', '-'),
+        );
       return { level: row.children[0].textContent ?? '', theory: number(cells[3]), count: number(cells[4]) };
     }),
   );

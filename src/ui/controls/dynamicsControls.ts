@@ -1,10 +1,10 @@
 import { effect } from '@preact/signals-core';
+import { InputError } from '../../core/errors.ts';
 import type { DynamicsKind } from '../../core/simulation.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import type { Strings } from '../strings/en.ts';
-import { InputError } from '../../core/errors.ts';
 
 export interface DynamicsActions {
   step(): void;
@@ -15,12 +15,18 @@ export interface DynamicsActions {
 export function parseSeed(text: string): number {
   const value = Number(text.trim());
   if (!(text.trim() !== '' && Number.isInteger(value) && value >= 0 && value < 2 ** 32)) {
-    throw new InputError(`The seed must be a whole number from 0 to 4294967295; got “${text.trim().slice(0, 40)}”.`);
+    throw new InputError(
+      `The seed must be a whole number from 0 to 4294967295; got “${text.trim().slice(0, 40)}”.`,
+    );
   }
   return value;
 }
 
-export function createDynamicsControls(state: SimulatorState, strings: Strings, actions: DynamicsActions): HTMLElement {
+export function createDynamicsControls(
+  state: SimulatorState,
+  strings: Strings,
+  actions: DynamicsActions,
+): HTMLElement {
   const kind = h(
     'select',
     { id: 'dynamics-select' },

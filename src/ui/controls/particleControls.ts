@@ -19,7 +19,13 @@ export function parseParticleCount(text: string): number {
 }
 
 export function createParticleControls(state: SimulatorState, strings: Strings): HTMLElement {
-  const slider = h('input', { type: 'range', id: 'particle-slider', min: 0, max: SLIDER_DECADES * SLIDER_STEPS_PER_DECADE, step: 1 });
+  const slider = h('input', {
+    type: 'range',
+    id: 'particle-slider',
+    min: 0,
+    max: SLIDER_DECADES * SLIDER_STEPS_PER_DECADE,
+    step: 1,
+  });
   const sliderField = createField(strings.particleSliderLabel, slider);
   const text = h('input', { type: 'text', id: 'particle-input', inputmode: 'numeric', autocomplete: 'off' });
   const textField = createField(strings.particleCountLabel, text, strings.particleHint);
@@ -50,7 +56,8 @@ export function createParticleControls(state: SimulatorState, strings: Strings):
     const n = state.particleCount.value;
     slider.value = String(Math.round(Math.log10(n) * SLIDER_STEPS_PER_DECADE));
     slider.setAttribute('aria-valuetext', formatCount(n));
-    if (text.getAttribute('aria-invalid') !== 'true') text.value = n < 1e7 ? String(n) : n.toExponential().replace('e+', 'e');
+    if (text.getAttribute('aria-invalid') !== 'true')
+      text.value = n < 1e7 ? String(n) : n.toExponential().replace('e+', 'e');
     note.hidden = n <= MAX_DRAWN_PARTICLES;
   });
 

@@ -1,5 +1,11 @@
 import { effect } from '@preact/signals-core';
-import { defaultParams, ENERGY_LIST_SYNTAX, type PresetId, PRESETS, presetById } from '../../core/spectra/index.ts';
+import {
+  defaultParams,
+  ENERGY_LIST_SYNTAX,
+  PRESETS,
+  type PresetId,
+  presetById,
+} from '../../core/spectra/index.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import type { SystemChoice } from '../../state/system.ts';
 import { h } from '../dom.ts';
@@ -13,7 +19,10 @@ const LIST = 'list';
 export function createSystemControls(state: SimulatorState, strings: Strings): HTMLElement {
   const select = h('select', { id: 'system-select' });
   for (const preset of PRESETS) select.append(h('option', { value: preset.id }, preset.name));
-  select.append(h('option', { value: FORMULA }, strings.customFormula), h('option', { value: LIST }, strings.energyList));
+  select.append(
+    h('option', { value: FORMULA }, strings.customFormula),
+    h('option', { value: LIST }, strings.energyList),
+  );
   const systemField = createField(strings.systemLabel, select);
   const description = h('p', { class: 'system-description' });
   const parameters = h('div', { class: 'parameter-fields' });
@@ -49,7 +58,8 @@ export function createSystemControls(state: SimulatorState, strings: Strings): H
       const field = createField(label, input, parameter.description);
       input.addEventListener('change', () => {
         const current = state.system.peek().choice;
-        const base = current.kind === 'preset' && current.presetId === presetId ? current.params : defaultParams(preset);
+        const base =
+          current.kind === 'preset' && current.presetId === presetId ? current.params : defaultParams(preset);
         const value = input.value.trim() === '' ? Number.NaN : Number(input.value);
         tryChoose({ kind: 'preset', presetId, params: { ...base, [parameter.id]: value } }, field.setError);
       });
@@ -63,7 +73,11 @@ export function createSystemControls(state: SimulatorState, strings: Strings): H
     else if (value === LIST) listPanel.apply();
     else {
       const preset = presetById(value);
-      if (preset) tryChoose({ kind: 'preset', presetId: preset.id, params: defaultParams(preset) }, systemField.setError);
+      if (preset)
+        tryChoose(
+          { kind: 'preset', presetId: preset.id, params: defaultParams(preset) },
+          systemField.setError,
+        );
     }
   });
 
@@ -95,14 +109,46 @@ interface Panel {
 }
 
 function createFormulaPanel(state: SimulatorState, strings: Strings): Panel {
-  const energy = createField(strings.energyFormulaLabel, h('input', { type: 'text', id: 'formula-energy', value: 'n^2', spellcheck: 'false', autocomplete: 'off' }));
-  const degeneracy = createField(strings.degeneracyFormulaLabel, h('input', { type: 'text', id: 'formula-degeneracy', value: '2n+1', spellcheck: 'false', autocomplete: 'off' }));
-  const nFrom = createField(strings.nFromLabel, h('input', { type: 'number', id: 'formula-from', value: 0, step: 1 }));
-  const nTo = createField(strings.nToLabel, h('input', { type: 'number', id: 'formula-to', value: 30, step: 1 }));
+  const energy = createField(
+    strings.energyFormulaLabel,
+    h('input', {
+      type: 'text',
+      id: 'formula-energy',
+      value: 'n^2',
+      spellcheck: 'false',
+      autocomplete: 'off',
+    }),
+  );
+  const degeneracy = createField(
+    strings.degeneracyFormulaLabel,
+    h('input', {
+      type: 'text',
+      id: 'formula-degeneracy',
+      value: '2n+1',
+      spellcheck: 'false',
+      autocomplete: 'off',
+    }),
+  );
+  const nFrom = createField(
+    strings.nFromLabel,
+    h('input', { type: 'number', id: 'formula-from', value: 0, step: 1 }),
+  );
+  const nTo = createField(
+    strings.nToLabel,
+    h('input', { type: 'number', id: 'formula-to', value: 30, step: 1 }),
+  );
   const status = h('p', { class: 'field-error', role: 'alert', id: 'formula-error' });
   status.hidden = true;
   const button = h('button', { type: 'submit' }, strings.apply);
-  const root = h('form', { class: 'formula-panel', id: 'formula-panel' }, energy.root, degeneracy.root, h('div', { class: 'field-row' }, nFrom.root, nTo.root), button, status);
+  const root = h(
+    'form',
+    { class: 'formula-panel', id: 'formula-panel' },
+    energy.root,
+    degeneracy.root,
+    h('div', { class: 'field-row' }, nFrom.root, nTo.root),
+    button,
+    status,
+  );
 
   function apply(): void {
     const choice: SystemChoice = {
@@ -119,7 +165,11 @@ function createFormulaPanel(state: SimulatorState, strings: Strings): Panel {
     } catch (error) {
       const message = messageOf(error);
       // Point at the field the message is about; the rest of the message stands on its own.
-      const target = /^Degeneracy/i.test(message) ? degeneracy : /\bn\b.*(range|from|to)|levels/i.test(message) ? nTo : energy;
+      const target = /^Degeneracy/i.test(message)
+        ? degeneracy
+        : /\bn\b.*(range|from|to)|levels/i.test(message)
+          ? nTo
+          : energy;
       target.setError(message);
     }
   }

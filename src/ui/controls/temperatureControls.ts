@@ -14,7 +14,13 @@ export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): s
 export function createTemperatureControls(state: SimulatorState, strings: Strings): HTMLElement {
   const slider = h('input', { type: 'range', id: 'temperature-slider', min: 0, step: 1 });
   const sliderField = createField(strings.temperatureSliderLabel, slider);
-  const text = h('input', { type: 'text', id: 'temperature-input', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' });
+  const text = h('input', {
+    type: 'text',
+    id: 'temperature-input',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   const textField = createField(strings.temperatureFieldLabel, text, strings.temperatureHint);
   const unit = h('select', { id: 'temperature-unit' });
   const unitField = createField(strings.temperatureUnitLabel, unit);
@@ -53,7 +59,9 @@ export function createTemperatureControls(state: SimulatorState, strings: String
   effect(() => {
     const system = state.system.value;
     unit.replaceChildren(
-      ...displayUnitsFor(system).map((u) => h('option', { value: u }, unitName(u, system.energyUnit.symbol, strings))),
+      ...displayUnitsFor(system).map((u) =>
+        h('option', { value: u }, unitName(u, system.energyUnit.symbol, strings)),
+      ),
     );
     unit.value = state.temperatureUnit.value;
     slider.max = String(sliderMaximum(system.allowsNegativeTemperature));
@@ -66,7 +74,8 @@ export function createTemperatureControls(state: SimulatorState, strings: String
     slider.value = String(temperatureToSlider(t, system.excitationEnergy, system.allowsNegativeTemperature));
     slider.setAttribute('aria-valuetext', `T = ${format(t)}`);
     // Don't overwrite what the person is typing, unless it was just accepted.
-    if (document.activeElement !== text || text.getAttribute('aria-invalid') !== 'true') text.value = format(t);
+    if (document.activeElement !== text || text.getAttribute('aria-invalid') !== 'true')
+      text.value = format(t);
   });
 
   return h(

@@ -28,7 +28,8 @@ export const en = {
   particleCountLabel: 'Number of particles',
   particleSliderLabel: 'Number of particles (logarithmic)',
   particleHint: 'From 1 to 1e24',
-  countsOnlyNote: 'Counts only: above a million particles the histogram is drawn from multinomial counts, without individual particles.',
+  countsOnlyNote:
+    'Counts only: above a million particles the histogram is drawn from multinomial counts, without individual particles.',
 
   dynamicsHeading: 'Dynamics',
   dynamicsLabel: 'How particles change level',
@@ -75,14 +76,20 @@ export const en = {
   tableFraction: 'Fraction',
   tableMoreLevels: (n: number) => `${n} more levels`,
 
-  levelsShown: (shown: number, total: number) => `${shown} levels shown of ${total}; the rest share the top row.`,
+  legendLabel: 'Legend',
+  legendObserved: 'particles now (fraction per level)',
+  legendTheory: 'exact Boltzmann p',
+  legendBand: '±1σ expected fluctuation',
+  levelsShown: (shown: number, total: number) =>
+    `${shown} levels shown of ${total}; the rest share the top row.`,
   axisNotToScale: 'Energy axis stretched where levels crowd together (not to scale).',
   higherLevels: (n: number) => `${n} higher levels`,
   more: 'more',
 
   summary: (system: string, temperature: string, particles: string, groundShare: string) =>
     `${system} at T = ${temperature} with ${particles} particles. Theory puts ${groundShare} of them in the lowest level.`,
-  webglMissing: 'This browser could not start WebGL, so the particles cannot be drawn. The table below still shows the numbers.',
+  webglMissing:
+    'This browser could not start WebGL, so the particles cannot be drawn. The table below still shows the numbers.',
 } as const;
 
 export type Strings = typeof en;
