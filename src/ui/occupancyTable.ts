@@ -20,26 +20,20 @@ export interface OccupancyTable {
  */
 export function createOccupancyTable(strings: Strings): OccupancyTable {
   const body = h('tbody');
+  const headers = [
+    strings.tableLevel,
+    strings.tableEnergy,
+    strings.tableDegeneracy,
+    strings.tableTheory,
+    strings.tableCount,
+    strings.tableFraction,
+  ].map((title) => h('th', { scope: 'col' }, title));
+  const energyHeader = headers[1];
   const table = h(
     'table',
     { id: 'occupancy-table', class: 'data-table' },
     h('caption', {}, strings.tableCaption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ...[
-          strings.tableLevel,
-          strings.tableEnergy,
-          strings.tableDegeneracy,
-          strings.tableTheory,
-          strings.tableCount,
-          strings.tableFraction,
-        ].map((title) => h('th', { scope: 'col' }, title)),
-      ),
-    ),
+    h('thead', {}, h('tr', {}, ...headers)),
     body,
   );
   let cells: HTMLTableCellElement[][] = [];
@@ -52,6 +46,7 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
       table,
     ),
     setSystem(system, unit) {
+      energyHeader.textContent = `${strings.tableEnergy} (${unit === 'internal' ? system.energyUnit.symbol : unit})`;
       const levelCount = system.spectrum.energies.length;
       shown = levelCount > TABLE_MAX_ROWS ? TABLE_MAX_ROWS - 1 : levelCount;
       const rows: HTMLTableRowElement[] = [];
@@ -60,7 +55,7 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
         const row = h('tr', { 'data-level': i });
         const rowCells = [
           h('th', { scope: 'row' }, system.labels[i]),
-          h('td', {}, formatEnergy(system.spectrum.energies[i], unit, system.energyUnit, 5)),
+          h('td', {}, formatEnergy(system.spectrum.energies[i], unit, system.energyUnit, 5).replace(/ \S+$/, '')),
           h('td', {}, formatNumber(system.spectrum.degeneracies[i], 6)),
           h('td'),
           h('td'),

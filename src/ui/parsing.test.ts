@@ -1,0 +1,27 @@
+import { expect, test } from 'vitest';
+import { parseSeed } from './controls/dynamicsControls.ts';
+import { parseParticleCount } from './controls/particleControls.ts';
+import { formatCount, formatNumber, formatPercent } from './format.ts';
+
+test('particle counts are read the ways people type them', () => {
+  expect(parseParticleCount('2000')).toBe(2000);
+  expect(parseParticleCount('1e6')).toBe(1e6);
+  expect(parseParticleCount('1 000 000')).toBe(1e6);
+  expect(parseParticleCount('10^24')).toBe(1e24);
+  for (const bad of ['0', '-5', '2.5', 'lots', '1e25', '', 'Infinity']) expect(() => parseParticleCount(bad)).toThrow(/whole number/);
+});
+
+test('seeds are whole numbers in the 32-bit range', () => {
+  expect(parseSeed('42')).toBe(42);
+  for (const bad of ['-1', '4294967296', '1.5', 'abc', '']) expect(() => parseSeed(bad)).toThrow(/seed/);
+});
+
+test('numbers on screen are never NaN and stay readable', () => {
+  expect(formatNumber(Number.NaN)).toBe('—');
+  expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('∞');
+  expect(formatNumber(1.23456e-7, 3)).toBe('1.23×10⁻⁷');
+  expect(formatNumber(-0.5)).toBe('−0.5');
+  expect(formatCount(1e24)).toBe('1×10²⁴');
+  expect(formatPercent(0.6321)).toBe('63.2%');
+  expect(formatPercent(Number.NaN)).toBe('—');
+});
