@@ -2,24 +2,38 @@ import './ui/theme.css';
 import './ui/layout.css';
 import { createSimulatorState } from './state/simulatorState.ts';
 import { h } from './ui/dom.ts';
+import { createNavigation } from './ui/navigation.ts';
 import { mountSimulatorScreen } from './ui/simulatorScreen.ts';
 import { en } from './ui/strings/en.ts';
 
-async function start(): Promise<void> {
+function start(): void {
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element.');
   const strings = en;
-  const main = h('main', { class: 'simulator', id: 'simulator' });
+  const screens = h('div', { class: 'screens' });
+  const navigation = createNavigation(
+    [
+      {
+        id: 'physics',
+        label: strings.screenPhysics,
+        mount: (host) => {
+          host.classList.add('simulator');
+          return mountSimulatorScreen(host, createSimulatorState(), strings);
+        },
+      },
+    ],
+    screens,
+  );
   root.append(
     h(
       'header',
       { class: 'app-header' },
       h('h1', {}, strings.appTitle),
       h('p', { class: 'tagline' }, strings.tagline),
+      navigation,
     ),
-    main,
+    screens,
   );
-  await mountSimulatorScreen(main, createSimulatorState(), strings);
 }
 
-void start();
+start();

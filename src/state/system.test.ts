@@ -18,11 +18,19 @@ test('a formula whose energies fall with n is sorted too', () => {
 });
 
 test('truncated infinite ladders do not offer negative temperatures; two- and three-level systems do', () => {
-  expect(buildSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 5 } }).allowsNegativeTemperature).toBe(false);
-  expect(buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 1 } }).allowsNegativeTemperature).toBe(true);
+  expect(
+    buildSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 5 } })
+      .allowsNegativeTemperature,
+  ).toBe(false);
+  expect(
+    buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 1 } })
+      .allowsNegativeTemperature,
+  ).toBe(true);
 });
 
 test('bad input is refused with an InputError', () => {
-  expect(() => buildSystem({ kind: 'formula', energy: 'import("x")', degeneracy: '1', nFrom: 0, nTo: 3 })).toThrow(InputError);
+  expect(() =>
+    buildSystem({ kind: 'formula', energy: 'import("x")', degeneracy: '1', nFrom: 0, nTo: 3 }),
+  ).toThrow(InputError);
   expect(() => buildSystem({ kind: 'list', text: 'a, b' })).toThrow(InputError);
 });

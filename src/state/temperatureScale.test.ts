@@ -21,9 +21,13 @@ test('moving right always makes it hotter: β falls monotonically through 0 into
 
 test('slider → temperature → slider returns to the same position', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 2 * SLIDER_STEPS }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (value, scale) => {
-      return temperatureToSlider(sliderToTemperature(value, scale), scale, true) === value;
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 2 * SLIDER_STEPS }),
+      fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+      (value, scale) => {
+        return temperatureToSlider(sliderToTemperature(value, scale), scale, true) === value;
+      },
+    ),
   );
 });
 

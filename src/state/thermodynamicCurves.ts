@@ -29,4 +29,3 @@ export function thermodynamicCurves(system: SystemModel): CurveSet {
   }
   return curves;
 }
-

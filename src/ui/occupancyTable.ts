@@ -55,7 +55,11 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
         const row = h('tr', { 'data-level': i });
         const rowCells = [
           h('th', { scope: 'row' }, system.labels[i]),
-          h('td', {}, formatEnergy(system.spectrum.energies[i], unit, system.energyUnit, 5).replace(/ \S+$/, '')),
+          h(
+            'td',
+            {},
+            formatEnergy(system.spectrum.energies[i], unit, system.energyUnit, 5).replace(/ \S+$/, ''),
+          ),
           h('td', {}, formatNumber(system.spectrum.degeneracies[i], 6)),
           h('td'),
           h('td'),

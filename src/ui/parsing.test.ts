@@ -8,7 +8,8 @@ test('particle counts are read the ways people type them', () => {
   expect(parseParticleCount('1e6')).toBe(1e6);
   expect(parseParticleCount('1 000 000')).toBe(1e6);
   expect(parseParticleCount('10^24')).toBe(1e24);
-  for (const bad of ['0', '-5', '2.5', 'lots', '1e25', '', 'Infinity']) expect(() => parseParticleCount(bad)).toThrow(/whole number/);
+  for (const bad of ['0', '-5', '2.5', 'lots', '1e25', '', 'Infinity'])
+    expect(() => parseParticleCount(bad)).toThrow(/whole number/);
 });
 
 test('seeds are whole numbers in the 32-bit range', () => {

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { thermodynamicCurves } from '../state/thermodynamicCurves.ts';
 import type { SystemModel } from '../state/system.ts';
+import { thermodynamicCurves } from '../state/thermodynamicCurves.ts';
 import { h } from './dom.ts';
 import type { Strings } from './strings/en.ts';
 

@@ -15,6 +15,7 @@ import { formatCount, formatNumber, formatPercent } from './format.ts';
 import { createOccupancyTable } from './occupancyTable.ts';
 import { createThermodynamicPlots } from './plots.ts';
 import { createReadouts } from './readouts.ts';
+import { createFrameLoop, type ScreenHandle } from './screen.ts';
 import type { Strings } from './strings/en.ts';
 import { axisLabel } from './summary.ts';
 
@@ -31,7 +32,7 @@ export async function mountSimulatorScreen(
   host: HTMLElement,
   state: SimulatorState,
   strings: Strings,
-): Promise<void> {
+): Promise<ScreenHandle> {
   const stageCanvas = h('div', { class: 'stage-canvas', id: 'stage-canvas' });
   const stageNotes = h('p', { class: 'stage-notes', id: 'stage-notes' });
   const modeNote = h('p', { class: 'stage-mode', id: 'stage-mode' });
@@ -150,6 +151,8 @@ export async function mountSimulatorScreen(
       energies: system.spectrum.energies,
       ladderLabels: ladderLabels(system, unit),
       axisLabels: system.labels.map(axisLabel),
+      overflowLabel: strings.higherLevels,
+      overflowAxisLabel: strings.more,
     });
     table.setSystem(system, unit);
     plots.setSystem(
@@ -239,19 +242,21 @@ export async function mountSimulatorScreen(
     for (let i = 0; i < steps; i++) simulation.step(settings);
     redraw();
   };
-  // One loop drives both the simulation and the on-demand rendering.
-  let last = performance.now();
-  const loop = (now: number) => {
-    const deltaMs = Math.min(250, now - last);
-    last = now;
+  // One loop drives both the simulation and the on-demand rendering; it stops while the screen is hidden.
+  const loop = createFrameLoop((deltaMs) => {
     tick(deltaMs);
     scene?.renderFrame(deltaMs);
-    requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
+  });
+  loop.start();
 
   // Moves between levels last most of a step, so that each is seen to finish before the next.
   effect(() => {
     scene?.setMoveDuration(Math.min(400, 800 / state.stepsPerSecond.value));
   });
+  return {
+    setActive(active) {
+      if (active) loop.start();
+      else loop.stop();
+    },
+  };
 }

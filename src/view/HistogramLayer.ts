@@ -10,6 +10,8 @@ export interface HistogramData {
   sigma: Float64Array;
   /** Short label per row for the axis. */
   labels: readonly string[];
+  /** Rows to grey out (removed by a sampler): their theory is 0 and they are drawn faint. */
+  dimmed?: Uint8Array;
 }
 
 export interface Box {
@@ -88,6 +90,10 @@ export class HistogramLayer {
           color: this.palette.band,
           alpha: 0.35,
         });
+      }
+      if (data.dimmed?.[r]) {
+        g.rect(left, plotBottom - 2, barWidth, 2).fill({ color: this.palette.muted, alpha: 0.5 });
+        continue;
       }
       const markerY = plotBottom - p * scale;
       g.moveTo(left - 2, markerY)

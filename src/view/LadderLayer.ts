@@ -19,12 +19,12 @@ export class LadderLayer {
   }
 
   /** `lineBox` is where the lines run; labels are right-aligned just left of it. */
-  draw(rowY: Float32Array, rowLabels: readonly string[], lineBox: Box): void {
+  draw(rowY: Float32Array, rowLabels: readonly string[], lineBox: Box, dimmed?: Uint8Array): void {
     const g = this.lines.clear();
     for (let r = 0; r < rowY.length; r++) {
       g.moveTo(lineBox.x, rowY[r])
         .lineTo(lineBox.x + lineBox.width, rowY[r])
-        .stroke({ width: 1, color: this.palette.muted, alpha: 0.55 });
+        .stroke({ width: 1, color: this.palette.muted, alpha: dimmed?.[r] ? 0.2 : 0.55 });
     }
     for (const child of this.labels.removeChildren()) child.destroy();
     for (let r = 0; r < rowY.length; r++) {
@@ -32,6 +32,7 @@ export class LadderLayer {
         text: rowLabels[r],
         style: { fontFamily: 'system-ui, sans-serif', fontSize: LABEL_FONT, fill: this.palette.text },
       });
+      if (dimmed?.[r]) label.alpha = 0.35;
       label.anchor.set(1, 0.5);
       label.position.set(lineBox.x - 8, rowY[r]);
       this.labels.addChild(label);

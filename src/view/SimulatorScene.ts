@@ -18,6 +18,11 @@ export interface SceneLevels {
   ladderLabels: readonly string[];
   /** Short label per level for the histogram axis, e.g. "3". */
   axisLabels: readonly string[];
+  /** The overflow row's labels, given how many levels it holds. */
+  overflowLabel(hiddenLevels: number): string;
+  overflowAxisLabel: string;
+  /** Levels to grey out (e.g. tokens a sampler removed); 1 = removed. */
+  dimmed?: Uint8Array;
 }
 
 export interface SceneFrame {
@@ -182,11 +187,11 @@ export class SimulatorScene {
     const rowLabels = info.ladderLabels.slice(0, layout.shownLevels);
     const axisLabels = info.axisLabels.slice(0, layout.shownLevels);
     if (layout.hasOverflow) {
-      rowLabels.push(`${info.energies.length - layout.shownLevels} higher levels`);
-      axisLabels.push('more');
+      rowLabels.push(info.overflowLabel(info.energies.length - layout.shownLevels));
+      axisLabels.push(info.overflowAxisLabel);
     }
     this.histogramAxisLabels = axisLabels;
-    this.ladder.draw(layout.rowY, rowLabels, this.rowsBox);
+    this.ladder.draw(layout.rowY, rowLabels, this.rowsBox, this.dimmedRows(info, layout));
     this.histogram.setBox(histogramBox);
 
     let smallestGap = Number.POSITIVE_INFINITY;
@@ -207,6 +212,15 @@ export class SimulatorScene {
   }
 
   private histogramAxisLabels: readonly string[] = [];
+
+  /** A row is greyed when every level on it is. */
+  private dimmedRows(info: SceneLevels, layout: LadderLayout): Uint8Array | undefined {
+    const dimmed = info.dimmed;
+    if (!dimmed) return undefined;
+    const rows = new Uint8Array(layout.rowY.length).fill(1);
+    for (let i = 0; i < dimmed.length; i++) if (!dimmed[i]) rows[layout.rowOfLevel[i]] = 0;
+    return rows;
+  }
 
   /** Per-row sums of a per-level array; the overflow row collects every level past the cap. */
   private sumIntoRows(perLevel: Float64Array, layout: LadderLayout, out: Float64Array): void {
@@ -232,7 +246,13 @@ export class SimulatorScene {
       observed[r] /= n;
       sigma[r] = Math.sqrt((theory[r] * Math.max(0, 1 - theory[r])) / n);
     }
-    this.histogram.draw({ observed, theory, sigma, labels: this.histogramAxisLabels });
+    this.histogram.draw({
+      observed,
+      theory,
+      sigma,
+      labels: this.histogramAxisLabels,
+      dimmed: this.levelsInfo ? this.dimmedRows(this.levelsInfo, layout) : undefined,
+    });
   }
 
   /** Counts-only mode: each row's bar length is its share of the particles. */

@@ -117,24 +117,35 @@ test('the step button advances exactly one step while paused', async () => {
 test.each([
   ['desktop', 1280, 800],
   ['phone', 390, 844],
-] as const)('the layout at %s width has no horizontal scrolling and no overlap', async (name, width, height) => {
-  app = await openApp(browser, { width, height });
-  await pause(app.page);
-  expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-  const boxes = await app.page.$$eval('.stage, .controls > fieldset, .results, .plots-panel, .table-panel', (elements) =>
-    elements.map((element) => {
-      const box = element.getBoundingClientRect();
-      return { left: box.left, right: box.right, top: box.top + window.scrollY, bottom: box.bottom + window.scrollY };
-    }),
-  );
-  for (let i = 0; i < boxes.length; i++) {
-    expect(boxes[i].right).toBeLessThanOrEqual(width);
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i];
-      const b = boxes[j];
-      const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-      expect(overlap, `boxes ${i} and ${j} overlap`).toBe(false);
+] as const)(
+  'the layout at %s width has no horizontal scrolling and no overlap',
+  async (name, width, height) => {
+    app = await openApp(browser, { width, height });
+    await pause(app.page);
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const boxes = await app.page.$$eval(
+      '.stage, .controls > fieldset, .results, .plots-panel, .table-panel',
+      (elements) =>
+        elements.map((element) => {
+          const box = element.getBoundingClientRect();
+          return {
+            left: box.left,
+            right: box.right,
+            top: box.top + window.scrollY,
+            bottom: box.bottom + window.scrollY,
+          };
+        }),
+    );
+    for (let i = 0; i < boxes.length; i++) {
+      expect(boxes[i].right).toBeLessThanOrEqual(width);
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const overlap =
+          a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        expect(overlap, `boxes ${i} and ${j} overlap`).toBe(false);
+      }
     }
-  }
-  await app.page.screenshot({ path: `test-results/simulator-${name}.png`, fullPage: true });
-});
+    await app.page.screenshot({ path: `test-results/simulator-${name}.png`, fullPage: true });
+  },
+);

@@ -2,6 +2,9 @@
 export const en = {
   appTitle: 'Boltzmann Lab',
   tagline: 'Sampling with temperature is the Boltzmann distribution.',
+  screenPhysics: 'Physics',
+  screenLanguage: 'Language model',
+  screenParallel: 'Side by side',
   stageLabel: 'Particles on the energy levels, and their occupancy against theory',
 
   systemHeading: 'System',
