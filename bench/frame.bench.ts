@@ -14,8 +14,14 @@ const SIZES = [10_000, 100_000, 1_000_000];
 const TARGET_MS_AT_1E6 = 8;
 
 const DYNAMICS = [
-  { label: 'instant equilibrium', settings: { kind: 'equilibrium', heatBathFraction: 1, metropolisSweeps: 1 } },
-  { label: 'heat bath r = 0.05', settings: { kind: 'heat-bath', heatBathFraction: 0.05, metropolisSweeps: 1 } },
+  {
+    label: 'instant equilibrium',
+    settings: { kind: 'equilibrium', heatBathFraction: 1, metropolisSweeps: 1 },
+  },
+  {
+    label: 'heat bath r = 0.05',
+    settings: { kind: 'heat-bath', heatBathFraction: 0.05, metropolisSweeps: 1 },
+  },
   { label: 'Metropolis 1 sweep', settings: { kind: 'metropolis', heatBathFraction: 1, metropolisSweeps: 1 } },
 ] as const;
 
@@ -34,7 +40,7 @@ export function run(report: Reporter): void {
   const rows: string[][] = [];
   let worstAtMillion = 0;
   for (const { label, settings } of DYNAMICS) {
-    const row = [label];
+    const row: string[] = [label];
     for (const n of SIZES) {
       const simulation = new ParticleSimulation(spectrum, 2, n, 7);
       const positions = new Float32Array(n * 2);

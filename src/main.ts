@@ -21,6 +21,20 @@ function start(): void {
           return mountSimulatorScreen(host, createSimulatorState(), strings);
         },
       },
+      {
+        id: 'language',
+        label: strings.screenLanguage,
+        mount: async (host) => {
+          const [{ mountLanguageScreen }, { createLanguageState }] = await Promise.all([
+            import('./ui/languageScreen.ts'),
+            import('./state/languageState.ts'),
+          ]);
+          host.classList.add('simulator');
+          const particles = createSimulatorState();
+          particles.particleCount.value = 1000;
+          return mountLanguageScreen(host, createLanguageState(), particles, strings);
+        },
+      },
     ],
     screens,
   );

@@ -113,6 +113,60 @@ describe('AliasTable', () => {
     expect(() => table.fill(out, createRng(1), 5, 11)).toThrow(RangeError);
   });
 
+  test('fill and fillCounting draw what draw does at every length around the four-draw blocks', () => {
+    const table = new AliasTable([0.1, 0.2, 0, 0.3, 0.4]);
+    for (const length of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 253, 254, 255, 257, 258, 259, 1003]) {
+      for (const start of [0, 1, 2, 3]) {
+        if (start > length) continue;
+        const reference = createRng(length + 7 * start);
+        const expected = new Uint32Array(length).fill(9);
+        for (let i = start; i < length; i++) expected[i] = table.draw(reference);
+
+        const rng = createRng(length + 7 * start);
+        const filled = table.fill(new Uint32Array(length).fill(9), rng, start, length);
+        expect(filled).toEqual(expected);
+        expect(rng.state).toEqual(reference.state);
+
+        // fillCounting adds the histogram of what it drew to counts already there.
+        const counting = createRng(length + 7 * start);
+        const counts = Float64Array.of(5, 0, 0, 1, 2, 0, 0);
+        const drawn = table.fillCounting(new Uint32Array(length).fill(9), counting, start, length, counts);
+        expect(drawn).toEqual(expected);
+        expect(counting.state).toEqual(reference.state);
+        const added = histogram(expected.subarray(start), 7);
+        expect(Array.from(counts)).toEqual([5, 0, 0, 1, 2, 0, 0].map((c, level) => c + added[level]));
+      }
+    }
+    expect(() => table.fillCounting(new Uint32Array(4), createRng(1), 0, 4, new Float64Array(4))).toThrow(
+      RangeError,
+    );
+    expect(() => table.fillCounting(new Uint32Array(4), createRng(1), 2, 5, new Float64Array(5))).toThrow(
+      RangeError,
+    );
+  });
+
+  test('fillAtCounting redraws what fillAt does and moves each count with its particle', () => {
+    const table = new AliasTable([0.5, 0.25, 0.25]);
+    const start = Uint32Array.from({ length: 600 }, (_, i) => i % 3);
+    const indices = Uint32Array.from({ length: 5000 }, (_, k) => (k * 7919) % 600); // with repeats
+    const plain = start.slice();
+    const rng = createRng(5);
+    table.fillAt(plain, indices, rng);
+
+    const counted = start.slice();
+    const counts = histogram(counted, 4);
+    const countingRng = createRng(5);
+    table.fillAtCounting(counted, indices, countingRng, indices.length, counts);
+    expect(counted).toEqual(plain);
+    expect(countingRng.state).toEqual(rng.state);
+    expect(Array.from(counts)).toEqual(Array.from(histogram(counted, 4)));
+
+    expect(() => table.fillAtCounting(counted, [0, 600], createRng(1), 2, counts)).toThrow(RangeError);
+    expect(() => table.fillAtCounting(counted, [0], createRng(1), 1, new Float64Array(2))).toThrow(
+      RangeError,
+    );
+  });
+
   test('fillAt redraws only the listed particles, with the same stream as draw', () => {
     const table = new AliasTable([0.5, 0.25, 0.25]);
     const out = new Uint32Array(600).fill(7);

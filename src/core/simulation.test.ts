@@ -1,7 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { AliasTable } from './alias.ts';
 import { boltzmannProbabilities } from './distribution.ts';
-import { ParticleSimulation } from './simulation.ts';
+import { heatBathStep } from './dynamics/heatBath.ts';
+import { createMetropolis, metropolisStep } from './dynamics/metropolis.ts';
+import { createRng } from './rng.ts';
+import { type DynamicsSettings, ParticleSimulation } from './simulation.ts';
 import { chiSquareTest } from './statistics.ts';
+import type { Spectrum } from './types.ts';
 
 const threeLevels = { energies: Float64Array.of(0, 1, 2), degeneracies: Float64Array.of(1, 2, 1) };
 const equilibrium = { kind: 'equilibrium', heatBathFraction: 0.1, metropolisSweeps: 1 } as const;
@@ -96,5 +102,118 @@ describe('ParticleSimulation', () => {
     expect(() => simulation.setParticleCount(0)).toThrow(/from 1 to 1e24/);
     expect(() => simulation.setParticleCount(2.5)).toThrow(/whole number/);
     expect(() => simulation.setParticleCount(Number.NaN)).toThrow(/whole number/);
+  });
+});
+
+/** The occupancy of the drawn particles, counted afresh. */
+function recount(simulation: ParticleSimulation): Float64Array {
+  const counts = new Float64Array(simulation.levelCount);
+  for (const level of simulation.levels) counts[level]++;
+  return counts;
+}
+
+const fiveLevels: Spectrum = {
+  energies: Float64Array.of(0, 0.5, 0.5, 2, Number.POSITIVE_INFINITY),
+  degeneracies: Float64Array.of(1, 2, 0, 3, 1),
+};
+
+const settingsArb: fc.Arbitrary<DynamicsSettings> = fc.record({
+  kind: fc.constantFrom('equilibrium', 'heat-bath', 'metropolis'),
+  // Both heat-bath selection methods and r = 1; partial and whole Metropolis sweeps of both kinds.
+  heatBathFraction: fc.constantFrom(0.004, 0.05, 0.15, 0.3, 0.97, 1),
+  metropolisSweeps: fc.constantFrom(0.02, 0.2, 0.5, 1, 1.5, 2, 2.1),
+});
+
+type Action =
+  | { type: 'step'; settings: DynamicsSettings }
+  | { type: 'temperature'; value: number }
+  | { type: 'particles'; value: number }
+  | { type: 'spectrum'; which: number }
+  | { type: 'reset'; seed: number };
+
+const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 6, arbitrary: settingsArb.map((settings) => ({ type: 'step' as const, settings })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(1e-3, 0.4, 1, 3, -0.7, Number.POSITIVE_INFINITY)
+      .map((value) => ({ type: 'temperature' as const, value })),
+  },
+  {
+    weight: 2,
+    // 2e6 switches to counts only and back; the others keep, drop or add particles, across blocks of four.
+    arbitrary: fc
+      .oneof(fc.integer({ min: 1, max: 3000 }), fc.constant(2_000_000))
+      .map((value) => ({ type: 'particles' as const, value })),
+  },
+  { weight: 1, arbitrary: fc.nat(2).map((which) => ({ type: 'spectrum' as const, which })) },
+  { weight: 1, arbitrary: fc.nat().map((seed) => ({ type: 'reset' as const, seed })) },
+);
+
+describe('ParticleSimulation: counts kept without recounting', () => {
+  // The third lists its levels out of energy order.
+  const spectra: Spectrum[] = [
+    threeLevels,
+    fiveLevels,
+    { energies: Float64Array.of(1, 0, 3, 2), degeneracies: Float64Array.of(1, 1, 2, 1) },
+  ];
+
+  test('property: after any sequence of steps, T, N and spectrum changes and resets, counts equal a recount', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.nat(),
+        fc.array(actionArb, { minLength: 1, maxLength: 25 }),
+        (initialCount, seed, actions) => {
+          const simulation = new ParticleSimulation(threeLevels, 1, initialCount, seed);
+          let temperature = 1;
+          for (const action of actions) {
+            if (action.type === 'step') simulation.step(action.settings);
+            else if (action.type === 'temperature') {
+              temperature = action.value;
+              simulation.setTemperature(temperature);
+            } else if (action.type === 'particles') simulation.setParticleCount(action.value);
+            else if (action.type === 'spectrum') simulation.setSpectrum(spectra[action.which], temperature);
+            else simulation.reset(action.seed);
+
+            expect(total(simulation.counts)).toBe(simulation.particleCount);
+            if (!simulation.countsOnly) {
+              expect(Array.from(simulation.counts)).toEqual(Array.from(recount(simulation)));
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  test('the particles are those the dynamics draw on their own from the same seed', () => {
+    // The counting passes must not change a single draw: replay the steps with the plain functions.
+    const spectrum = fiveLevels;
+    const temperature = 0.9;
+    const n = 4099;
+    const simulation = new ParticleSimulation(spectrum, temperature, n, 21);
+    const rng = createRng(21);
+    const table = new AliasTable(
+      boltzmannProbabilities(spectrum.energies, temperature, spectrum.degeneracies),
+    );
+    const metropolis = createMetropolis(spectrum.energies, spectrum.degeneracies, temperature);
+    const levels = table.fill(new Uint32Array(n), rng);
+    expect(simulation.levels).toEqual(levels);
+    const sequence: DynamicsSettings[] = [
+      { kind: 'equilibrium', heatBathFraction: 1, metropolisSweeps: 1 },
+      { kind: 'heat-bath', heatBathFraction: 0.05, metropolisSweeps: 1 },
+      { kind: 'heat-bath', heatBathFraction: 0.5, metropolisSweeps: 1 },
+      { kind: 'metropolis', heatBathFraction: 1, metropolisSweeps: 1 },
+      { kind: 'metropolis', heatBathFraction: 1, metropolisSweeps: 2.1 },
+      { kind: 'metropolis', heatBathFraction: 1, metropolisSweeps: 0.6 },
+    ];
+    for (const settings of [...sequence, ...sequence]) {
+      simulation.step(settings);
+      if (settings.kind === 'equilibrium') table.fill(levels, rng);
+      else if (settings.kind === 'heat-bath') heatBathStep(levels, table, settings.heatBathFraction, rng);
+      else metropolisStep(levels, metropolis, settings.metropolisSweeps, rng);
+      expect(simulation.levels).toEqual(levels);
+    }
   });
 });

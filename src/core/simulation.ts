@@ -54,7 +54,10 @@ export class ParticleSimulation {
 
   /** Level index of each particle; empty in counts-only mode. */
   levels: Uint32Array = new Uint32Array(0);
-  /** Particles per level after the latest step. */
+  /**
+   * Particles per level after the latest step. Kept exact as the particles move (each dynamics
+   * updates it in the same pass, or for just the particles it changes), never by a recount per step.
+   */
   counts: Float64Array;
   /** Sum of `counts` over the steps since the last change, for the time average. */
   private countSums: Float64Array;
@@ -145,8 +148,8 @@ export class ParticleSimulation {
       this.levels = new Uint32Array(particleCount);
       const kept = wasDrawn ? Math.min(previous.length, particleCount) : 0;
       this.levels.set(previous.subarray(0, kept));
-      this.sampler.fill(this.levels, this.rng, kept, particleCount);
-      this.recount();
+      this.recount(kept);
+      this.sampler.fillCounting(this.levels, this.rng, kept, particleCount, this.counts);
     }
     this.clearAverage();
   }
@@ -165,16 +168,22 @@ export class ParticleSimulation {
     } else {
       switch (dynamics.kind) {
         case 'equilibrium':
-          this.sampler.fill(this.levels, this.rng, 0, this.levels.length);
+          this.counts.fill(0);
+          this.sampler.fillCounting(this.levels, this.rng, 0, this.levels.length, this.counts);
           break;
         case 'heat-bath':
-          heatBathStep(this.levels, this.sampler, dynamics.heatBathFraction, this.rng);
+          heatBathStep(this.levels, this.sampler, dynamics.heatBathFraction, this.rng, this.counts);
           break;
         case 'metropolis':
-          metropolisStep(this.levels, this.preparedMetropolis(), dynamics.metropolisSweeps, this.rng);
+          metropolisStep(
+            this.levels,
+            this.preparedMetropolis(),
+            dynamics.metropolisSweeps,
+            this.rng,
+            this.counts,
+          );
           break;
       }
-      this.recount();
     }
     this.stepCount++;
     for (let i = 0; i < this.levelCount; i++) this.countSums[i] += this.counts[i];
@@ -197,17 +206,18 @@ export class ParticleSimulation {
       sampleCounts(this.probabilitiesAtT, this.count, this.rng, this.counts);
     } else {
       if (this.levels.length !== this.count) this.levels = new Uint32Array(this.count);
-      this.sampler.fill(this.levels, this.rng, 0, this.count);
-      this.recount();
+      this.counts.fill(0);
+      this.sampler.fillCounting(this.levels, this.rng, 0, this.count, this.counts);
     }
     this.clearAverage();
   }
 
-  private recount(): void {
+  /** Counts the first `end` particles afresh: only when the particle count changes, not per step. */
+  private recount(end: number): void {
     const counts = this.counts;
     counts.fill(0);
     const levels = this.levels;
-    for (let i = 0; i < levels.length; i++) counts[levels[i]]++;
+    for (let i = 0; i < end; i++) counts[levels[i]]++;
   }
 
   private clearAverage(): void {

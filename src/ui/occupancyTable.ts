@@ -18,12 +18,28 @@ export interface OccupancyTable {
  * The histogram as a table: what screen readers read and what the browser tests check.
  * Cells are updated in place so that a running simulation doesn't rebuild the DOM each step.
  */
-export function createOccupancyTable(strings: Strings): OccupancyTable {
+export interface TableHeaders {
+  level: string;
+  energy: string;
+  degeneracy: string;
+}
+
+export function createOccupancyTable(
+  strings: Strings,
+  id = 'occupancy-table',
+  headerOverrides: Partial<TableHeaders> = {},
+): OccupancyTable {
   const body = h('tbody');
+  const names: TableHeaders = {
+    level: strings.tableLevel,
+    energy: strings.tableEnergy,
+    degeneracy: strings.tableDegeneracy,
+    ...headerOverrides,
+  };
   const headers = [
-    strings.tableLevel,
-    strings.tableEnergy,
-    strings.tableDegeneracy,
+    names.level,
+    names.energy,
+    names.degeneracy,
     strings.tableTheory,
     strings.tableCount,
     strings.tableFraction,
@@ -31,7 +47,7 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
   const energyHeader = headers[1];
   const table = h(
     'table',
-    { id: 'occupancy-table', class: 'data-table' },
+    { id, class: 'data-table' },
     h('caption', {}, strings.tableCaption),
     h('thead', {}, h('tr', {}, ...headers)),
     body,
@@ -46,7 +62,7 @@ export function createOccupancyTable(strings: Strings): OccupancyTable {
       table,
     ),
     setSystem(system, unit) {
-      energyHeader.textContent = `${strings.tableEnergy} (${unit === 'internal' ? system.energyUnit.symbol : unit})`;
+      energyHeader.textContent = `${names.energy} (${unit === 'internal' ? system.energyUnit.symbol : unit})`;
       const levelCount = system.spectrum.energies.length;
       shown = levelCount > TABLE_MAX_ROWS ? TABLE_MAX_ROWS - 1 : levelCount;
       const rows: HTMLTableRowElement[] = [];

@@ -226,6 +226,17 @@ describe('writeTargets', () => {
     );
   });
 
+  it('names the first particle on a level beyond rowY, wherever it falls in a block of four', () => {
+    for (const bad of [0, 3, 4, 6, 9]) {
+      const levels = Uint32Array.from({ length: 10 }, (_, i) => i % 3);
+      levels[bad] = 3;
+      if (bad < 9) levels[9] = 4; // a later bad level must not be the one named
+      expect(() => writeTargets(levels, 10, layoutFor(3), new Float32Array(20))).toThrow(
+        new RegExp(`^Particle ${bad} is on level 3,`),
+      );
+    }
+  });
+
   it('reuses its scratch across calls with more levels', () => {
     const scratch = new LayoutScratch();
     const out = new Float32Array(200);

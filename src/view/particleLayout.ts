@@ -207,7 +207,40 @@ export function writeTargets(
   // (s + 0.5) / subRows is at least 0.5 / subRows away from an integer, far more than the
   // rounding error, so its floor is floor(s / subRows) without an integer division.
   const invSubRows = 1 / subRows;
-  for (let i = 0; i < count; i++) {
+  // Four particles per iteration, each placed exactly as in the one-at-a-time loop below and in the
+  // same order (so two of them on one level get consecutive slots). In Node 20, TurboFan repeats a
+  // typed array's checks (map, detached buffer, bounds) at every access inside a loop instead of
+  // hoisting them; four particles in one iteration share them. Measured at 10^6 particles:
+  // 4.5 → 3.0 ms. A block holding an out-of-range level is left to the loop below, which throws.
+  let i = 0;
+  for (; i + 3 < count; i += 4) {
+    const l0 = levels[i];
+    const l1 = levels[i + 1];
+    const l2 = levels[i + 2];
+    const l3 = levels[i + 3];
+    if (l0 >= levelCount || l1 >= levelCount || l2 >= levelCount || l3 >= levelCount) break;
+    let s = counts[l0];
+    counts[l0] = s + 1;
+    let column = Math.floor((s + 0.5) * invSubRows);
+    out[2 * i] = firstX + column * pitchX;
+    out[2 * i + 1] = rowTop[l0] + (s - column * subRows) * pitchY;
+    s = counts[l1];
+    counts[l1] = s + 1;
+    column = Math.floor((s + 0.5) * invSubRows);
+    out[2 * i + 2] = firstX + column * pitchX;
+    out[2 * i + 3] = rowTop[l1] + (s - column * subRows) * pitchY;
+    s = counts[l2];
+    counts[l2] = s + 1;
+    column = Math.floor((s + 0.5) * invSubRows);
+    out[2 * i + 4] = firstX + column * pitchX;
+    out[2 * i + 5] = rowTop[l2] + (s - column * subRows) * pitchY;
+    s = counts[l3];
+    counts[l3] = s + 1;
+    column = Math.floor((s + 0.5) * invSubRows);
+    out[2 * i + 6] = firstX + column * pitchX;
+    out[2 * i + 7] = rowTop[l3] + (s - column * subRows) * pitchY;
+  }
+  for (; i < count; i++) {
     const level = levels[i];
     if (level >= levelCount) checkLevel(level, i, levelCount);
     const s = counts[level];

@@ -60,6 +60,28 @@ describe('heatBathStep: input', () => {
     expect(heatBathRelaxationSteps(0.001) * 0.001).toBeCloseTo(1 - 0.0005, 6);
   });
 
+  test.each([0.003, 0.05, BERNOULLI_SCAN_ABOVE, 0.4, 0.999, 1])(
+    'r = %s with counts: the same redraws, and the counts stay the occupancy',
+    (r) => {
+      const p = boltzmannProbabilities(ENERGIES, 1.5, DEGENERACIES);
+      const t = new AliasTable(p);
+      // Start far from p (everyone on the top level) so that the counts really move; 10_003 particles
+      // span several 4096-particle chunks and end in a partial one.
+      const plain = new Uint32Array(10_003).fill(ENERGIES.length - 1);
+      const counted = plain.slice();
+      const counts = histogram(counted, ENERGIES.length);
+      const rngPlain = createRng(17);
+      const rngCounted = createRng(17);
+      for (let k = 0; k < 4; k++) {
+        heatBathStep(plain, t, r, rngPlain);
+        heatBathStep(counted, t, r, rngCounted, counts);
+        expect(counted).toEqual(plain);
+        expect(rngCounted.state).toEqual(rngPlain.state);
+        expect(Array.from(counts)).toEqual(Array.from(histogram(counted, ENERGIES.length)));
+      }
+    },
+  );
+
   test('an empty particle array is fine', () => {
     expect(() => heatBathStep(new Uint32Array(0), table, 0.3, createRng(1))).not.toThrow();
   });

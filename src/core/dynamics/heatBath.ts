@@ -59,16 +59,31 @@ export function heatBathRelaxationSteps(fraction: number): number {
  * One heat-bath step in place: every particle independently, with probability `fraction`, gets a fresh
  * level drawn from `sampler` (an alias table of p(T); rebuild it when T or the spectrum changes, which
  * AliasTable.rebuild does without allocating). Allocates nothing.
+ *
+ * With `counts` (the occupancy of `levels` before the call), the step keeps it equal to the occupancy
+ * after: redrawn particles move their count from the old level to the new one, at O(r·N) instead of a
+ * recount of all N. The draws are the same with or without it.
  */
-export function heatBathStep(levels: Uint32Array, sampler: AliasTable, fraction: number, rng: Rng): void {
+export function heatBathStep(
+  levels: Uint32Array,
+  sampler: AliasTable,
+  fraction: number,
+  rng: Rng,
+  counts?: Float64Array,
+): void {
   checkHeatBathFraction(fraction);
   const n = levels.length;
   if (fraction === 1) {
-    sampler.fill(levels, rng, 0, n);
+    if (counts) {
+      counts.fill(0);
+      sampler.fillCounting(levels, rng, 0, n, counts);
+    } else {
+      sampler.fill(levels, rng, 0, n);
+    }
     return;
   }
   const state = rng.state;
-  // sfc32 state in locals (rng.ts's recurrence, inlined); written back before every fillAt call,
+  // sfc32 state in locals (rng.ts's recurrence, inlined); written back before every redraw call,
   // which continues the same stream, and re-read after it.
   let a = state[0] | 0;
   let b = state[1] | 0;
@@ -94,7 +109,7 @@ export function heatBathStep(levels: Uint32Array, sampler: AliasTable, fraction:
         state[1] = b;
         state[2] = c;
         state[3] = counter;
-        sampler.fillAt(levels, chosen, rng, count);
+        redrawChosen(levels, sampler, rng, count, counts);
         a = state[0] | 0;
         b = state[1] | 0;
         c = state[2] | 0;
@@ -120,7 +135,7 @@ export function heatBathStep(levels: Uint32Array, sampler: AliasTable, fraction:
         state[1] = b;
         state[2] = c;
         state[3] = counter;
-        sampler.fillAt(levels, chosen, rng, count);
+        redrawChosen(levels, sampler, rng, count, counts);
         a = state[0] | 0;
         b = state[1] | 0;
         c = state[2] | 0;
@@ -133,5 +148,17 @@ export function heatBathStep(levels: Uint32Array, sampler: AliasTable, fraction:
   state[1] = b;
   state[2] = c;
   state[3] = counter;
-  if (count > 0) sampler.fillAt(levels, chosen, rng, count);
+  if (count > 0) redrawChosen(levels, sampler, rng, count, counts);
+}
+
+/** Redraws chosen[0..count). Called once per CHUNK particles, so the branch costs nothing per particle. */
+function redrawChosen(
+  levels: Uint32Array,
+  sampler: AliasTable,
+  rng: Rng,
+  count: number,
+  counts: Float64Array | undefined,
+): void {
+  if (counts) sampler.fillAtCounting(levels, chosen, rng, count, counts);
+  else sampler.fillAt(levels, chosen, rng, count);
 }

@@ -247,6 +247,81 @@ describe('createMetropolis: tables', () => {
   });
 });
 
+/** The documented attempt, one particle at a time through rng.nextUint32(): what every sweep must do. */
+function referenceSweep(
+  levels: Uint32Array,
+  prepared: PreparedMetropolis,
+  rng: ReturnType<typeof createRng>,
+): void {
+  for (let p = 0; p < levels.length; p++) {
+    const u = rng.nextUint32();
+    const k = 2 * levels[p] + (u >>> 31);
+    if (u % 2 ** 31 <= prepared.limit[k]) levels[p] = prepared.neighbour[k];
+  }
+}
+
+describe('metropolisStep: blocks of four and occupancy counts', () => {
+  const prepared = createMetropolis(ENERGIES, DEGENERACIES, 1.2);
+
+  test('whole sweeps make exactly the moves of the one-particle-at-a-time reference, at every length', () => {
+    for (let n = 0; n <= 13; n++) {
+      for (const size of [n, 1000 + n]) {
+        const start = createRng(size);
+        const levels = Uint32Array.from({ length: size }, () => start.nextUint32() % ENERGIES.length);
+        const expected = levels.slice();
+        const rng = createRng(31);
+        const reference = createRng(31);
+        metropolisStep(levels, prepared, 2, rng);
+        referenceSweep(expected, prepared, reference);
+        referenceSweep(expected, prepared, reference);
+        expect(levels).toEqual(expected);
+        expect(rng.state).toEqual(reference.state);
+      }
+    }
+  });
+
+  test.each([6, 0, 3, 4, 9])(
+    'a level out of range at particle %s of 10 is reported there, after the particles before it moved',
+    (bad) => {
+      const levels = Uint32Array.from({ length: 10 }, (_, i) => i % ENERGIES.length);
+      levels[bad] = ENERGIES.length;
+      const expected = levels.slice(0, bad);
+      referenceSweep(expected, prepared, createRng(4));
+      expect(() => metropolisStep(levels, prepared, 1, createRng(4))).toThrow(
+        new RegExp(`^Particle ${bad} is on level ${ENERGIES.length}`),
+      );
+      expect(levels.slice(0, bad)).toEqual(expected);
+      expect(levels[bad]).toBe(ENERGIES.length);
+    },
+  );
+
+  test.each([0.01, 0.2, METROPOLIS_COIN_SCAN_ABOVE, 0.5, 1, 1.4, 2, 2.1, 3])(
+    'sweeps = %s with counts: the same moves, and the counts stay the occupancy',
+    (sweeps) => {
+      const plain = new Uint32Array(5003).fill(ENERGIES.length - 1);
+      for (let i = 0; i < plain.length; i += 3) plain[i] = 0;
+      const counted = plain.slice();
+      // Longer than the level count: entries past it must stay 0.
+      const counts = histogram(counted, ENERGIES.length + 2);
+      const rngPlain = createRng(23);
+      const rngCounted = createRng(23);
+      for (let k = 0; k < 4; k++) {
+        metropolisStep(plain, prepared, sweeps, rngPlain);
+        metropolisStep(counted, prepared, sweeps, rngCounted, counts);
+        expect(counted).toEqual(plain);
+        expect(rngCounted.state).toEqual(rngPlain.state);
+        expect(Array.from(counts)).toEqual(Array.from(histogram(counted, ENERGIES.length + 2)));
+      }
+    },
+  );
+
+  test('a counts array shorter than the spectrum is a RangeError', () => {
+    expect(() =>
+      metropolisStep(new Uint32Array(4), prepared, 1, createRng(1), new Float64Array(ENERGIES.length - 1)),
+    ).toThrow(RangeError);
+  });
+});
+
 describe('metropolisStep: properties', () => {
   const levelArb = fc.record({
     e: fc.oneof(

@@ -157,26 +157,54 @@ export function setMetropolisTemperature(prepared: PreparedMetropolis, temperatu
  * probability f, choosing the particles by geometric skips so the cost is proportional to f·N.
  * So `sweeps = 0.25` is a quarter sweep per frame and `sweeps = 3` three sweeps per frame.
  *
+ * With `counts` (the occupancy of `levels` before the call, at least levelCount entries), the step
+ * keeps it equal to the occupancy after, so the caller need not recount. The last pass that visits
+ * every particle tallies where they end up (one increment per particle, fused into the pass), and a
+ * geometric-skip pass after it moves the counts of just the particles it picks. The moves are the same
+ * with or without it.
+ *
  * Throws InputError unless sweeps is finite and > 0, and RangeError when it meets a particle whose
  * level is not a level of the prepared spectrum (the caller must remap particles when the spectrum
- * changes); particles before the offending one have then already moved. Any `sweeps` above
- * METROPOLIS_COIN_SCAN_ABOVE (0.28) visits, and so checks, every particle; a smaller one checks only the
- * particles it picks, since checking the rest would cost what skipping them saves.
+ * changes); particles before the offending one have then already moved, and `counts` is no longer
+ * meaningful. Any `sweeps` above METROPOLIS_COIN_SCAN_ABOVE (0.28) visits, and so checks, every
+ * particle; a smaller one checks only the particles it picks, since checking the rest would cost what
+ * skipping them saves.
  */
 export function metropolisStep(
   levels: Uint32Array,
   prepared: PreparedMetropolis,
   sweeps: number,
   rng: Rng,
+  counts?: Float64Array,
 ): void {
   if (!(sweeps > 0) || !Number.isFinite(sweeps)) {
     throw new InputError(`Sweeps per step must be a finite number above 0, got ${sweeps}.`);
   }
+  const { levelCount } = prepared;
+  if (counts && counts.length < levelCount) {
+    throw new RangeError(`The counts array holds ${counts.length} levels; the spectrum has ${levelCount}.`);
+  }
   const whole = Math.floor(sweeps);
-  for (let s = 0; s < whole; s++) fullSweep(levels, prepared, rng);
   const fraction = sweeps - whole;
-  if (fraction > METROPOLIS_COIN_SCAN_ABOVE) coinSweep(levels, prepared, fraction, rng);
-  else if (fraction > 0) skipSweep(levels, prepared, fraction, rng);
+  const coin = fraction > METROPOLIS_COIN_SCAN_ABOVE;
+  const tally = counts ? tallyScratch(levelCount) : null;
+  for (let s = 0; s < whole; s++) {
+    const last = s === whole - 1 && !coin;
+    fullSweep(levels, prepared, rng, last ? tally : null);
+  }
+  if (coin) coinSweep(levels, prepared, fraction, rng, tally);
+  if (counts && tally && (coin || whole > 0)) {
+    for (let level = 0; level < levelCount; level++) counts[level] = tally[level];
+  }
+  if (fraction > 0 && !coin) skipSweep(levels, prepared, fraction, rng, counts ?? null);
+}
+
+/** Per-level int32 tally for the counting passes, grown as needed and reused (zeroed by each pass). */
+let tallyBuffer = new Int32Array(64);
+
+function tallyScratch(levelCount: number): Int32Array {
+  if (tallyBuffer.length < levelCount) tallyBuffer = new Int32Array(levelCount);
+  return tallyBuffer;
 }
 
 /**
@@ -201,15 +229,77 @@ function outOfRange(particle: number, level: number, levelCount: number): RangeE
 //   The move is written without a branch: accept/reject is a coin the CPU cannot predict, and a
 //   mispredicted branch per particle costs more than an unconditional store.
 
-function fullSweep(levels: Uint32Array, prepared: PreparedMetropolis, rng: Rng): void {
+/**
+ * One attempt per particle, in order. With `tally`, also counts the level each particle ends on into
+ * tally[0..levelCount) (zeroed first): int32 increments, which V8 does faster than float64 ones.
+ *
+ * Four particles per iteration: in Node 20, TurboFan repeats a typed array's checks (map, detached
+ * buffer, bounds) at every access inside a loop instead of hoisting them, and four attempts in one
+ * iteration share them. Measured at 10^6 particles: 3.8 → 2.6 ms. The attempts, their random numbers
+ * and their order are exactly those of one particle per iteration. A block holding an out-of-range
+ * level is left to the one-at-a-time loop, which throws at the exact particle.
+ */
+function fullSweep(
+  levels: Uint32Array,
+  prepared: PreparedMetropolis,
+  rng: Rng,
+  tally: Int32Array | null,
+): void {
   const { neighbour, limit, levelCount } = prepared;
   const n = levels.length;
+  if (tally) tally.fill(0, 0, levelCount);
   const state = rng.state;
   let a = state[0] | 0;
   let b = state[1] | 0;
   let c = state[2] | 0;
   let counter = state[3] | 0;
-  for (let p = 0; p < n; p++) {
+  let p = 0;
+  for (; p + 3 < n; p += 4) {
+    const l0 = levels[p];
+    const l1 = levels[p + 1];
+    const l2 = levels[p + 2];
+    const l3 = levels[p + 3];
+    if (l0 >= levelCount || l1 >= levelCount || l2 >= levelCount || l3 >= levelCount) break;
+    let u = (a + b + counter) | 0;
+    counter = (counter + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + u) | 0;
+    let k = (l0 << 1) | (u >>> 31);
+    const m0 = l0 ^ ((l0 ^ neighbour[k]) & ~((limit[k] - (u & 0x7fffffff)) >> 31));
+    levels[p] = m0;
+    u = (a + b + counter) | 0;
+    counter = (counter + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + u) | 0;
+    k = (l1 << 1) | (u >>> 31);
+    const m1 = l1 ^ ((l1 ^ neighbour[k]) & ~((limit[k] - (u & 0x7fffffff)) >> 31));
+    levels[p + 1] = m1;
+    u = (a + b + counter) | 0;
+    counter = (counter + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + u) | 0;
+    k = (l2 << 1) | (u >>> 31);
+    const m2 = l2 ^ ((l2 ^ neighbour[k]) & ~((limit[k] - (u & 0x7fffffff)) >> 31));
+    levels[p + 2] = m2;
+    u = (a + b + counter) | 0;
+    counter = (counter + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + u) | 0;
+    k = (l3 << 1) | (u >>> 31);
+    const m3 = l3 ^ ((l3 ^ neighbour[k]) & ~((limit[k] - (u & 0x7fffffff)) >> 31));
+    levels[p + 3] = m3;
+    if (tally) {
+      tally[m0]++;
+      tally[m1]++;
+      tally[m2]++;
+      tally[m3]++;
+    }
+  }
+  for (; p < n; p++) {
     const level = levels[p];
     if (level >= levelCount) {
       state[0] = a;
@@ -225,7 +315,9 @@ function fullSweep(levels: Uint32Array, prepared: PreparedMetropolis, rng: Rng):
     c = (((c << 21) | (c >>> 11)) + u) | 0;
     const k = (level << 1) | (u >>> 31);
     const reject = (limit[k] - (u & 0x7fffffff)) >> 31;
-    levels[p] = level ^ ((level ^ neighbour[k]) & ~reject);
+    const moved = level ^ ((level ^ neighbour[k]) & ~reject);
+    levels[p] = moved;
+    if (tally) tally[moved]++;
   }
   state[0] = a;
   state[1] = b;
@@ -233,10 +325,20 @@ function fullSweep(levels: Uint32Array, prepared: PreparedMetropolis, rng: Rng):
   state[3] = counter;
 }
 
-/** One attempt for each particle independently with probability f: a coin (one more number) each. */
-function coinSweep(levels: Uint32Array, prepared: PreparedMetropolis, f: number, rng: Rng): void {
+/**
+ * One attempt for each particle independently with probability f: a coin (one more number) each.
+ * With `tally`, counts the level each particle ends on, as fullSweep does.
+ */
+function coinSweep(
+  levels: Uint32Array,
+  prepared: PreparedMetropolis,
+  f: number,
+  rng: Rng,
+  tally: Int32Array | null,
+): void {
   const { neighbour, limit, levelCount } = prepared;
   const n = levels.length;
+  if (tally) tally.fill(0, 0, levelCount);
   // Attempt when the coin's top 31 bits are below f·2^31 (to the nearest 2^−31; capped so that
   // f just below 1 still fits). The difference of two numbers in [0, 2^31) fits an int32, and its
   // sign bit is "attempt".
@@ -268,7 +370,9 @@ function coinSweep(levels: Uint32Array, prepared: PreparedMetropolis, f: number,
     const k = (level << 1) | (u >>> 31);
     // Sign bit set (−1) when the Metropolis test rejects or the coin says "no attempt".
     const reject = ((limit[k] - (u & 0x7fffffff)) | ~((coin >>> 1) - coinLimit)) >> 31;
-    levels[p] = level ^ ((level ^ neighbour[k]) & ~reject);
+    const moved = level ^ ((level ^ neighbour[k]) & ~reject);
+    levels[p] = moved;
+    if (tally) tally[moved]++;
   }
   state[0] = a;
   state[1] = b;
@@ -281,7 +385,13 @@ function coinSweep(levels: Uint32Array, prepared: PreparedMetropolis, f: number,
  * chosen particles are independent Geometric(f) numbers, drawn by inversion ⌊ln U / ln(1 − f)⌋, so
  * the cost is proportional to f·N.
  */
-function skipSweep(levels: Uint32Array, prepared: PreparedMetropolis, f: number, rng: Rng): void {
+function skipSweep(
+  levels: Uint32Array,
+  prepared: PreparedMetropolis,
+  f: number,
+  rng: Rng,
+  counts: Float64Array | null,
+): void {
   const { neighbour, limit, levelCount } = prepared;
   const n = levels.length;
   const inverseLogKeep = 1 / Math.log1p(-f);
@@ -315,7 +425,13 @@ function skipSweep(levels: Uint32Array, prepared: PreparedMetropolis, f: number,
     c = (((c << 21) | (c >>> 11)) + u) | 0;
     const k = (level << 1) | (u >>> 31);
     const reject = (limit[k] - (u & 0x7fffffff)) >> 31;
-    levels[p] = level ^ ((level ^ neighbour[k]) & ~reject);
+    const moved = level ^ ((level ^ neighbour[k]) & ~reject);
+    levels[p] = moved;
+    if (counts) {
+      // Unconditional, like the move: a rejected attempt takes one from a level and gives it back.
+      counts[level]--;
+      counts[moved]++;
+    }
   }
   state[0] = a;
   state[1] = b;

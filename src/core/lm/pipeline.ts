@@ -6,7 +6,7 @@
  *
  * Conventions (checked against /work/shared/reference/sampling.md):
  *
- * - Temperature t: p' = softmax(ln p / t) (temperatureSoftmax), i.e. the Boltzmann distribution at T = t
+ * - Temperature t: p' = softmax(ln p / t) (as temperatureSoftmax), i.e. the Boltzmann distribution at T = t
  *   of energies −ln p. t = 1 leaves p unchanged. t = 0 (either sign of zero) is greedy decoding: all the
  *   probability goes to the first maximum (the lowest token index among the most likely tokens), as in
  *   llama.cpp; among the tokens the earlier stages kept when temperature comes last. A tiny t ≠ 0 is the
@@ -32,15 +32,21 @@
  * - Every stage keeps at least one token. Disabled values: topK ≤ 0 or ≥ K, topP = 1, minP = 0,
  *   typicalP = 1, temperature = 1. A disabled stage is still listed, with after equal to before.
  *
- * Cost: O(K) per call. The truncation stages need only the boundary of a prefix of the ranking, never the
- * whole ranking, so they use a quickselect that also sums the mass of the part it discards (expected
- * O(K)) instead of sorting. A cumulative sum is therefore added in a different association than a
- * sequential scan of the sorted list; the two can differ in the last bit, which matters only for a sum
- * that lands exactly on the threshold in a distribution of more than SMALL_RANGE tokens (the last
- * SMALL_RANGE tokens of the search, which include every exact-boundary fixture of a few tokens, are
- * scanned sequentially in sorted order as llama.cpp does).
+ * Cost: O(K) per call, no sort. A truncation stage needs only where the ranking's prefix ends, so a
+ * histogram of probability mass over value buckets (four per octave, read from the float's bits) finds the
+ * bucket holding the boundary, and a quickselect that sums the mass it passes over settles the boundary
+ * inside that bucket. −ln p of the input is cached in the scratch, so moving a slider over one distribution
+ * costs no logarithms. Measured at K = 50,257 (bench/pipeline.bench.ts): temperature + top-p in about
+ * 1–3 ms per update in either order. Once a scratch has been used at a given K, a call allocates no arrays
+ * (only a few small objects: two typed-array views and the engine's return values).
+ *
+ * Rounding: the cumulative sums are added bucket by bucket and block by block, not token by token along
+ * the sorted list, so they can differ from a sequential scan in the last bit. That can change the result
+ * only when a cumulative sum lands exactly on the threshold; the final SMALL_RANGE candidates, which
+ * include every exact-boundary case of a few tokens, are scanned sequentially in sorted order as llama.cpp
+ * does.
  */
-import { entropyNats, temperatureSoftmax, validateProbabilities } from '../distribution.ts';
+import { entropyNats, fillBoltzmannAtBeta, validateProbabilities } from '../distribution.ts';
 import { InputError } from '../errors.ts';
 
 export type SamplerOrder = 'temperature-first' | 'temperature-last';
@@ -114,6 +120,21 @@ export interface PipelineResult {
   perplexity: number;
 }
 
+const STAGE_COUNT = 5;
+const EMPTY_F64 = new Float64Array(0);
+const EMPTY_U8 = new Uint8Array(0);
+
+// Bit access to doubles for the bucket pass. For x ≥ 0 the high 32 bits of the IEEE 754 pattern never
+// decrease as x grows, so their top bits split (0, ∞) into ordered buckets: 11 exponent bits and 2 mantissa
+// bits, four buckets per octave.
+const BIT_VIEW = new Float64Array(1);
+const BIT_WORDS = new Uint32Array(BIT_VIEW.buffer);
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const BUCKET_SHIFT = 18;
+const BUCKET_COUNT = 1 << (31 - BUCKET_SHIFT);
+/** Bucket mark of a token with probability 0: past every real bucket and past "never reached". */
+const ABSENT = BUCKET_COUNT + 1;
+
 /**
  * Working memory for runPipeline, reused between calls so that an update allocates no arrays. The result
  * it returns lives in here too: its arrays are overwritten by the next call with the same scratch.
@@ -123,7 +144,20 @@ export class PipelineScratch {
   distributions: Float64Array[] = [];
   masks: Uint8Array[] = [];
   keys: Float64Array = new Float64Array(0);
+  distance: Float64Array = new Float64Array(0);
+  /** −ln of the input, valid while the input stays the same, so that slider moves skip the logarithms. */
+  energies: Float64Array = new Float64Array(0);
+  energiesValid = false;
+  /**
+   * What each stage last computed from: its setting (NaN when inactive) and the order. The result arrays
+   * are only valid as a cache if nobody writes to them: treat a result as read-only.
+   */
+  cachedParameters: number[] = new Array<number>(STAGE_COUNT).fill(Number.NaN);
+  cachedOrder: SamplerOrder = 'temperature-first';
+  cacheValid = false;
   ranking: Uint32Array = new Uint32Array(0);
+  buckets: Uint16Array = new Uint16Array(0);
+  readonly bucketWeight = new Float64Array(BUCKET_COUNT);
   readonly result: PipelineResult;
 
   constructor() {
@@ -162,14 +196,15 @@ export class PipelineScratch {
     for (let s = 0; s <= STAGE_COUNT; s++) this.distributions.push(new Float64Array(tokenCount));
     for (let s = 0; s < STAGE_COUNT; s++) this.masks.push(new Uint8Array(tokenCount));
     this.keys = new Float64Array(tokenCount);
+    this.distance = new Float64Array(tokenCount);
+    this.energies = new Float64Array(tokenCount);
+    this.energiesValid = false;
+    this.cacheValid = false;
+    this.buckets = new Uint16Array(tokenCount);
     this.ranking = new Uint32Array(tokenCount);
     this.tokenCount = tokenCount;
   }
 }
-
-const STAGE_COUNT = 5;
-const EMPTY_F64 = new Float64Array(0);
-const EMPTY_U8 = new Uint8Array(0);
 
 export function createPipelineScratch(): PipelineScratch {
   return new PipelineScratch();
@@ -219,7 +254,8 @@ export function isStageActive(kind: StageKind, settings: SamplerSettings, tokenC
 /**
  * Runs the sampler on `probabilities` (validated as by validateProbabilities: finite, ≥ 0, summing to 1
  * within 1e-6). Without `scratch` the result is freshly allocated; with it, the result and its arrays
- * belong to the scratch and are reused by the next call.
+ * belong to the scratch and are reused by the next call, which also recomputes only the stages whose input
+ * or setting changed. Treat the result as read-only: its arrays double as that cache.
  */
 export function runPipeline(
   probabilities: ArrayLike<number>,
@@ -233,16 +269,32 @@ export function runPipeline(
   const result = scratch.result;
   const distributions = scratch.distributions;
   const input = distributions[0];
-  for (let i = 0; i < n; i++) input[i] = probabilities[i] / sum;
+  // distributions[0] still holds the previous call's input: note whether this one differs as it is written.
+  let inputChanged = 0;
+  for (let i = 0; i < n; i++) {
+    const value = probabilities[i] / sum;
+    inputChanged |= +(value !== input[i]);
+    input[i] = value;
+  }
+  if (inputChanged) scratch.energiesValid = false;
 
   const kinds = STAGE_ORDER[settings.order];
   const hf = settings.order === 'temperature-first';
   result.order = settings.order;
   result.input = input;
-  result.greedy = false;
-  result.greedyToken = -1;
+  // A stage whose input and setting are those of the previous call already holds its output: dragging one
+  // slider recomputes only its stage and those after it. Its input is unchanged exactly when the
+  // pipeline's input is and every stage before it was skipped.
+  let reuse = scratch.cacheValid && !inputChanged && scratch.cachedOrder === settings.order;
+  scratch.cacheValid = false; // until every stage below is consistent with cachedParameters again
   for (let s = 0; s < STAGE_COUNT; s++) {
     const kind = kinds[s];
+    const active = isStageActive(kind, settings, n);
+    const parameter = active ? stageParameter(kind, settings) : Number.NaN;
+    reuse &&= Object.is(scratch.cachedParameters[s], parameter);
+    scratch.cachedParameters[s] = parameter;
+    if (reuse) continue;
+
     const before = distributions[s];
     const after = distributions[s + 1];
     const stage = result.stages[s];
@@ -250,16 +302,25 @@ export function runPipeline(
     stage.before = before;
     stage.after = after;
     stage.removed = scratch.masks[s];
-    stage.active = isStageActive(kind, settings, n);
-    if (!stage.active) {
+    stage.active = active;
+    if (kind === 'temperature') {
+      result.greedy = active && settings.temperature === 0;
+      result.greedyToken = -1;
+    }
+    if (!active) {
       after.set(before);
-    } else if (kind === 'temperature') {
+      stage.removed.fill(0);
+      stage.removedCount = 0;
+      stage.keptCount = s === 0 ? countPositive(before) : result.stages[s - 1].keptCount;
+      continue;
+    }
+    if (kind === 'temperature') {
       const t = settings.temperature;
       if (t === 0) {
-        result.greedy = true;
         result.greedyToken = greedy(before, after);
       } else {
-        temperatureSoftmax(before, t, after);
+        refreshEnergies(input, scratch);
+        applyTemperature(before, after, t, scratch);
       }
     } else if (kind === 'top-k') {
       applyTopK(before, after, settings.topK, hf, scratch);
@@ -272,6 +333,9 @@ export function runPipeline(
     }
     markRemoved(stage);
   }
+  scratch.cachedOrder = settings.order;
+  scratch.cacheValid = true;
+  if (reuse) return result; // nothing changed at all: the summary below is still right
 
   const final = distributions[STAGE_COUNT];
   result.final = final;
@@ -283,16 +347,95 @@ export function runPipeline(
   return result;
 }
 
+/** The one number that decides what an active stage does, given the order (which fixes the tie rules). */
+function stageParameter(kind: StageKind, settings: SamplerSettings): number {
+  switch (kind) {
+    case 'temperature':
+      // −0 is greedy like +0, so they must compare equal here; Object.is would tell them apart.
+      return settings.temperature === 0 ? 0 : settings.temperature;
+    case 'top-k':
+      return settings.topK;
+    case 'top-p':
+      return settings.topP;
+    case 'min-p':
+      return settings.minP;
+    case 'typical-p':
+      return settings.typicalP;
+  }
+}
+
+function countPositive(values: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) count++;
+  return count;
+}
+
+/**
+ * Keeps scratch.energies = −ln(input) (+∞ where the input is 0), recomputing the logarithms only after the
+ * input has changed (runPipeline clears energiesValid then). Moving a slider changes the settings, not the
+ * model's distribution, so most updates skip K logarithms.
+ */
+function refreshEnergies(input: Float64Array, scratch: PipelineScratch): void {
+  if (scratch.energiesValid) return;
+  const energies = scratch.energies;
+  for (let i = 0; i < input.length; i++) {
+    const p = input[i];
+    energies[i] = p === 0 ? Number.POSITIVE_INFINITY : -Math.log(p);
+  }
+  scratch.energiesValid = true;
+}
+
+/**
+ * p' = softmax(ln p / t) over the tokens still present: the Boltzmann distribution at T = t of E = −ln p,
+ * exactly what temperatureSoftmax computes. It goes through the same engine (fillBoltzmannAtBeta) with the
+ * input's cached energies: the earlier stages only removed tokens (E = +∞) and renormalised, which shifts
+ * every remaining energy by one constant, and the Boltzmann distribution ignores a shift.
+ */
+function applyTemperature(
+  before: Float64Array,
+  after: Float64Array,
+  t: number,
+  scratch: PipelineScratch,
+): void {
+  const cached = scratch.energies;
+  // 1/t maps t = ±∞ to β = ±0 (uniform over the tokens present); t = 0 never gets here (greedy).
+  const beta = 1 / t;
+  if (before === scratch.distributions[0]) {
+    // Temperature first: the tokens present are the input's, whose zeros already have E = +∞.
+    fillBoltzmannAtBeta(cached, beta, undefined, after);
+    return;
+  }
+  // Temperature last: gather the survivors' energies into a dense list, so that the engine's loops run
+  // over fewer tokens and without a hard-to-predict "is this token present?" branch in each of them.
+  const ranking = scratch.ranking;
+  const n = before.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    ranking[count] = i;
+    count += +(before[i] > 0); // branch-free compaction: a skipped token's write is overwritten by the next
+  }
+  const energies = scratch.keys.subarray(0, count);
+  const tempered = scratch.distance.subarray(0, count);
+  for (let j = 0; j < count; j++) energies[j] = cached[ranking[j]];
+  fillBoltzmannAtBeta(energies, beta, undefined, tempered);
+  after.fill(0);
+  for (let j = 0; j < count; j++) after[ranking[j]] = tempered[j];
+}
+
 /** One definition for every stage, so a mask never disagrees with the arrays it describes. */
 function markRemoved(stage: SamplerStage): void {
   const { before, after, removed } = stage;
   let removedCount = 0;
   let keptCount = 0;
+  // Written without branches: after a truncation, which tokens survive follows no pattern the CPU could
+  // predict, and a mispredicted branch per token costs more than the rest of the loop.
   for (let i = 0; i < before.length; i++) {
-    const gone = before[i] > 0 && after[i] === 0 ? 1 : 0;
+    // +(comparison) compiles to a flag move in V8; `? 1 : 0` stays a branch (3–4× slower here, measured).
+    const present = +(after[i] > 0);
+    const gone = +(before[i] > 0) & (present ^ 1);
     removed[i] = gone;
     removedCount += gone;
-    if (after[i] > 0) keptCount++;
+    keptCount += present;
   }
   stage.removedCount = removedCount;
   stage.keptCount = keptCount;
@@ -308,46 +451,79 @@ function greedy(before: Float64Array, after: Float64Array): number {
 }
 
 /**
- * Writes the tokens with before > 0 into scratch.ranking with key −p (so that ascending key is descending
- * probability), and returns how many there are.
+ * The shared core of top-k, top-p and typical-p. Ranks the tokens with before > 0 by `values` (descending
+ * or ascending; equal values by token index, lower first), keeps them in that order up to and including the
+ * first at which the cumulative weight (`weights`, or 1 per token when null) reaches `target` (≥, or >
+ * when `strict`), plus, when `keepTies`, every later token with the boundary token's value; writes the kept
+ * probabilities, renormalised, into `after`. If the total never reaches the target, everything is kept.
+ *
+ * First a histogram of the weight per value bucket finds the one bucket holding the boundary: tokens in
+ * better buckets are kept outright, worse ones dropped, and only the boundary bucket's tokens go through
+ * selectPrefix. On a language model's distribution that bucket is a small part of the vocabulary.
  */
-function rankByProbability(before: Float64Array, scratch: PipelineScratch): number {
+function truncate(
+  before: Float64Array,
+  after: Float64Array,
+  values: Float64Array,
+  descending: boolean,
+  weights: Float64Array | null,
+  target: number,
+  strict: boolean,
+  keepTies: boolean,
+  scratch: PipelineScratch,
+): void {
+  const n = before.length;
+  const buckets = scratch.buckets;
+  const bucketWeight = scratch.bucketWeight;
+  bucketWeight.fill(0);
+  for (let i = 0; i < n; i++) {
+    if (!(before[i] > 0)) {
+      buckets[i] = ABSENT;
+      continue;
+    }
+    BIT_VIEW[0] = values[i];
+    const raw = BIT_WORDS[HIGH_WORD] >>> BUCKET_SHIFT;
+    const bucket = descending ? BUCKET_COUNT - 1 - raw : raw; // 0 is the most preferred bucket
+    buckets[i] = bucket;
+    bucketWeight[bucket] += weights === null ? 1 : weights[i];
+  }
+  let boundary = BUCKET_COUNT;
+  let massBefore = 0;
+  for (let b = 0; b < BUCKET_COUNT; b++) {
+    const through = massBefore + bucketWeight[b];
+    if (strict ? through > target : through >= target) {
+      boundary = b;
+      break;
+    }
+    massBefore = through;
+  }
+
   const ranking = scratch.ranking;
   const keys = scratch.keys;
   let count = 0;
-  for (let i = 0; i < before.length; i++) {
-    const p = before[i];
-    if (p > 0) {
+  for (let i = 0; i < n; i++) {
+    const bucket = buckets[i];
+    // 1 exactly when bucket < boundary, without a branch (see markRemoved); ABSENT is never below it.
+    after[i] = (bucket - boundary) >>> 31;
+    if (bucket === boundary) {
       ranking[count++] = i;
-      keys[i] = -p;
+      keys[i] = descending ? -values[i] : values[i];
     }
   }
-  return count;
-}
-
-/**
- * Keeps ranking[0..last] (plus, when `keepTies`, every later token whose key equals the boundary token's)
- * and writes the kept probabilities, renormalised, into `after`.
- */
-function keepPrefix(
-  before: Float64Array,
-  after: Float64Array,
-  ranking: Uint32Array,
-  count: number,
-  last: number,
-  keys: Float64Array,
-  keepTies: boolean,
-): void {
-  after.fill(0);
-  for (let j = 0; j <= last; j++) after[ranking[j]] = 1;
-  if (keepTies) {
-    const boundary = keys[ranking[last]];
-    for (let j = last + 1; j < count; j++) if (keys[ranking[j]] === boundary) after[ranking[j]] = 1;
+  if (count > 0) {
+    const last = selectPrefix(ranking, count, keys, weights, target, strict, massBefore);
+    for (let j = 0; j <= last; j++) after[ranking[j]] = 1;
+    if (keepTies) {
+      // Equal values share a bucket, so the boundary bucket holds every tie.
+      const tie = keys[ranking[last]];
+      for (let j = last + 1; j < count; j++) if (keys[ranking[j]] === tie) after[ranking[j]] = 1;
+    }
   }
   // Summed in token order, independent of how the selection happened to arrange the ranking.
+  // after[i] is the keep flag, 0 or 1: multiplying by it selects without branching.
   let kept = 0;
-  for (let i = 0; i < before.length; i++) if (after[i] === 1) kept += before[i];
-  for (let i = 0; i < before.length; i++) after[i] = after[i] === 1 ? before[i] / kept : 0;
+  for (let i = 0; i < n; i++) kept += after[i] * before[i];
+  for (let i = 0; i < n; i++) after[i] *= before[i] / kept;
 }
 
 function applyTopK(
@@ -357,19 +533,11 @@ function applyTopK(
   keepTies: boolean,
   scratch: PipelineScratch,
 ): void {
-  const count = rankByProbability(before, scratch);
-  if (k >= count) {
-    after.set(before);
-    return;
-  }
-  const last = selectPrefix(scratch.ranking, count, scratch.keys, null, k, false);
-  keepPrefix(before, after, scratch.ranking, count, last, scratch.keys, keepTies);
+  truncate(before, after, before, true, null, k, false, keepTies, scratch);
 }
 
 function applyTopP(before: Float64Array, after: Float64Array, topP: number, scratch: PipelineScratch): void {
-  const count = rankByProbability(before, scratch);
-  const last = selectPrefix(scratch.ranking, count, scratch.keys, before, topP, false);
-  keepPrefix(before, after, scratch.ranking, count, last, scratch.keys, false);
+  truncate(before, after, before, true, before, topP, false, false, scratch);
 }
 
 function applyMinP(before: Float64Array, after: Float64Array, minP: number): void {
@@ -389,7 +557,9 @@ function applyMinP(before: Float64Array, after: Float64Array, minP: number): voi
 
 /**
  * Locally typical sampling (Meister et al. 2023): rank tokens by how far their surprisal −ln p is from the
- * entropy H, closest first, and keep them until their mass reaches typical_p.
+ * entropy H, closest first, and keep them until their mass reaches typical_p. HF counts the tokens whose
+ * cumulative mass is < typical_p and keeps one more (so: first ≥) plus ties in score; llama.cpp stops at the
+ * first cumulative sum > typical_p.
  */
 function applyTypical(
   before: Float64Array,
@@ -399,20 +569,12 @@ function applyTypical(
   scratch: PipelineScratch,
 ): void {
   const h = entropyNats(before);
-  const ranking = scratch.ranking;
-  const keys = scratch.keys;
-  let count = 0;
+  const distance = scratch.distance;
   for (let i = 0; i < before.length; i++) {
     const p = before[i];
-    if (p > 0) {
-      ranking[count++] = i;
-      keys[i] = Math.abs(-Math.log(p) - h);
-    }
+    distance[i] = p > 0 ? Math.abs(-Math.log(p) - h) : 0;
   }
-  // HF counts the tokens whose cumulative mass is < mass and keeps one more (so: first ≥), llama.cpp stops
-  // at the first cumulative sum > p.
-  const last = selectPrefix(ranking, count, keys, before, typicalP, !hf);
-  keepPrefix(before, after, ranking, count, last, keys, hf);
+  truncate(before, after, distance, false, before, typicalP, !hf, hf, scratch);
 }
 
 /** Below this many candidates the selection sorts and scans sequentially. */
@@ -422,8 +584,9 @@ const SMALL_RANGE = 16;
  * Quickselect over the ranking "key ascending, then token index ascending", which is a strict total order,
  * so the answer is unique whatever the arrangement. Rearranges ranking[0..count) so that its first
  * last + 1 entries are the tokens that come first in that order, up to and including the first token at
- * which the cumulative weight reaches `target` (≥, or > when `strict`); returns `last`. `weights` null
- * counts tokens (weight 1 each). If the total never reaches the target, returns count − 1 (keep all).
+ * which the cumulative weight, starting from `initialMass` (the weight of tokens ranked before all of
+ * these), reaches `target` (≥, or > when `strict`); returns `last`. `weights` null counts tokens (weight 1
+ * each). If the total never reaches the target, returns count − 1 (keep all).
  */
 export function selectPrefix(
   ranking: Uint32Array,
@@ -432,10 +595,14 @@ export function selectPrefix(
   weights: Float64Array | null,
   target: number,
   strict: boolean,
+  initialMass = 0,
 ): number {
   let lo = 0;
   let hi = count;
-  let massBefore = 0; // weight of ranking[0..lo), all of which precede ranking[lo..hi)
+  let massBefore = initialMass; // weight of everything ranked before ranking[lo..hi)
+  // Once the target is known to be reached within ranking[lo..hi), a sequential scan that falls an ulp
+  // short of the block sum that showed it must still stop in the range: at its last token.
+  let reachedInRange = false;
   // Median-of-three makes quadratic behaviour unlikely; the budget makes it impossible (introselect).
   let budget = 2 * (32 - Math.clz32(count)) + 8;
   while (hi - lo > SMALL_RANGE) {
@@ -462,6 +629,7 @@ export function selectPrefix(
     const throughLeft = massBefore + mass;
     if (strict ? throughLeft > target : throughLeft >= target) {
       hi = store;
+      reachedInRange = true;
       continue;
     }
     const throughPivot = throughLeft + (weights === null ? 1 : weights[pivot]);
@@ -474,7 +642,7 @@ export function selectPrefix(
     massBefore += weights === null ? 1 : weights[ranking[i]];
     if (strict ? massBefore > target : massBefore >= target) return i;
   }
-  return count - 1;
+  return reachedInRange ? hi - 1 : count - 1;
 }
 
 function precedes(a: number, b: number, keys: Float64Array): boolean {

@@ -26,10 +26,11 @@ export function createDynamicsControls(
   state: SimulatorState,
   strings: Strings,
   actions: DynamicsActions,
+  idPrefix = '',
 ): HTMLElement {
   const kind = h(
     'select',
-    { id: 'dynamics-select' },
+    { id: `${idPrefix}dynamics-select` },
     h('option', { value: 'equilibrium' }, strings.dynamicsEquilibrium),
     h('option', { value: 'heat-bath' }, strings.dynamicsHeatBath),
     h('option', { value: 'metropolis' }, strings.dynamicsMetropolis),
@@ -40,36 +41,36 @@ export function createDynamicsControls(
   });
 
   // Heat-bath fraction on a log scale from 0.001 to 1.
-  const rate = h('input', { type: 'range', id: 'heat-bath-rate', min: -3, max: 0, step: 0.05 });
+  const rate = h('input', { type: 'range', id: `${idPrefix}heat-bath-rate`, min: -3, max: 0, step: 0.05 });
   const rateField = createField(strings.heatBathRateLabel, rate);
   rate.addEventListener('input', () => {
     state.heatBathFraction.value = Number((10 ** Number(rate.value)).toPrecision(2));
   });
-  const sweeps = h('input', { type: 'range', id: 'metropolis-sweeps', min: -2, max: 1, step: 0.05 });
+  const sweeps = h('input', { type: 'range', id: `${idPrefix}metropolis-sweeps`, min: -2, max: 1, step: 0.05 });
   const sweepsField = createField(strings.metropolisSweepsLabel, sweeps);
   sweeps.addEventListener('input', () => {
     state.metropolisSweeps.value = Number((10 ** Number(sweeps.value)).toPrecision(2));
   });
 
-  const play = h('button', { type: 'button', id: 'play-button', class: 'primary' });
+  const play = h('button', { type: 'button', id: `${idPrefix}play-button`, class: 'primary' });
   play.addEventListener('click', () => {
     state.playing.value = !state.playing.peek();
   });
-  const step = h('button', { type: 'button', id: 'step-button' }, strings.step);
+  const step = h('button', { type: 'button', id: `${idPrefix}step-button` }, strings.step);
   step.addEventListener('click', () => {
     state.playing.value = false;
     actions.step();
   });
-  const reset = h('button', { type: 'button', id: 'reset-button' }, strings.reset);
+  const reset = h('button', { type: 'button', id: `${idPrefix}reset-button` }, strings.reset);
   reset.addEventListener('click', () => actions.reset());
 
-  const speed = h('input', { type: 'range', id: 'speed-slider', min: 1, max: 60, step: 1 });
+  const speed = h('input', { type: 'range', id: `${idPrefix}speed-slider`, min: 1, max: 60, step: 1 });
   const speedField = createField(strings.speedLabel, speed);
   speed.addEventListener('input', () => {
     state.stepsPerSecond.value = Number(speed.value);
   });
 
-  const seed = h('input', { type: 'text', id: 'seed-input', inputmode: 'numeric', autocomplete: 'off' });
+  const seed = h('input', { type: 'text', id: `${idPrefix}seed-input`, inputmode: 'numeric', autocomplete: 'off' });
   const seedField = createField(strings.seedLabel, seed);
   seed.addEventListener('change', () => {
     try {
@@ -81,7 +82,7 @@ export function createDynamicsControls(
     }
   });
 
-  const average = h('input', { type: 'checkbox', id: 'time-average' });
+  const average = h('input', { type: 'checkbox', id: `${idPrefix}time-average` });
   average.addEventListener('change', () => {
     state.showTimeAverage.value = average.checked;
   });
@@ -102,7 +103,7 @@ export function createDynamicsControls(
 
   return h(
     'fieldset',
-    { class: 'panel', id: 'dynamics-controls' },
+    { class: 'panel', id: `${idPrefix}dynamics-controls` },
     h('legend', {}, strings.dynamicsHeading),
     kindField.root,
     rateField.root,

@@ -18,18 +18,18 @@ export function parseParticleCount(text: string): number {
   return value;
 }
 
-export function createParticleControls(state: SimulatorState, strings: Strings): HTMLElement {
+export function createParticleControls(state: SimulatorState, strings: Strings, idPrefix = ''): HTMLElement {
   const slider = h('input', {
     type: 'range',
-    id: 'particle-slider',
+    id: `${idPrefix}particle-slider`,
     min: 0,
     max: SLIDER_DECADES * SLIDER_STEPS_PER_DECADE,
     step: 1,
   });
   const sliderField = createField(strings.particleSliderLabel, slider);
-  const text = h('input', { type: 'text', id: 'particle-input', inputmode: 'numeric', autocomplete: 'off' });
+  const text = h('input', { type: 'text', id: `${idPrefix}particle-input`, inputmode: 'numeric', autocomplete: 'off' });
   const textField = createField(strings.particleCountLabel, text, strings.particleHint);
-  const note = h('p', { class: 'note', id: 'counts-only-note' }, strings.countsOnlyNote);
+  const note = h('p', { class: 'note', id: `${idPrefix}counts-only-note` }, strings.countsOnlyNote);
 
   slider.addEventListener('input', () => {
     const exponent = Number(slider.value) / SLIDER_STEPS_PER_DECADE;
@@ -63,7 +63,7 @@ export function createParticleControls(state: SimulatorState, strings: Strings):
 
   return h(
     'fieldset',
-    { class: 'panel', id: 'particle-controls' },
+    { class: 'panel', id: `${idPrefix}particle-controls` },
     h('legend', {}, strings.particlesHeading),
     textField.root,
     sliderField.root,

@@ -1,0 +1,23 @@
+/**
+ * The bundled training texts: the manifest written by scripts/extract-corpora.ts, and their URLs in the
+ * build. Texts are fetched when chosen, not bundled into the JavaScript.
+ */
+import manifest from '../../assets/corpora/index.json';
+import type { CorpusEntry } from '../core/lm/corpus.ts';
+
+const urls = import.meta.glob('../../assets/corpora/*.txt', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+export const CORPORA: readonly CorpusEntry[] = manifest;
+
+export async function loadCorpus(id: string): Promise<string> {
+  const entry = CORPORA.find((corpus) => corpus.id === id);
+  const url = entry ? urls[`../../assets/corpora/${entry.file}`] : undefined;
+  if (!entry || !url) throw new Error(`No bundled text called ${id}.`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The text ${entry.title} could not be loaded (HTTP ${response.status}).`);
+  return response.text();
+}

@@ -1,0 +1,48 @@
+/**
+ * Messages between the page and the trainer worker, and the worker's handling of one request, kept apart
+ * from the worker's global-scope wiring so that it runs (and is tested) in Node as well.
+ */
+import { isInputError } from '../core/errors.ts';
+import { type NgramModelData, trainNgramModel } from '../core/lm/ngram.ts';
+
+export interface TrainRequest {
+  id: number;
+  text: string;
+  order: number;
+}
+
+export type TrainResponse =
+  | { id: number; ok: true; model: NgramModelData; milliseconds: number }
+  | { id: number; ok: false; message: string; inputError: boolean };
+
+/** Trains and packs the reply; `transfer` lists the model's buffers, which move instead of being copied. */
+export function handleTrainRequest(request: TrainRequest): {
+  response: TrainResponse;
+  transfer: ArrayBuffer[];
+} {
+  const started = performance.now();
+  try {
+    const model = trainNgramModel(request.text, request.order);
+    return {
+      response: {
+        id: request.id,
+        ok: true,
+        model: model.toData(),
+        milliseconds: performance.now() - started,
+      },
+      transfer: model.transferables(),
+    };
+  } catch (error) {
+    // A failed allocation is the one internal error a person can fix, by asking for less.
+    if (error instanceof RangeError && /alloc|memory/i.test(error.message)) {
+      const message =
+        'There is not enough memory to train this model; choose a lower order or a shorter text.';
+      return { response: { id: request.id, ok: false, message, inputError: true }, transfer: [] };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      response: { id: request.id, ok: false, message, inputError: isInputError(error) },
+      transfer: [],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * A language model's next-token distribution as a physical system: token i is a level with energy
+ * E_i = −ln p_i and one state. A token the sampler removed keeps its energy (so the ladder still shows
+ * where it would sit) but gets degeneracy 0, which makes it unreachable at every temperature: exactly
+ * what top-k, top-p, min-p and typical-p do to it.
+ */
+import type { SystemModel } from './system.ts';
+
+const VISIBLE_WHITESPACE: Record<string, string> = { ' ': '␣', '\n': '↵', '\t': '⇥', '\r': '␍' };
+
+/** A token's text with whitespace made visible, so "␣" and "↵" can be told apart on a ladder. */
+export function visibleToken(token: string): string {
+  if (token === '') return '∅';
+  return Array.from(token, (character) => VISIBLE_WHITESPACE[character] ?? character).join('');
+}
+
+export interface TokenSystem {
+  system: SystemModel;
+  /** The token index behind each level (levels are sorted from most to least likely). */
+  tokenOfLevel: Uint32Array;
+}
+
+/**
+ * Builds the token ladder. Tokens with p = 0 are left out (an infinite energy has no place on a ladder
+ * and can never be drawn); `removed` marks tokens the sampler cut, by token index.
+ */
+export function buildTokenSystem(
+  tokens: readonly string[],
+  probabilities: ArrayLike<number>,
+  removed: Uint8Array | null,
+  name: string,
+): TokenSystem {
+  const order: number[] = [];
+  for (let i = 0; i < probabilities.length; i++) if (probabilities[i] > 0) order.push(i);
+  order.sort((a, b) => probabilities[b] - probabilities[a] || a - b);
+  const energies = Float64Array.from(order, (i) => -Math.log(probabilities[i]));
+  const degeneracies = Float64Array.from(order, (i) => (removed?.[i] ? 0 : 1));
+  if (!degeneracies.some((g) => g > 0) && degeneracies.length > 0) degeneracies[0] = 1;
+  const labels = order.map((i) => visibleToken(tokens[i]));
+  const gap = energies.length > 1 ? energies[1] - energies[0] : 1;
+  return {
+    system: {
+      choice: { kind: 'list', text: '' },
+      name,
+      spectrum: { energies, degeneracies },
+      labels,
+      energyUnit: { symbol: 'nats', electronvolts: null },
+      allowsNegativeTemperature: true,
+      excitationEnergy: gap > 0 ? gap : 1,
+    },
+    tokenOfLevel: Uint32Array.from(order),
+  };
+}

@@ -1,0 +1,141 @@
+import { effect } from '@preact/signals-core';
+import { MAX_ORDER, MIN_ORDER } from '../../core/lm/ngram.ts';
+import { CORPORA, loadCorpus } from '../../lm/corpora.ts';
+import { trainModel } from '../../lm/trainerClient.ts';
+import type { LanguageState } from '../../state/languageState.ts';
+import { h } from '../dom.ts';
+import { createField } from '../field.ts';
+import { formatCount, formatNumber } from '../format.ts';
+import type { Strings } from '../strings/en.ts';
+
+const OWN_TEXT = 'own';
+/** Files larger than this are refused before reading (the model caps training text too). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Chooses the training text and the order, and trains the model off the main thread. */
+export function createModelControls(state: LanguageState, strings: Strings): HTMLElement {
+  const corpus = h('select', { id: 'corpus-select' });
+  for (const entry of CORPORA) corpus.append(h('option', { value: entry.id, lang: entry.language }, entry.title));
+  corpus.append(h('option', { value: OWN_TEXT }, strings.ownText));
+  const corpusField = createField(strings.corpusLabel, corpus);
+
+  const order = h('select', { id: 'order-select' });
+  for (let n = MIN_ORDER; n <= MAX_ORDER; n++) order.append(h('option', { value: n }, String(n)));
+  const orderField = createField(strings.orderLabel, order);
+
+  const ownText = h('textarea', { id: 'own-text', rows: 5, spellcheck: 'false' });
+  const ownTextField = createField(strings.ownTextLabel, ownText);
+  const file = h('input', { type: 'file', id: 'own-text-file', accept: '.txt,text/plain' });
+  const fileField = createField(strings.ownTextFileLabel, file);
+  const train = h('button', { type: 'button', id: 'train-button', class: 'primary' }, strings.train);
+  const ownPanel = h('div', { class: 'own-text-panel' }, ownTextField.root, fileField.root, h('div', { class: 'button-row' }, train));
+  const status = h('p', { class: 'note', id: 'training-status', 'aria-live': 'polite' });
+
+  let running: AbortController | null = null;
+  async function trainOn(text: string, report: (message: string | null) => void): Promise<void> {
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    state.training.value = { kind: 'training', characters: text.length };
+    try {
+      const trained = await trainModel(text, state.order.peek(), { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      state.model.value = trained.model;
+      state.source.value = 'model';
+      state.training.value = {
+        kind: 'ready',
+        characters: trained.model.trainingCharacters,
+        milliseconds: trained.milliseconds,
+        inWorker: trained.inWorker,
+      };
+      report(null);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const message = error instanceof Error && error.name === 'InputError' ? error.message : String((error as Error)?.message ?? error);
+      state.training.value = { kind: 'error', message };
+      report(message);
+    }
+  }
+
+  async function trainSelected(): Promise<void> {
+    const id = corpus.value;
+    if (id === OWN_TEXT) {
+      await trainOn(ownText.value, ownTextField.setError);
+      return;
+    }
+    try {
+      const text = await loadCorpus(id);
+      await trainOn(text, corpusField.setError);
+    } catch (error) {
+      corpusField.setError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  corpus.addEventListener('change', () => {
+    state.corpusId.value = corpus.value;
+    if (corpus.value !== OWN_TEXT) void trainSelected();
+  });
+  order.addEventListener('change', () => {
+    state.order.value = Number(order.value);
+    void trainSelected();
+  });
+  train.addEventListener('click', () => void trainSelected());
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    if (chosen.size > MAX_FILE_BYTES) {
+      fileField.setError(`That file is ${formatNumber(chosen.size / 1e6, 3)} MB; the limit is 10 MB.`);
+      return;
+    }
+    fileField.setError(null);
+    ownText.value = await chosen.text();
+    void trainOn(ownText.value, ownTextField.setError);
+  });
+  ownText.addEventListener('dragover', (event) => event.preventDefault());
+  ownText.addEventListener('drop', async (event) => {
+    const dropped = event.dataTransfer?.files?.[0];
+    if (!dropped) return;
+    event.preventDefault();
+    if (dropped.size > MAX_FILE_BYTES) {
+      ownTextField.setError(`That file is ${formatNumber(dropped.size / 1e6, 3)} MB; the limit is 10 MB.`);
+      return;
+    }
+    ownText.value = await dropped.text();
+    void trainOn(ownText.value, ownTextField.setError);
+  });
+
+  effect(() => {
+    corpus.value = state.corpusId.value;
+    order.value = String(state.order.value);
+    ownPanel.hidden = state.corpusId.value !== OWN_TEXT;
+  });
+  effect(() => {
+    const current = state.training.value;
+    const text =
+      current.kind === 'idle'
+        ? strings.trainingStatusIdle
+        : current.kind === 'training'
+          ? strings.trainingStatusTraining(formatCount(current.characters))
+          : current.kind === 'ready'
+            ? strings.trainingStatusReady(
+                formatCount(current.characters),
+                formatNumber(current.milliseconds, 3),
+                current.inWorker ? strings.trainingInWorker : strings.trainingOnPage,
+              )
+            : current.message;
+    status.textContent = text;
+    status.classList.toggle('field-error', current.kind === 'error');
+  });
+
+  void trainSelected();
+  return h(
+    'fieldset',
+    { class: 'panel', id: 'model-controls' },
+    h('legend', {}, strings.modelHeading),
+    corpusField.root,
+    ownPanel,
+    orderField.root,
+    status,
+  );
+}
+

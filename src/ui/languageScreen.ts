@@ -1,0 +1,136 @@
+import { batch, effect } from '@preact/signals-core';
+import type { LanguageState } from '../state/languageState.ts';
+import type { SimulatorState } from '../state/simulatorState.ts';
+import { buildTokenSystem } from '../state/tokenSystem.ts';
+import { createDynamicsControls } from './controls/dynamicsControls.ts';
+import { createParticleControls } from './controls/particleControls.ts';
+import { h } from './dom.ts';
+import { formatCount, formatNumber } from './format.ts';
+import { createGenerationPanel } from './language/generationPanel.ts';
+import { createModelControls } from './language/modelControls.ts';
+import { createPipelineView } from './language/pipelineView.ts';
+import { createSamplerControls } from './language/samplerControls.ts';
+import { createSourceControls } from './language/sourceControls.ts';
+import { createParticleStage } from './particleStage.ts';
+import { formatPartitionFunction } from './readouts.ts';
+import type { ScreenHandle } from './screen.ts';
+import { languageEn } from './strings/languageEn.ts';
+import type { Strings } from './strings/en.ts';
+
+/**
+ * The language-model screen: the next-token distribution as an energy ladder (E = −ln p), particles
+ * drawn from the sampler's final distribution, the sampler's stages, and generation at several
+ * temperatures. The particle simulation runs the physics engine unchanged: a token is a level, a
+ * removed token a level of degeneracy 0, and the temperature t is T.
+ */
+export async function mountLanguageScreen(
+  host: HTMLElement,
+  state: LanguageState,
+  particlesState: SimulatorState,
+  strings: Strings,
+): Promise<ScreenHandle> {
+  const readouts = {
+    entropy: h('dd', { id: 'lm-readout-entropy' }),
+    perplexity: h('dd', { id: 'lm-readout-perplexity' }),
+    partition: h('dd', { id: 'lm-readout-partition' }),
+    kept: h('dd', { id: 'lm-readout-kept' }),
+    greedy: h('dd', { id: 'lm-readout-greedy' }),
+  };
+  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const emptyNote = h('p', { class: 'note', id: 'lm-empty' }, strings.noModel);
+  const context = h('textarea', { id: 'lm-context', rows: 2, spellcheck: 'false' });
+  context.value = state.context.peek();
+  context.addEventListener('input', () => {
+    state.context.value = context.value;
+  });
+  const contextPanel = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: context.id }, strings.contextLabel),
+    context,
+    h('p', { class: 'field-hint' }, strings.contextHint),
+  );
+
+  const particles = await createParticleStage(particlesState, strings, {
+    idPrefix: 'lm-',
+    stageLabel: strings.languageStageLabel,
+    ladderLabels: (system) =>
+      system.labels.map((label, i) =>
+        strings.tokenLevelLabel(label, formatNumber(Math.exp(-system.spectrum.energies[i]), 3)),
+      ),
+    axisLabels: (system) => system.labels.map((label) => label),
+    overflowLabel: strings.tokenOverflow,
+    tableHeaders: { level: strings.tableToken, energy: strings.tableEnergyNats, degeneracy: strings.lmTableKept },
+  });
+  const pipelineView = createPipelineView(languageEn);
+  const generation = createGenerationPanel(state, languageEn);
+
+  host.append(
+    h(
+      'div',
+      { class: 'primary-column' },
+      particles.stage,
+      emptyNote,
+      h(
+        'section',
+        { class: 'panel results', 'aria-labelledby': 'lm-readouts-heading' },
+        h('h2', { id: 'lm-readouts-heading' }, strings.readoutsHeading),
+        h(
+          'dl',
+          { class: 'readouts' },
+          term(strings.lmReadoutEntropy, readouts.entropy),
+          term(strings.lmReadoutPerplexity, readouts.perplexity),
+          term(strings.lmReadoutPartition, readouts.partition),
+          term(strings.lmReadoutKept, readouts.kept),
+          term(strings.lmReadoutGreedy, readouts.greedy),
+        ),
+      ),
+      h('section', { class: 'panel pipeline-panel' }, pipelineView.root),
+      h('section', { class: 'panel generation-section' }, generation.root),
+    ),
+    h(
+      'div',
+      { class: 'controls' },
+      createModelControls(state, strings),
+      h('fieldset', { class: 'panel' }, h('legend', {}, strings.contextHeading), contextPanel),
+      createSamplerControls(state, strings),
+      createSourceControls(state, strings),
+      createParticleControls(particlesState, strings, 'lm-'),
+      createDynamicsControls(particlesState, strings, particles, 'lm-'),
+    ),
+    h(
+      'section',
+      { class: 'panel table-panel', 'aria-labelledby': 'lm-table-heading' },
+      h('h2', { id: 'lm-table-heading' }, strings.tableHeading),
+      particles.table,
+    ),
+  );
+
+  // The sampler's output becomes the physical system: kept tokens are levels, removed ones have g = 0.
+  effect(() => {
+    const distribution = state.distribution.value;
+    const result = state.pipeline.value;
+    emptyNote.hidden = distribution !== null;
+    if (!distribution || !result) return;
+    const removed = Uint8Array.from(result.final, (p, i) => (p === 0 && result.input[i] > 0 ? 1 : 0));
+    const { system } = buildTokenSystem(distribution.tokens, distribution.probabilities, removed, strings.screenLanguage);
+    batch(() => {
+      particlesState.system.value = system;
+      particlesState.temperature.value = result.greedy ? 0 : state.sampler.value.temperature;
+    });
+    pipelineView.update(result, distribution.tokens);
+    readouts.entropy.textContent = strings.entropyValue(formatNumber(result.entropyNats, 4), formatNumber(result.entropyBits, 4));
+    readouts.perplexity.textContent = formatNumber(result.perplexity, 4);
+    readouts.partition.textContent = formatPartitionFunction(particlesState.thermo.value.logZ);
+    readouts.kept.textContent = strings.keptValue(formatCount(result.keptCount), formatCount(distribution.tokens.length));
+    const best = system.labels[0] ?? '';
+    readouts.greedy.textContent = `${best} (p = ${formatNumber(Math.exp(-system.spectrum.energies[0]), 4)})`;
+  });
+
+  return {
+    setActive(active) {
+      particles.setActive(active);
+      generation.setActive(active);
+    },
+  };
+}

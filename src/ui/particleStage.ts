@@ -1,0 +1,189 @@
+import { effect } from '@preact/signals-core';
+import { ParticleSimulation } from '../core/simulation.ts';
+import type { DisplayUnit } from '../core/spectra/index.ts';
+import { type ChiSquareResult, chiSquareTest, klDivergence } from '../core/statistics.ts';
+import type { SimulatorState } from '../state/simulatorState.ts';
+import type { SystemModel } from '../state/system.ts';
+import { readPalette } from '../view/palette.ts';
+import { SimulatorScene } from '../view/SimulatorScene.ts';
+import { h } from './dom.ts';
+import { createOccupancyTable, type TableHeaders } from './occupancyTable.ts';
+import { createFrameLoop } from './screen.ts';
+import type { Strings } from './strings/en.ts';
+
+/** At most this many steps run in one frame, so a slow machine drops steps rather than freezing. */
+const MAX_STEPS_PER_FRAME = 4;
+
+export interface ParticleStageOptions {
+  /** Prefix for element ids, so two stages on one page stay distinct. */
+  idPrefix: string;
+  stageLabel: string;
+  ladderLabels(system: SystemModel, unit: DisplayUnit): string[];
+  axisLabels(system: SystemModel): string[];
+  overflowLabel(hidden: number): string;
+  tableHeaders?: Partial<TableHeaders>;
+  /** Called after every drawn frame with the agreement between particles and theory. */
+  onFrame?(fit: ChiSquareResult, divergence: number, steps: number): void;
+}
+
+export interface ParticleStage {
+  stage: HTMLElement;
+  table: HTMLElement;
+  simulation: ParticleSimulation;
+  step(): void;
+  reset(): void;
+  setActive(active: boolean): void;
+}
+
+/**
+ * The particles on the level ladder with the histogram against theory, and the occupancy table: the
+ * part the physics and language-model screens share. It keeps a ParticleSimulation in step with the
+ * state (system, temperature, N, dynamics) and advances it while playing.
+ */
+export async function createParticleStage(
+  state: SimulatorState,
+  strings: Strings,
+  options: ParticleStageOptions,
+): Promise<ParticleStage> {
+  const id = (name: string) => `${options.idPrefix}${name}`;
+  const stageCanvas = h('div', { class: 'stage-canvas', id: id('stage-canvas') });
+  const stageNotes = h('p', { class: 'stage-notes', id: id('stage-notes') });
+  const modeNote = h('p', { class: 'stage-mode', id: id('stage-mode') });
+  const table = createOccupancyTable(strings, id('occupancy-table'), options.tableHeaders);
+  const legend = h(
+    'ul',
+    { class: 'legend', 'aria-label': strings.legendLabel },
+    h('li', {}, h('span', { class: 'swatch swatch-particle', 'aria-hidden': 'true' }), strings.legendObserved),
+    h('li', {}, h('span', { class: 'swatch swatch-theory', 'aria-hidden': 'true' }), strings.legendTheory),
+    h('li', {}, h('span', { class: 'swatch swatch-band', 'aria-hidden': 'true' }), strings.legendBand),
+  );
+  const stage = h(
+    'section',
+    { class: 'stage', 'aria-label': options.stageLabel },
+    stageCanvas,
+    h('div', { class: 'stage-footer' }, legend, stageNotes, modeNote),
+  );
+
+  const simulation = new ParticleSimulation(
+    state.system.peek().spectrum,
+    state.temperature.peek(),
+    state.particleCount.peek(),
+    state.seed.peek(),
+  );
+  let scene: SimulatorScene | null = null;
+  try {
+    scene = await SimulatorScene.create(stageCanvas, readPalette());
+  } catch {
+    stageCanvas.append(h('p', { class: 'stage-error', role: 'alert' }, strings.webglMissing));
+  }
+
+  /** Asks the views to draw the simulation again (peek: a view must not depend on what it bumps). */
+  const redraw = () => {
+    state.stepVersion.value = state.stepVersion.peek() + 1;
+  };
+  const dynamicsSettings = () => ({
+    kind: state.dynamics.peek(),
+    heatBathFraction: state.heatBathFraction.peek(),
+    metropolisSweeps: state.metropolisSweeps.peek(),
+  });
+
+  effect(() => {
+    const system = state.system.value;
+    const unit = state.temperatureUnit.value;
+    simulation.setSpectrum(system.spectrum, state.temperature.peek());
+    const { degeneracies } = system.spectrum;
+    scene?.setLevels({
+      energies: system.spectrum.energies,
+      ladderLabels: options.ladderLabels(system, unit),
+      axisLabels: options.axisLabels(system),
+      overflowLabel: options.overflowLabel,
+      overflowAxisLabel: strings.more,
+      dimmed: degeneracies.some((g) => g === 0) ? Uint8Array.from(degeneracies, (g) => (g === 0 ? 1 : 0)) : undefined,
+    });
+    table.setSystem(system, unit);
+    const info = scene?.layoutInfo;
+    const notes: string[] = [];
+    if (info && info.shownLevels < info.levelCount) notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
+    if (info && !info.toScale) notes.push(strings.axisNotToScale);
+    stageNotes.textContent = notes.join(' ');
+    redraw();
+  });
+
+  effect(() => {
+    simulation.setTemperature(state.temperature.value);
+    redraw();
+  });
+
+  effect(() => {
+    simulation.setParticleCount(state.particleCount.value);
+    modeNote.textContent = simulation.countsOnly ? strings.countsOnlyNote : '';
+    redraw();
+  });
+
+  let lastDrawnStep = -1;
+  let averageBuffer = new Float64Array(0);
+  effect(() => {
+    state.stepVersion.value;
+    const probabilities = simulation.probabilities;
+    let counts = simulation.counts;
+    if (state.showTimeAverage.value) {
+      if (averageBuffer.length !== counts.length) averageBuffer = new Float64Array(counts.length);
+      counts = simulation.averageCounts(averageBuffer);
+    }
+    const moved = simulation.stepCount !== lastDrawnStep;
+    lastDrawnStep = simulation.stepCount;
+    scene?.show({
+      levels: simulation.countsOnly ? null : simulation.levels,
+      particleCount: simulation.particleCount,
+      counts,
+      probabilities,
+      animate: moved && simulation.stepCount > 0,
+    });
+    table.update(probabilities, simulation.counts, simulation.particleCount);
+    options.onFrame?.(
+      chiSquareTest(simulation.counts, probabilities),
+      klDivergence(simulation.counts, probabilities),
+      simulation.stepCount,
+    );
+  });
+
+  // Moves between levels last most of a step, so that each is seen to finish before the next.
+  effect(() => {
+    scene?.setMoveDuration(Math.min(400, 800 / state.stepsPerSecond.value));
+  });
+
+  let pending = 0;
+  const loop = createFrameLoop((deltaMs) => {
+    if (state.playing.peek()) {
+      pending += (deltaMs / 1000) * state.stepsPerSecond.peek();
+      const steps = Math.min(MAX_STEPS_PER_FRAME, Math.floor(pending));
+      if (steps > 0) {
+        pending = Math.min(pending - steps, MAX_STEPS_PER_FRAME);
+        const settings = dynamicsSettings();
+        for (let i = 0; i < steps; i++) simulation.step(settings);
+        redraw();
+      }
+    } else {
+      pending = 0;
+    }
+    scene?.renderFrame(deltaMs);
+  });
+
+  return {
+    stage,
+    table: table.root,
+    simulation,
+    step() {
+      simulation.step(dynamicsSettings());
+      redraw();
+    },
+    reset() {
+      simulation.reset(state.seed.peek());
+      redraw();
+    },
+    setActive(active) {
+      if (active) loop.start();
+      else loop.stop();
+    },
+  };
+}
