@@ -103,7 +103,7 @@ export function createBarChart(paired: boolean): BarChart {
       titleElement.append(title);
       hit.append(titleElement);
       const before = paired
-        ? svg('rect', { class: 'bar-before', x: x + 2.5, width: 7, y: HEIGHT, height: 0 })
+        ? svg('rect', { class: 'bar-before', x: x + 2.5, width: 7, y: 0, height: 0 })
         : null;
       const after = svg('rect', {
         class: 'bar-after',

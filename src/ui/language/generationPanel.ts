@@ -73,15 +73,14 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
     seedField.root,
     h('div', { class: 'button-row' }, play, stepButton, resetButton),
   );
+  // Everything but the heading and the "train a model first" note, which take turns.
+  const body = h('div', {}, h('p', { class: 'note' }, strings.generationIntro), controls, status, columnsHost);
   const root = h(
     'section',
     { class: 'panel generation-panel', id: 'generation-panel' },
     h('h2', {}, strings.generationHeading),
-    h('p', { class: 'note' }, strings.generationIntro),
-    controls,
-    status,
     empty,
-    columnsHost,
+    body,
   );
 
   let inputs: RunInputs | null = null;
@@ -140,13 +139,13 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
       run = null;
       playing = false;
       empty.hidden = false;
-      columnsHost.hidden = true;
+      body.hidden = true;
       refreshControls();
       return;
     }
     const { model, context, sampler, temperatures, seed } = inputs;
     empty.hidden = true;
-    columnsHost.hidden = false;
+    body.hidden = false;
     try {
       run = new GenerationRun(model, context, sampler, temperatures, seed);
     } catch (error) {

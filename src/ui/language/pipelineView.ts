@@ -183,14 +183,23 @@ export function createPipelineView(strings: LanguageStrings): PipelineView {
   const stages = Array.from({ length: STAGE_COUNT }, (_, i) => createStageFigure(strings, i));
   const final = createFinalFigure(strings);
   const intro = h('p', { class: 'note pipeline-intro' });
-  const root = h(
-    'section',
-    { class: 'panel pipeline-view', id: 'pipeline-view' },
-    h('h2', {}, strings.pipelineHeading),
+  const empty = h('p', { class: 'note' }, strings.pipelineEmpty);
+  // Empty charts would say nothing; until the first distribution arrives only the note shows.
+  const content = h(
+    'div',
+    { class: 'pipeline-content' },
     intro,
     createLegend(strings),
     h('ol', { class: 'pipeline-stages' }, ...stages.map((stage) => stage.root)),
     final.root,
+  );
+  content.hidden = true;
+  const root = h(
+    'section',
+    { class: 'panel pipeline-view', id: 'pipeline-view' },
+    h('h2', {}, strings.pipelineHeading),
+    empty,
+    content,
   );
 
   return {
@@ -206,6 +215,8 @@ export function createPipelineView(strings: LanguageStrings): PipelineView {
         stages[s].update(bars, labels, data.scale, stageCaption(strings, bars, settings, greedy), title);
       });
       final.update(result, data, labels, tokens.length, greedy);
+      empty.hidden = true;
+      content.hidden = false;
     },
   };
 }

@@ -14,6 +14,7 @@ const remain = (n: number) => (n === 1 ? 'One token remains' : `${formatCount(n)
 export const languageEn = {
   // Pipeline view
   pipelineHeading: 'How the sampler reshapes the distribution',
+  pipelineEmpty: 'No distribution yet: train a model or paste a distribution.',
   pipelineIntro: (shown: number) =>
     `The ${shown} tokens the model finds most likely, through each stage in the order applied. Grey: before the stage; orange: after it.`,
   legendBefore: 'before the stage',
