@@ -1,5 +1,6 @@
 import './ui/theme.css';
 import './ui/layout.css';
+import type { LanguageState } from './state/languageState.ts';
 import { createSimulatorState } from './state/simulatorState.ts';
 import { h } from './ui/dom.ts';
 import { createNavigation } from './ui/navigation.ts';
@@ -11,6 +12,19 @@ function start(): void {
   if (!root) throw new Error('index.html has no #app element.');
   const strings = en;
   const screens = h('div', { class: 'screens' });
+  // The language model is shared by the language and side-by-side screens, and loaded with the first of them.
+  let languageStatePromise: Promise<LanguageState> | null = null;
+  const languageState = () => {
+    languageStatePromise ??= import('./state/languageState.ts').then(({ createLanguageState }) =>
+      createLanguageState(),
+    );
+    return languageStatePromise;
+  };
+  const particlesFor = (screen: 'language' | 'physics' | 'tokens') => {
+    const particles = createSimulatorState();
+    particles.particleCount.value = screen === 'physics' ? 500 : 1000;
+    return particles;
+  };
   const navigation = createNavigation(
     [
       {
@@ -25,14 +39,23 @@ function start(): void {
         id: 'language',
         label: strings.screenLanguage,
         mount: async (host) => {
-          const [{ mountLanguageScreen }, { createLanguageState }] = await Promise.all([
-            import('./ui/languageScreen.ts'),
-            import('./state/languageState.ts'),
-          ]);
+          const { mountLanguageScreen } = await import('./ui/languageScreen.ts');
           host.classList.add('simulator');
-          const particles = createSimulatorState();
-          particles.particleCount.value = 1000;
-          return mountLanguageScreen(host, createLanguageState(), particles, strings);
+          return mountLanguageScreen(host, await languageState(), particlesFor('language'), strings);
+        },
+      },
+      {
+        id: 'parallel',
+        label: strings.screenParallel,
+        mount: async (host) => {
+          const { mountParallelScreen } = await import('./ui/parallelScreen.ts');
+          return mountParallelScreen(
+            host,
+            await languageState(),
+            particlesFor('physics'),
+            particlesFor('tokens'),
+            strings,
+          );
         },
       },
     ],

@@ -254,13 +254,7 @@ export class AliasTable {
    * occupancy histogram need not recount the whole array afterwards. Same draws, same stream. `counts`
    * needs at least levelCount entries. A separate method so that plain fill pays nothing for it.
    */
-  fillCounting(
-    out: Uint32Array,
-    rng: Rng,
-    start: number,
-    end: number,
-    counts: Float64Array,
-  ): Uint32Array {
+  fillCounting(out: Uint32Array, rng: Rng, start: number, end: number, counts: Float64Array): Uint32Array {
     checkRange(out.length, start, end);
     checkCounts(counts, this.levelCount);
     // Tallied in int32: V8 increments Int32Array elements faster than Float64Array ones (measured at

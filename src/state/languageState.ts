@@ -6,7 +6,12 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { ImportedDistribution } from '../core/lm/importDistribution.ts';
 import type { NgramModel } from '../core/lm/ngram.ts';
-import { NEUTRAL_SETTINGS, type PipelineResult, runPipeline, type SamplerSettings } from '../core/lm/pipeline.ts';
+import {
+  NEUTRAL_SETTINGS,
+  type PipelineResult,
+  runPipeline,
+  type SamplerSettings,
+} from '../core/lm/pipeline.ts';
 
 export type DistributionSource = 'model' | 'pasted';
 

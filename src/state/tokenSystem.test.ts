@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
-import { boltzmannProbabilities } from '../core/distribution.ts';
-import { temperatureSoftmax } from '../core/distribution.ts';
+import { boltzmannProbabilities, temperatureSoftmax } from '../core/distribution.ts';
 import { buildTokenSystem, visibleToken } from './tokenSystem.ts';
 
 test('tokens become levels with E = −ln p, most likely first; the Boltzmann distribution at T = t is temperature sampling', () => {
@@ -19,7 +18,12 @@ test('tokens become levels with E = −ln p, most likely first; the Boltzmann di
 
 test('removed tokens keep their place but can never be drawn; zero-probability tokens are left out', () => {
   const removed = Uint8Array.of(0, 0, 1, 0);
-  const { system, tokenOfLevel } = buildTokenSystem(['a', 'b', 'c', 'd'], [0.5, 0.3, 0.2, 0], removed, 'test');
+  const { system, tokenOfLevel } = buildTokenSystem(
+    ['a', 'b', 'c', 'd'],
+    [0.5, 0.3, 0.2, 0],
+    removed,
+    'test',
+  );
   expect(tokenOfLevel.length).toBe(3);
   expect(Array.from(system.spectrum.degeneracies)).toEqual([1, 1, 0]);
   expect(boltzmannProbabilities(system.spectrum.energies, -5, system.spectrum.degeneracies)[2]).toBe(0);

@@ -14,8 +14,8 @@ import { createSourceControls } from './language/sourceControls.ts';
 import { createParticleStage } from './particleStage.ts';
 import { formatPartitionFunction } from './readouts.ts';
 import type { ScreenHandle } from './screen.ts';
-import { languageEn } from './strings/languageEn.ts';
 import type { Strings } from './strings/en.ts';
+import { languageEn } from './strings/languageEn.ts';
 
 /**
  * The language-model screen: the next-token distribution as an energy ladder (E = −ln p), particles
@@ -60,7 +60,11 @@ export async function mountLanguageScreen(
       ),
     axisLabels: (system) => system.labels.map((label) => label),
     overflowLabel: strings.tokenOverflow,
-    tableHeaders: { level: strings.tableToken, energy: strings.tableEnergyNats, degeneracy: strings.lmTableKept },
+    tableHeaders: {
+      level: strings.tableToken,
+      energy: strings.tableEnergyNats,
+      degeneracy: strings.lmTableKept,
+    },
   });
   const pipelineView = createPipelineView(languageEn);
   const generation = createGenerationPanel(state, languageEn);
@@ -113,16 +117,27 @@ export async function mountLanguageScreen(
     emptyNote.hidden = distribution !== null;
     if (!distribution || !result) return;
     const removed = Uint8Array.from(result.final, (p, i) => (p === 0 && result.input[i] > 0 ? 1 : 0));
-    const { system } = buildTokenSystem(distribution.tokens, distribution.probabilities, removed, strings.screenLanguage);
+    const { system } = buildTokenSystem(
+      distribution.tokens,
+      distribution.probabilities,
+      removed,
+      strings.screenLanguage,
+    );
     batch(() => {
       particlesState.system.value = system;
       particlesState.temperature.value = result.greedy ? 0 : state.sampler.value.temperature;
     });
-    pipelineView.update(result, distribution.tokens);
-    readouts.entropy.textContent = strings.entropyValue(formatNumber(result.entropyNats, 4), formatNumber(result.entropyBits, 4));
+    pipelineView.update(result, distribution.tokens, state.sampler.value);
+    readouts.entropy.textContent = strings.entropyValue(
+      formatNumber(result.entropyNats, 4),
+      formatNumber(result.entropyBits, 4),
+    );
     readouts.perplexity.textContent = formatNumber(result.perplexity, 4);
     readouts.partition.textContent = formatPartitionFunction(particlesState.thermo.value.logZ);
-    readouts.kept.textContent = strings.keptValue(formatCount(result.keptCount), formatCount(distribution.tokens.length));
+    readouts.kept.textContent = strings.keptValue(
+      formatCount(result.keptCount),
+      formatCount(distribution.tokens.length),
+    );
     const best = system.labels[0] ?? '';
     readouts.greedy.textContent = `${best} (p = ${formatNumber(Math.exp(-system.spectrum.energies[0]), 4)})`;
   });

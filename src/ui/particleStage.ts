@@ -53,7 +53,12 @@ export async function createParticleStage(
   const legend = h(
     'ul',
     { class: 'legend', 'aria-label': strings.legendLabel },
-    h('li', {}, h('span', { class: 'swatch swatch-particle', 'aria-hidden': 'true' }), strings.legendObserved),
+    h(
+      'li',
+      {},
+      h('span', { class: 'swatch swatch-particle', 'aria-hidden': 'true' }),
+      strings.legendObserved,
+    ),
     h('li', {}, h('span', { class: 'swatch swatch-theory', 'aria-hidden': 'true' }), strings.legendTheory),
     h('li', {}, h('span', { class: 'swatch swatch-band', 'aria-hidden': 'true' }), strings.legendBand),
   );
@@ -77,6 +82,16 @@ export async function createParticleStage(
     stageCanvas.append(h('p', { class: 'stage-error', role: 'alert' }, strings.webglMissing));
   }
 
+  if (scene) {
+    scene.onLayout = (info) => {
+      const notes: string[] = [];
+      if (info.shownLevels < info.levelCount)
+        notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
+      if (!info.toScale) notes.push(strings.axisNotToScale);
+      stageNotes.textContent = notes.join(' ');
+    };
+  }
+
   /** Asks the views to draw the simulation again (peek: a view must not depend on what it bumps). */
   const redraw = () => {
     state.stepVersion.value = state.stepVersion.peek() + 1;
@@ -98,14 +113,11 @@ export async function createParticleStage(
       axisLabels: options.axisLabels(system),
       overflowLabel: options.overflowLabel,
       overflowAxisLabel: strings.more,
-      dimmed: degeneracies.some((g) => g === 0) ? Uint8Array.from(degeneracies, (g) => (g === 0 ? 1 : 0)) : undefined,
+      dimmed: degeneracies.some((g) => g === 0)
+        ? Uint8Array.from(degeneracies, (g) => (g === 0 ? 1 : 0))
+        : undefined,
     });
     table.setSystem(system, unit);
-    const info = scene?.layoutInfo;
-    const notes: string[] = [];
-    if (info && info.shownLevels < info.levelCount) notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
-    if (info && !info.toScale) notes.push(strings.axisNotToScale);
-    stageNotes.textContent = notes.join(' ');
     redraw();
   });
 

@@ -88,20 +88,39 @@ export async function mountSimulatorScreen(
   effect(() => {
     const system = state.system.value;
     const unit = state.temperatureUnit.value;
-    plots.setSystem(system, displayScale(system, unit), unit === 'internal' ? system.energyUnit.symbol : unit);
+    plots.setSystem(
+      system,
+      displayScale(system, unit),
+      unit === 'internal' ? system.energyUnit.symbol : unit,
+    );
     plots.setTemperature(state.temperature.peek());
   });
   effect(() => plots.setTemperature(state.temperature.value));
   effect(() => {
-    readouts.showThermodynamics(state.system.value, state.temperature.value, state.temperatureUnit.value, state.thermo.value);
+    readouts.showThermodynamics(
+      state.system.value,
+      state.temperature.value,
+      state.temperatureUnit.value,
+      state.thermo.value,
+    );
   });
 
   // The screen-reader summary follows settled changes, not every step.
   effect(() => {
     const system = state.system.value;
-    const temperature = formatTemperature(state.temperature.value, state.temperatureUnit.value, system.energyUnit, 4);
+    const temperature = formatTemperature(
+      state.temperature.value,
+      state.temperatureUnit.value,
+      system.energyUnit,
+      4,
+    );
     const p = state.probabilities.value;
-    summary.textContent = strings.summary(system.name, temperature, formatCount(state.particleCount.value), formatPercent(p[0]));
+    summary.textContent = strings.summary(
+      system.name,
+      temperature,
+      formatCount(state.particleCount.value),
+      formatPercent(p[0]),
+    );
   });
 
   return particles;

@@ -33,6 +33,9 @@ export class LadderLayer {
         style: { fontFamily: 'system-ui, sans-serif', fontSize: LABEL_FONT, fill: this.palette.text },
       });
       if (dimmed?.[r]) label.alpha = 0.35;
+      // A label longer than the room left of the lines shrinks to fit rather than run off the canvas.
+      const room = lineBox.x - 12;
+      if (label.width > room && room > 0) label.scale.set(room / label.width);
       label.anchor.set(1, 0.5);
       label.position.set(lineBox.x - 8, rowY[r]);
       this.labels.addChild(label);

@@ -90,6 +90,8 @@ export class SimulatorScene {
   }
 
   private dirty = true;
+  /** Told after every layout, so notes about the ladder ("12 levels shown of 51") stay true. */
+  onLayout: ((info: SceneLayoutInfo) => void) | null = null;
 
   /** Advances the particles' moves and renders if anything changed since the last frame. */
   renderFrame(deltaMs: number): void {
@@ -183,6 +185,7 @@ export class SimulatorScene {
       maxRows: Math.min(maxRows, info.energies.length > maxRows ? maxRows - 1 : maxRows),
     });
     this.layout = layout;
+    this.onLayout?.(this.layoutInfo);
 
     const rowLabels = info.ladderLabels.slice(0, layout.shownLevels);
     const axisLabels = info.axisLabels.slice(0, layout.shownLevels);

@@ -46,7 +46,13 @@ export function createDynamicsControls(
   rate.addEventListener('input', () => {
     state.heatBathFraction.value = Number((10 ** Number(rate.value)).toPrecision(2));
   });
-  const sweeps = h('input', { type: 'range', id: `${idPrefix}metropolis-sweeps`, min: -2, max: 1, step: 0.05 });
+  const sweeps = h('input', {
+    type: 'range',
+    id: `${idPrefix}metropolis-sweeps`,
+    min: -2,
+    max: 1,
+    step: 0.05,
+  });
   const sweepsField = createField(strings.metropolisSweepsLabel, sweeps);
   sweeps.addEventListener('input', () => {
     state.metropolisSweeps.value = Number((10 ** Number(sweeps.value)).toPrecision(2));
@@ -70,7 +76,12 @@ export function createDynamicsControls(
     state.stepsPerSecond.value = Number(speed.value);
   });
 
-  const seed = h('input', { type: 'text', id: `${idPrefix}seed-input`, inputmode: 'numeric', autocomplete: 'off' });
+  const seed = h('input', {
+    type: 'text',
+    id: `${idPrefix}seed-input`,
+    inputmode: 'numeric',
+    autocomplete: 'off',
+  });
   const seedField = createField(strings.seedLabel, seed);
   seed.addEventListener('change', () => {
     try {

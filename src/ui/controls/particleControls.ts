@@ -27,7 +27,12 @@ export function createParticleControls(state: SimulatorState, strings: Strings, 
     step: 1,
   });
   const sliderField = createField(strings.particleSliderLabel, slider);
-  const text = h('input', { type: 'text', id: `${idPrefix}particle-input`, inputmode: 'numeric', autocomplete: 'off' });
+  const text = h('input', {
+    type: 'text',
+    id: `${idPrefix}particle-input`,
+    inputmode: 'numeric',
+    autocomplete: 'off',
+  });
   const textField = createField(strings.particleCountLabel, text, strings.particleHint);
   const note = h('p', { class: 'note', id: `${idPrefix}counts-only-note` }, strings.countsOnlyNote);
 

@@ -64,7 +64,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
   const stepButton = h('button', { type: 'button', id: 'generation-step' }, strings.step);
   const resetButton = h('button', { type: 'button', id: 'generation-reset' }, strings.reset);
   const status = h('p', { class: 'note generation-status', role: 'status' });
-  const empty = h('p', { class: 'generation-empty', id: 'generation-empty' }, strings.generationNoModel);
+  const empty = h('p', { class: 'note generation-empty', id: 'generation-empty' }, strings.generationNoModel);
   const columnsHost = h('div', { class: 'generation-columns' });
   const controls = h(
     'div',
@@ -74,7 +74,14 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
     h('div', { class: 'button-row' }, play, stepButton, resetButton),
   );
   // Everything but the heading and the "train a model first" note, which take turns.
-  const body = h('div', {}, h('p', { class: 'note' }, strings.generationIntro), controls, status, columnsHost);
+  const body = h(
+    'div',
+    {},
+    h('p', { class: 'note' }, strings.generationIntro),
+    controls,
+    status,
+    columnsHost,
+  );
   const root = h(
     'section',
     { class: 'panel generation-panel', id: 'generation-panel' },

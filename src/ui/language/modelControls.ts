@@ -1,7 +1,7 @@
 import { effect } from '@preact/signals-core';
 import { MAX_ORDER, MIN_ORDER } from '../../core/lm/ngram.ts';
-import { CORPORA, loadCorpus } from '../../lm/corpora.ts';
-import { trainModel } from '../../lm/trainerClient.ts';
+import { CORPORA } from '../../lm/corpora.ts';
+import { trainLanguageModel, trainOnCorpus } from '../../lm/training.ts';
 import type { LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
 import { createField } from '../field.ts';
@@ -15,7 +15,8 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Chooses the training text and the order, and trains the model off the main thread. */
 export function createModelControls(state: LanguageState, strings: Strings): HTMLElement {
   const corpus = h('select', { id: 'corpus-select' });
-  for (const entry of CORPORA) corpus.append(h('option', { value: entry.id, lang: entry.language }, entry.title));
+  for (const entry of CORPORA)
+    corpus.append(h('option', { value: entry.id, lang: entry.language }, entry.title));
   corpus.append(h('option', { value: OWN_TEXT }, strings.ownText));
   const corpusField = createField(strings.corpusLabel, corpus);
 
@@ -28,46 +29,20 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
   const file = h('input', { type: 'file', id: 'own-text-file', accept: '.txt,text/plain' });
   const fileField = createField(strings.ownTextFileLabel, file);
   const train = h('button', { type: 'button', id: 'train-button', class: 'primary' }, strings.train);
-  const ownPanel = h('div', { class: 'own-text-panel' }, ownTextField.root, fileField.root, h('div', { class: 'button-row' }, train));
+  const ownPanel = h(
+    'div',
+    { class: 'own-text-panel' },
+    ownTextField.root,
+    fileField.root,
+    h('div', { class: 'button-row' }, train),
+  );
   const status = h('p', { class: 'note', id: 'training-status', 'aria-live': 'polite' });
 
-  let running: AbortController | null = null;
-  async function trainOn(text: string, report: (message: string | null) => void): Promise<void> {
-    running?.abort();
-    const controller = new AbortController();
-    running = controller;
-    state.training.value = { kind: 'training', characters: text.length };
-    try {
-      const trained = await trainModel(text, state.order.peek(), { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      state.model.value = trained.model;
-      state.source.value = 'model';
-      state.training.value = {
-        kind: 'ready',
-        characters: trained.model.trainingCharacters,
-        milliseconds: trained.milliseconds,
-        inWorker: trained.inWorker,
-      };
-      report(null);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const message = error instanceof Error && error.name === 'InputError' ? error.message : String((error as Error)?.message ?? error);
-      state.training.value = { kind: 'error', message };
-      report(message);
-    }
-  }
-
   async function trainSelected(): Promise<void> {
-    const id = corpus.value;
-    if (id === OWN_TEXT) {
-      await trainOn(ownText.value, ownTextField.setError);
-      return;
-    }
-    try {
-      const text = await loadCorpus(id);
-      await trainOn(text, corpusField.setError);
-    } catch (error) {
-      corpusField.setError(error instanceof Error ? error.message : String(error));
+    if (corpus.value === OWN_TEXT) {
+      ownTextField.setError(await trainLanguageModel(state, ownText.value));
+    } else {
+      corpusField.setError(await trainOnCorpus(state, corpus.value));
     }
   }
 
@@ -89,7 +64,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
     }
     fileField.setError(null);
     ownText.value = await chosen.text();
-    void trainOn(ownText.value, ownTextField.setError);
+    void trainLanguageModel(state, ownText.value).then(ownTextField.setError);
   });
   ownText.addEventListener('dragover', (event) => event.preventDefault());
   ownText.addEventListener('drop', async (event) => {
@@ -101,7 +76,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
       return;
     }
     ownText.value = await dropped.text();
-    void trainOn(ownText.value, ownTextField.setError);
+    void trainLanguageModel(state, ownText.value).then(ownTextField.setError);
   });
 
   effect(() => {
@@ -127,7 +102,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
     status.classList.toggle('field-error', current.kind === 'error');
   });
 
-  void trainSelected();
+  if (state.model.peek() === null && state.training.peek().kind !== 'training') void trainSelected();
   return h(
     'fieldset',
     { class: 'panel', id: 'model-controls' },
@@ -138,4 +113,3 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
     status,
   );
 }
-

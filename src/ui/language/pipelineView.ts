@@ -57,7 +57,7 @@ function createStageFigure(strings: LanguageStrings, index: number) {
   const root = h(
     'li',
     { class: 'pipeline-stage' },
-    h('figure', {}, h('figcaption', {}, number, caption), body),
+    h('figure', {}, h('figcaption', {}, number, ' ', caption), body),
   );
 
   return {

@@ -11,7 +11,8 @@ import type { Strings } from '../strings/en.ts';
 /** Reads a plain number typed by a person; InputError with the field's name otherwise. */
 function readNumber(text: string, label: string): number {
   const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(value)) throw new InputError(`${label}: “${text.trim().slice(0, 30)}” is not a number.`);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new InputError(`${label}: “${text.trim().slice(0, 30)}” is not a number.`);
   return value;
 }
 
@@ -19,7 +20,12 @@ function readNumber(text: string, label: string): number {
 export function createSamplerControls(state: LanguageState, strings: Strings): HTMLElement {
   const slider = h('input', { type: 'range', id: 'lm-temperature-slider', min: -2, max: 3, step: 0.01 });
   const sliderField = createField(strings.lmTemperatureSliderLabel, slider);
-  const temperature = h('input', { type: 'text', id: 'lm-temperature-input', inputmode: 'decimal', autocomplete: 'off' });
+  const temperature = h('input', {
+    type: 'text',
+    id: 'lm-temperature-input',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+  });
   const temperatureField = createField(strings.lmTemperatureLabel, temperature, strings.lmTemperatureHint);
 
   const numberInput = (id: string, min: number, max: number, step: number | 'any') =>
@@ -37,7 +43,10 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
   const orderField = createField(strings.samplerOrderLabel, order);
 
   /** Applies one changed setting if the whole set is valid; the message goes to that setting's field. */
-  function apply(field: Field<HTMLInputElement | HTMLSelectElement>, change: () => Partial<SamplerSettings>): void {
+  function apply(
+    field: Field<HTMLInputElement | HTMLSelectElement>,
+    change: () => Partial<SamplerSettings>,
+  ): void {
     try {
       const next = { ...state.sampler.peek(), ...change() };
       validateSamplerSettings(next);
@@ -58,9 +67,15 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
   temperature.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') applyTemperature();
   });
-  topK.input.addEventListener('change', () => apply(topK, () => ({ topK: readNumber(topK.input.value, 'top-k') })));
-  topP.input.addEventListener('change', () => apply(topP, () => ({ topP: readNumber(topP.input.value, 'top-p') })));
-  minP.input.addEventListener('change', () => apply(minP, () => ({ minP: readNumber(minP.input.value, 'min-p') })));
+  topK.input.addEventListener('change', () =>
+    apply(topK, () => ({ topK: readNumber(topK.input.value, 'top-k') })),
+  );
+  topP.input.addEventListener('change', () =>
+    apply(topP, () => ({ topP: readNumber(topP.input.value, 'top-p') })),
+  );
+  minP.input.addEventListener('change', () =>
+    apply(minP, () => ({ minP: readNumber(minP.input.value, 'min-p') })),
+  );
   typicalP.input.addEventListener('change', () =>
     apply(typicalP, () => ({ typicalP: readNumber(typicalP.input.value, 'typical-p') })),
   );
@@ -71,7 +86,8 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
     const t = settings.temperature;
     slider.value = String(Math.max(-2, Math.min(3, Number.isFinite(t) ? t : t > 0 ? 3 : -2)));
     slider.setAttribute('aria-valuetext', `t = ${t}`);
-    if (temperature.getAttribute('aria-invalid') !== 'true') temperature.value = String(t).replace('Infinity', 'inf');
+    if (temperature.getAttribute('aria-invalid') !== 'true')
+      temperature.value = String(t).replace('Infinity', 'inf');
     const show = (field: Field<HTMLInputElement>, value: number) => {
       if (field.input.getAttribute('aria-invalid') !== 'true') field.input.value = String(value);
     };

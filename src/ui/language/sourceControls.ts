@@ -47,7 +47,9 @@ export function createSourceControls(state: LanguageState, strings: Strings): HT
     fromPaste.input.disabled = imported === null;
     fromModel.input.checked = state.source.value === 'model';
     fromPaste.input.checked = state.source.value === 'pasted';
-    summary.textContent = imported ? strings.pastedSummary(formatCount(imported.tokens.length), imported.source) : '';
+    summary.textContent = imported
+      ? strings.pastedSummary(formatCount(imported.tokens.length), imported.source)
+      : '';
     notes.replaceChildren(...(imported?.notes ?? []).map((note) => h('li', {}, note)));
   });
 

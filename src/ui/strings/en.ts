@@ -112,7 +112,8 @@ export const en = {
   samplerHeading: 'Sampler',
   lmTemperatureLabel: 'Temperature t',
   lmTemperatureSliderLabel: 'Temperature t (slider from −2 to 3)',
-  lmTemperatureHint: '1 changes nothing, 0 is greedy, large is uniform, negative picks the least likely first.',
+  lmTemperatureHint:
+    '1 changes nothing, 0 is greedy, large is uniform, negative picks the least likely first.',
   topKLabel: 'top-k (0 = off)',
   topPLabel: 'top-p (1 = off)',
   minPLabel: 'min-p (0 = off)',
@@ -141,6 +142,59 @@ export const en = {
   tableEnergyNats: 'E = −ln p',
   lmTableKept: 'Kept (1) or removed (0)',
   noModel: 'Train a model (or paste a distribution) to see its next-token distribution.',
+  // Side-by-side screen
+  parallelIntro:
+    'Left, a physical system; right, the character model’s next-token distribution with each token drawn as a level at E = −ln p. One temperature drives both: the right side is temperature sampling, and it is the Boltzmann distribution.',
+  parallelPhysicsLabel: 'A physical system at temperature T',
+  parallelTokensLabel: 'The next-token distribution at temperature t = T',
+  parallelSystemLabel: 'Physical system',
+  linkedTemperatureHeading: 'One temperature for both',
+  linkedTemperatureSliderLabel: 'T = t (slider from −3 to 5)',
+  linkedTemperatureLabel: 'T = t',
+  mappingHeading: 'The dictionary',
+  mappingPhysics: 'Physics',
+  mappingLanguage: 'Language model',
+  mappingNow: 'Now',
+  mappingShow: 'Show',
+  mappingRows: {
+    energy: [
+      'Energy of a level E',
+      'Surprise of a token −ln p',
+      'At t = 1 the token ladder is exactly −ln p.',
+    ],
+    temperature: ['Temperature T', 'Sampling temperature t', 'Drag the one slider: both sides follow.'],
+    partition: [
+      'Partition function Z = Σ g e^(−E/T)',
+      'Softmax denominator Σ p^(1/t)',
+      'At t = 1, Z = 1 on the token side.',
+    ],
+    ground: [
+      'Ground state at T → 0',
+      'Greedy decoding (argmax) at t → 0',
+      'Everything falls to the lowest level / the most likely token.',
+    ],
+    hot: [
+      'T → ∞: every state equally likely',
+      't → ∞: uniform over tokens',
+      'Temperature so high that energy stops mattering.',
+    ],
+    degeneracy: [
+      'Degeneracy g: states sharing an energy',
+      'Tokens of equal probability',
+      'A level with g states fills like g tokens of that probability.',
+    ],
+    entropy: ['Entropy S', 'Entropy H of the next token', 'Both are −Σ p ln p (over states).'],
+    perplexity: [
+      'e^S: number of effectively occupied states',
+      'Perplexity e^H: effective number of choices',
+      'Same number, two names.',
+    ],
+    negative: [
+      'Negative T: population inversion',
+      'Negative t: least likely first',
+      'Beyond infinite temperature the order flips.',
+    ],
+  },
   webglMissing:
     'This browser could not start WebGL, so the particles cannot be drawn. The table below still shows the numbers.',
 } as const;

@@ -1,0 +1,55 @@
+/**
+ * Training the screen's model: one run at a time (a newer request aborts the older one), with its status
+ * kept in the language state so every view that shows it agrees.
+ */
+
+import type { LanguageState } from '../state/languageState.ts';
+import { loadCorpus } from './corpora.ts';
+import { trainModel } from './trainerClient.ts';
+
+let running: AbortController | null = null;
+
+/** Trains on `text` at the state's order. Resolves with an error message for the person, or null. */
+export async function trainLanguageModel(state: LanguageState, text: string): Promise<string | null> {
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  state.training.value = { kind: 'training', characters: text.length };
+  try {
+    const trained = await trainModel(text, state.order.peek(), { signal: controller.signal });
+    if (controller.signal.aborted) return null;
+    state.model.value = trained.model;
+    state.source.value = 'model';
+    state.training.value = {
+      kind: 'ready',
+      characters: trained.model.trainingCharacters,
+      milliseconds: trained.milliseconds,
+      inWorker: trained.inWorker,
+    };
+    return null;
+  } catch (error) {
+    if (controller.signal.aborted) return null;
+    const message = error instanceof Error ? error.message : String(error);
+    state.training.value = { kind: 'error', message };
+    return message;
+  }
+}
+
+/** Loads a bundled text and trains on it. */
+export async function trainOnCorpus(state: LanguageState, corpusId: string): Promise<string | null> {
+  try {
+    return await trainLanguageModel(state, await loadCorpus(corpusId));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    state.training.value = { kind: 'error', message };
+    return message;
+  }
+}
+
+/** Trains on the chosen bundled text unless a model exists or is on its way. */
+export function ensureModel(state: LanguageState): void {
+  const status = state.training.peek().kind;
+  if (state.model.peek() === null && status !== 'training' && status !== 'error') {
+    void trainOnCorpus(state, state.corpusId.peek());
+  }
+}

@@ -1,0 +1,242 @@
+import { batch, computed, effect, signal } from '@preact/signals-core';
+import { parseTemperature, REDUCED } from '../core/spectra/index.ts';
+import { ensureModel } from '../lm/training.ts';
+import type { LanguageState } from '../state/languageState.ts';
+import type { SimulatorState } from '../state/simulatorState.ts';
+import { buildSystem } from '../state/system.ts';
+import { buildTokenSystem } from '../state/tokenSystem.ts';
+import { h } from './dom.ts';
+import { createField, messageOf } from './field.ts';
+import { formatNumber } from './format.ts';
+import { createParticleStage } from './particleStage.ts';
+import { formatPartitionFunction } from './readouts.ts';
+import type { ScreenHandle } from './screen.ts';
+import type { Strings } from './strings/en.ts';
+import { axisLabel } from './summary.ts';
+
+type MappingRow = keyof Strings['mappingRows'];
+
+/** What pressing "Show" on a row of the dictionary does: the temperature it sets, and maybe a system. */
+const DEMONSTRATIONS: Record<MappingRow, { temperature: number; system?: 'degenerate' }> = {
+  energy: { temperature: 1 },
+  temperature: { temperature: 0.5 },
+  partition: { temperature: 1 },
+  ground: { temperature: 0.02 },
+  hot: { temperature: Number.POSITIVE_INFINITY },
+  degeneracy: { temperature: 1, system: 'degenerate' },
+  entropy: { temperature: 1.5 },
+  perplexity: { temperature: 1.5 },
+  negative: { temperature: -1 },
+};
+
+const PHYSICS_SYSTEMS = {
+  'three-level': () => buildSystem({ kind: 'preset', presetId: 'three-level', params: { e2: 1, e3: 1.8 } }),
+  'two-level': () =>
+    buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 1 } }),
+  degenerate: () =>
+    buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 3 } }),
+  oscillator: () => buildSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 12 } }),
+} as const;
+type PhysicsSystemId = keyof typeof PHYSICS_SYSTEMS;
+
+/** The physics ladder and the token ladder under one temperature, and the dictionary between them. */
+export async function mountParallelScreen(
+  host: HTMLElement,
+  language: LanguageState,
+  physics: SimulatorState,
+  tokens: SimulatorState,
+  strings: Strings,
+): Promise<ScreenHandle> {
+  const temperature = signal(1);
+  const physicsSystem = signal<PhysicsSystemId>('three-level');
+  ensureModel(language);
+
+  const physicsStage = await createParticleStage(physics, strings, {
+    idPrefix: 'pp-',
+    stageLabel: strings.parallelPhysicsLabel,
+    ladderLabels: (system) =>
+      system.labels.map(
+        (label, i) =>
+          `${label} · E ${formatNumber(system.spectrum.energies[i], 3)} · g ${system.spectrum.degeneracies[i]}`,
+      ),
+    axisLabels: (system) => system.labels.map(axisLabel),
+    overflowLabel: strings.higherLevels,
+  });
+  const tokenStage = await createParticleStage(tokens, strings, {
+    idPrefix: 'pt-',
+    stageLabel: strings.parallelTokensLabel,
+    ladderLabels: (system) =>
+      system.labels.map((label, i) => `${label} · E ${formatNumber(system.spectrum.energies[i], 3)}`),
+    axisLabels: (system) => [...system.labels],
+    overflowLabel: strings.tokenOverflow,
+  });
+
+  // The token side is temperature sampling alone: no top-k or top-p here, so E = −ln p and T = t exactly.
+  const tokenSystem = computed(() => {
+    const distribution = language.distribution.value;
+    return distribution
+      ? buildTokenSystem(distribution.tokens, distribution.probabilities, null, strings.screenLanguage).system
+      : null;
+  });
+  effect(() => {
+    const system = tokenSystem.value;
+    const t = temperature.value;
+    batch(() => {
+      if (system) tokens.system.value = system;
+      tokens.temperature.value = t;
+    });
+  });
+  effect(() => {
+    const t = temperature.value;
+    batch(() => {
+      physics.system.value = PHYSICS_SYSTEMS[physicsSystem.value]();
+      physics.temperature.value = t;
+    });
+  });
+
+  // One temperature control.
+  const slider = h('input', { type: 'range', id: 'linked-temperature-slider', min: -3, max: 5, step: 0.01 });
+  const sliderField = createField(strings.linkedTemperatureSliderLabel, slider);
+  const text = h('input', {
+    type: 'text',
+    id: 'linked-temperature-input',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+  });
+  const textField = createField(strings.linkedTemperatureLabel, text, strings.lmTemperatureHint);
+  slider.addEventListener('input', () => {
+    textField.setError(null);
+    temperature.value = Number(slider.value);
+  });
+  const applyText = () => {
+    try {
+      temperature.value = parseTemperature(text.value, REDUCED);
+      textField.setError(null);
+    } catch (error) {
+      textField.setError(messageOf(error));
+    }
+  };
+  text.addEventListener('change', applyText);
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') applyText();
+  });
+  const systemSelect = h(
+    'select',
+    { id: 'parallel-system' },
+    ...(Object.keys(PHYSICS_SYSTEMS) as PhysicsSystemId[]).map((id) =>
+      h('option', { value: id }, PHYSICS_SYSTEMS[id]().name + (id === 'degenerate' ? ' (g₁ = 3)' : '')),
+    ),
+  );
+  const systemField = createField(strings.parallelSystemLabel, systemSelect);
+  systemSelect.addEventListener('change', () => {
+    physicsSystem.value = systemSelect.value as PhysicsSystemId;
+  });
+  effect(() => {
+    const t = temperature.value;
+    slider.value = String(Math.max(-3, Math.min(5, Number.isFinite(t) ? t : t > 0 ? 5 : -3)));
+    slider.setAttribute('aria-valuetext', `T = t = ${t}`);
+    if (text.getAttribute('aria-invalid') !== 'true') text.value = String(t).replace('Infinity', 'inf');
+    systemSelect.value = physicsSystem.value;
+  });
+
+  // The dictionary, with live values on both sides where there is a number to show.
+  const rows = Object.keys(strings.mappingRows) as MappingRow[];
+  const liveCells = new Map<MappingRow, [HTMLElement, HTMLElement]>();
+  const body = h('tbody');
+  for (const row of rows) {
+    const [physicsText, languageText, explanation] = strings.mappingRows[row];
+    const physicsNow = h('span', { class: 'mapping-now' });
+    const languageNow = h('span', { class: 'mapping-now' });
+    liveCells.set(row, [physicsNow, languageNow]);
+    const show = h('button', { type: 'button', class: 'mapping-show', 'data-row': row }, strings.mappingShow);
+    show.addEventListener('click', () => {
+      const demonstration = DEMONSTRATIONS[row];
+      batch(() => {
+        temperature.value = demonstration.temperature;
+        physicsSystem.value =
+          demonstration.system ??
+          (physicsSystem.peek() === 'degenerate' ? 'three-level' : physicsSystem.peek());
+      });
+      slider.focus();
+    });
+    body.append(
+      h(
+        'tr',
+        { id: `mapping-${row}` },
+        h('th', { scope: 'row' }, physicsText, h('br'), physicsNow),
+        h('td', {}, languageText, h('br'), languageNow),
+        h('td', { class: 'mapping-explanation' }, explanation),
+        h('td', {}, show),
+      ),
+    );
+  }
+  const table = h(
+    'table',
+    { class: 'data-table mapping-table', id: 'mapping-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...[strings.mappingPhysics, strings.mappingLanguage, '', ''].map((title) =>
+          h('th', { scope: 'col' }, title),
+        ),
+      ),
+    ),
+    body,
+  );
+
+  effect(() => {
+    const physicsThermo = physics.thermo.value;
+    const tokenThermo = tokens.thermo.value;
+    const haveTokens = tokenSystem.value !== null;
+    const set = (row: MappingRow, left: string, right: string) => {
+      const cells = liveCells.get(row);
+      if (!cells) return;
+      cells[0].textContent = left;
+      cells[1].textContent = haveTokens ? right : '';
+    };
+    const t = temperature.value;
+    set('temperature', `T = ${formatNumber(t, 3)}`, `t = ${formatNumber(t, 3)}`);
+    set(
+      'partition',
+      `Z = ${formatPartitionFunction(physicsThermo.logZ)}`,
+      `Z = ${formatPartitionFunction(tokenThermo.logZ)}`,
+    );
+    set(
+      'entropy',
+      `S = ${formatNumber(physicsThermo.entropy, 4)}`,
+      `H = ${formatNumber(tokenThermo.entropy, 4)} nats`,
+    );
+    set(
+      'perplexity',
+      `e^S = ${formatNumber(Math.exp(physicsThermo.entropy), 4)}`,
+      `e^H = ${formatNumber(Math.exp(tokenThermo.entropy), 4)}`,
+    );
+  });
+
+  host.append(
+    h('p', { class: 'parallel-intro' }, strings.parallelIntro),
+    h(
+      'fieldset',
+      { class: 'panel linked-temperature', id: 'linked-temperature' },
+      h('legend', {}, strings.linkedTemperatureHeading),
+      h('div', { class: 'field-row' }, sliderField.root, textField.root, systemField.root),
+    ),
+    h('div', { class: 'parallel-stages' }, physicsStage.stage, tokenStage.stage),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'mapping-heading' },
+      h('h2', { id: 'mapping-heading' }, strings.mappingHeading),
+      h('div', { class: 'table-scroll' }, table),
+    ),
+  );
+
+  return {
+    setActive(active) {
+      physicsStage.setActive(active);
+      tokenStage.setActive(active);
+    },
+  };
+}
