@@ -231,6 +231,12 @@ export async function mountParallelScreen(
       h('h2', { id: 'mapping-heading' }, strings.mappingHeading),
       h('div', { class: 'table-scroll' }, table),
     ),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'parallel-tables-heading' },
+      h('h2', { id: 'parallel-tables-heading' }, strings.tableHeading),
+      h('div', { class: 'parallel-stages' }, physicsStage.table, tokenStage.table),
+    ),
   );
 
   return {

@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+let problems: PageProblems;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(problems.errors).toEqual([]);
+  await page.close();
+});
+
+async function openLanguageScreen(): Promise<void> {
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  problems = watchForProblems(page);
+  await page.goto(`${inject('baseUrl')}#language`);
+  await expect.poll(() => page.textContent('#training-status'), { timeout: 30_000 }).toContain('Trained on');
+}
+
+async function trainOnOwnText(text: string): Promise<void> {
+  await page.selectOption('#corpus-select', 'own');
+  await page.fill('#own-text', text);
+  await page.click('#train-button');
+  await expect.poll(() => page.textContent('#training-status'), { timeout: 30_000 }).toContain(`Trained on ${text.length}`);
+}
+
+async function columnText(temperature: string): Promise<string> {
+  return (await page.textContent(`.generation-column[data-temperature="${temperature}"] .generation-text`)) ?? '';
+}
+
+test('a model trained on pasted text generates its argmax path at t = 0 and varied text at t = 1', async () => {
+  await openLanguageScreen();
+  await trainOnOwnText('abc'.repeat(300));
+  await page.fill('#lm-context', 'ab');
+  await page.fill('#generation-temperatures', '0, 1');
+  await page.press('#generation-temperatures', 'Enter');
+  for (let i = 0; i < 12; i++) await page.click('#generation-step');
+  const greedy = await columnText('0');
+  // The only continuation the text ever shows: c, a, b, c, …
+  expect(greedy.endsWith('cabcabcabcab')).toBe(true);
+
+  // Another seed changes nothing at t = 0 (no randomness is used) but the t = 1 column may differ.
+  await page.fill('#generation-seed', '77');
+  await page.press('#generation-seed', 'Enter');
+  for (let i = 0; i < 12; i++) await page.click('#generation-step');
+  expect(await columnText('0')).toBe(greedy);
+  expect((await columnText('1')).length).toBeGreaterThanOrEqual(12);
+});
+
+test('top-k greys out the tokens it removes and the kept count follows', async () => {
+  await openLanguageScreen();
+  await page.fill('#top-k', '2');
+  await page.press('#top-k', 'Enter');
+  await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^2 of \d+/);
+  const kept = await page.$$eval('#lm-occupancy-table tbody tr', (rows) =>
+    rows.map((row) => row.children[2]?.textContent?.trim()),
+  );
+  expect(kept.slice(0, 2)).toEqual(['1', '1']);
+  expect(kept.slice(2, 10).every((cell) => cell === '0')).toBe(true);
+  // The pipeline view marks the removed tokens of the top-k stage.
+  expect(await page.locator('#pipeline-view').textContent()).toMatch(/top-k/);
+});
+
+test('a malformed pasted distribution shows an error and keeps the model distribution', async () => {
+  await openLanguageScreen();
+  await page.fill('#paste-json', '{"the": 0.5, "a":');
+  await page.click('#paste-load');
+  await expect.poll(() => page.getAttribute('#paste-json', 'aria-invalid')).toBe('true');
+  expect(await page.isChecked('#source-model')).toBe(true);
+
+  await page.fill('#paste-json', '{"<img src=x onerror=alert(1)>": 0.6, " the": 0.4}');
+  await page.click('#paste-load');
+  await expect.poll(() => page.isChecked('#source-pasted')).toBe(true);
+  const firstToken = await page.textContent('#lm-occupancy-table tbody tr th');
+  expect(firstToken).toBe('<img␣src=x␣onerror=alert(1)>');
+  expect(await page.locator('img[src=x]').count()).toBe(0);
+});
+
+test('side by side: one temperature drives both ladders, and the dictionary rows demonstrate themselves', async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  problems = watchForProblems(page);
+  await page.goto(`${inject('baseUrl')}#parallel`);
+  await expect.poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 }).toMatch(/H = [\d.]+ nats/);
+  await page.click('#mapping-ground button');
+  expect(await page.inputValue('#linked-temperature-input')).toBe('0.02');
+  await expect
+    .poll(() => page.$$eval('#pt-occupancy-table tbody tr', (rows) => rows[0]?.children[3]?.textContent))
+    .toBe('1');
+  await page.click('#mapping-hot button');
+  expect(await page.inputValue('#linked-temperature-input')).toBe('inf');
+  // At T = ∞ both entropies are the log of the number of states: S = ln 3 for the three-level system.
+  await expect.poll(() => page.textContent('#mapping-entropy')).toContain(`S = ${Math.log(3).toPrecision(4)}`);
+});
