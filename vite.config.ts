@@ -1,11 +1,101 @@
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+
+const THEME_COLOUR = '#10141c'; // --colour-background in src/ui/theme.css
+
+/**
+ * The Content-Security-Policy of the built page. Static hosts cannot be relied on to send headers, so it
+ * goes into index.html as a <meta> (which cannot carry frame-ancestors, report-uri or sandbox).
+ * - script-src 'self': only the bundled modules and registerSW.js; no inline script and no
+ *   'unsafe-eval' (pixi.js runs without eval through pixi.js/unsafe-eval; mathjs is used to parse only).
+ * - worker-src 'self': the language-model trainer is a module worker from its own file, and the service
+ *   worker is sw.js; neither needs blob:.
+ * - style-src 'self': stylesheets are bundled files, and pixi.js, uPlot and our code set styles through
+ *   element.style (CSSOM), which CSP does not restrict, so no 'unsafe-inline' is needed.
+ * - img-src data: blob: for the PNG export (canvas.toBlob) and images pixi.js may make from the canvas.
+ * - connect-src 'self': the bundled corpora are fetched from the same origin.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Adds the policy to the built index.html only: Vite's dev server injects inline scripts for HMR. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'boltzmann-lab:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      // Right after <meta charset>, before any script or stylesheet: a policy in a <meta> applies only to
+      // what comes after it, and the charset declaration must stay within the first 1024 bytes.
+      handler: (html) => {
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html needs a <meta charset> to put the CSP after.');
+        const policy = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+        return html.replace(charset, (meta) => `${meta}\n    ${policy}`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
   build: {
     target: 'es2022',
     sourcemap: true,
+    // dist/.vite/manifest.json: scripts/check-size.ts walks it to find the first screen's static imports.
+    manifest: true,
   },
+  plugins: [
+    contentSecurityPolicy(),
+    VitePWA({
+      // A separate registerSW.js file rather than an inline script, which the CSP would block.
+      injectRegister: 'script',
+      // 'prompt' never forces a new service worker onto open tabs: a tab keeps the precache its page was
+      // built with, so the lazily loaded chunks it may still ask for (hashed names) stay available. The
+      // new version takes over once every tab of the app is closed.
+      registerType: 'prompt',
+      manifest: {
+        name: 'Boltzmann Lab',
+        short_name: 'Boltzmann',
+        description:
+          "Sampling with temperature is the Boltzmann distribution: particles on energy levels and a language model's next token, on one engine.",
+        theme_color: THEME_COLOUR,
+        background_color: THEME_COLOUR,
+        display: 'standalone',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        // Everything the app can ask for, so that it works offline once loaded: the lazily loaded screens,
+        // the trainer worker and the corpora (.txt, fetched by their hashed URLs) as well as the first
+        // screen. Source maps are left out (large, and only for developers).
+        globPatterns: ['**/*.{html,js,css,txt,png,svg,webmanifest,woff,woff2}'],
+        // The largest file is the State of the Union corpus (~0.5 MB); fail the build rather than silently
+        // leave a bigger future file out of the precache.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // The first install controls the page at once, so the first visit already works offline. Updates
+        // still wait (no skipWaiting; see registerType).
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   test: {
     projects: [
       {

@@ -1,7 +1,11 @@
 /**
- * The CPU cost of one simulator frame at large N: the dynamics step (which also recounts the
- * occupancy) plus building the per-particle positions the GPU draws (writeTargets). Everything a
- * running simulation does on the main thread per frame except the buffer upload and the draw call.
+ * The CPU cost of one simulator frame at large N: the dynamics step (which also brings the
+ * occupancy counts up to date) plus building the per-particle positions the GPU draws
+ * (writeTargets). Everything a running simulation does on the main thread per frame except the
+ * buffer upload and the draw call.
+ *
+ * The machine's load moves these figures a lot (two busy neighbours can double them); compare runs
+ * made back to back, and note `uptime` alongside.
  *
  * Target: at most 8 ms per frame at 1e6 particles.
  */
@@ -36,7 +40,9 @@ export function run(report: Reporter): void {
     rowHeight: 16,
   };
 
-  report.heading('Simulator frame on the CPU: dynamics step + recount + particle positions (ms per frame)');
+  report.heading(
+    'Simulator frame on the CPU: dynamics step + occupancy counts + particle positions (ms per frame)',
+  );
   const rows: string[][] = [];
   let worstAtMillion = 0;
   for (const { label, settings } of DYNAMICS) {

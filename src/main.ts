@@ -1,30 +1,107 @@
 import './ui/theme.css';
 import './ui/layout.css';
+import { effect, signal } from '@preact/signals-core';
 import type { LanguageState } from './state/languageState.ts';
-import { createSimulatorState } from './state/simulatorState.ts';
+import { applyLanguageLink, applyParallelLink, applyPhysicsLink, linkQuery, mentionsLanguage } from './state/linkSync.ts';
+import { createParallelState } from './state/parallelState.ts';
+import { createSimulatorState, type SimulatorState } from './state/simulatorState.ts';
+import { parseLink } from './state/urlSchema.ts';
 import { h } from './ui/dom.ts';
+import { setErrorTranslator } from './ui/field.ts';
+import { setNumberLocale } from './ui/format.ts';
+import { disposeAll } from './ui/lifetime.ts';
 import { createNavigation } from './ui/navigation.ts';
 import { mountSimulatorScreen } from './ui/simulatorScreen.ts';
-import { en } from './ui/strings/en.ts';
+import type { Strings } from './ui/strings/en.ts';
+import { initialLocale, LOCALES, type Locale, rememberLocale, stringsFor } from './ui/strings/index.ts';
 
-function start(): void {
-  const root = document.getElementById('app');
-  if (!root) throw new Error('index.html has no #app element.');
-  const strings = en;
+/**
+ * The app's state lives here, outside any rendering, so that switching language (which renders the
+ * interface again) loses nothing. Screens after the first are loaded when first visited.
+ */
+const physics = createSimulatorState();
+const particleStates = new Map<string, SimulatorState>();
+function particlesFor(screen: 'language' | 'parallel-physics' | 'parallel-tokens'): SimulatorState {
+  let particles = particleStates.get(screen);
+  if (!particles) {
+    particles = createSimulatorState();
+    particles.particleCount.value = screen === 'parallel-physics' ? 500 : 1000;
+    particleStates.set(screen, particles);
+  }
+  return particles;
+}
+let languageStatePromise: Promise<LanguageState> | null = null;
+function languageState(): Promise<LanguageState> {
+  languageStatePromise ??= import('./state/languageState.ts').then(({ createLanguageState }) => {
+    languageStateLoaded = createLanguageState();
+    return languageStateLoaded;
+  });
+  return languageStatePromise;
+}
+const parallel = createParallelState();
+let languageStateLoaded: LanguageState | null = null;
+
+// A shared link's settings go into the states before anything renders.
+const link = parseLink(location.search);
+const refusedInLink = [...link.rejected, ...applyPhysicsLink(link.settings, physics)];
+applyParallelLink(link.settings, parallel);
+if (mentionsLanguage(link.settings)) {
+  void languageState().then((language) => {
+    const refused = applyLanguageLink(link.settings, language);
+    if (refused.length > 0) showLinkNotice(refused);
+  });
+}
+const locale = signal<Locale>(link.settings.lang ?? initialLocale());
+
+/** The address always holds the current settings, so the browser's own "copy link" shares them too. */
+function currentQuery(): string {
+  return linkQuery(locale.value, physics, languageStateLoaded, parallel, physics.steps.value);
+}
+let linkTimer = 0;
+effect(() => {
+  const query = currentQuery();
+  clearTimeout(linkTimer);
+  linkTimer = window.setTimeout(() => history.replaceState(null, '', `?${query}${location.hash}`), 250);
+});
+
+const noticeArea = h('div', { class: 'notices', id: 'notices' });
+function showLinkNotice(names: string[]): void {
+  const strings = stringsFor(locale.peek());
+  const dismiss = h('button', { type: 'button' }, strings.dismiss);
+  const notice = h('p', { class: 'notice', role: 'status' }, strings.linkRejected(names.join(', ')), ' ', dismiss);
+  dismiss.addEventListener('click', () => notice.remove());
+  noticeArea.append(notice);
+}
+
+function createCopyLinkButton(strings: Strings): HTMLElement {
+  const button = h('button', { type: 'button', id: 'copy-link' }, strings.copyLink);
+  const status = h('span', { class: 'visually-hidden', role: 'status', id: 'copy-link-status' });
+  button.addEventListener('click', async () => {
+    const url = `${location.origin}${location.pathname}?${currentQuery()}${location.hash}`;
+    history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = strings.linkCopied;
+      button.textContent = '✓';
+      window.setTimeout(() => {
+        button.textContent = strings.copyLink;
+      }, 1500);
+    } catch {
+      window.prompt(strings.linkCopyFailed, url);
+    }
+  });
+  return h('span', {}, button, status);
+}
+
+function render(root: HTMLElement, active: Locale): void {
+  disposeAll();
+  const strings = stringsFor(active);
+  document.documentElement.lang = active;
+  document.title = strings.appTitle;
+  setNumberLocale(active);
+  setErrorTranslator(strings.translateError);
+
   const screens = h('div', { class: 'screens' });
-  // The language model is shared by the language and side-by-side screens, and loaded with the first of them.
-  let languageStatePromise: Promise<LanguageState> | null = null;
-  const languageState = () => {
-    languageStatePromise ??= import('./state/languageState.ts').then(({ createLanguageState }) =>
-      createLanguageState(),
-    );
-    return languageStatePromise;
-  };
-  const particlesFor = (screen: 'language' | 'physics' | 'tokens') => {
-    const particles = createSimulatorState();
-    particles.particleCount.value = screen === 'physics' ? 500 : 1000;
-    return particles;
-  };
   const navigation = createNavigation(
     [
       {
@@ -32,7 +109,7 @@ function start(): void {
         label: strings.screenPhysics,
         mount: (host) => {
           host.classList.add('simulator');
-          return mountSimulatorScreen(host, createSimulatorState(), strings);
+          return mountSimulatorScreen(host, physics, strings);
         },
       },
       {
@@ -52,8 +129,9 @@ function start(): void {
           return mountParallelScreen(
             host,
             await languageState(),
-            particlesFor('physics'),
-            particlesFor('tokens'),
+            particlesFor('parallel-physics'),
+            particlesFor('parallel-tokens'),
+            parallel,
             strings,
           );
         },
@@ -61,16 +139,35 @@ function start(): void {
     ],
     screens,
   );
-  root.append(
+
+  const languageSelect = h('select', { id: 'language-select', 'aria-label': strings.languageLabel });
+  for (const option of LOCALES) {
+    languageSelect.append(h('option', { value: option, lang: option }, option === 'ru' ? 'Русский' : 'English'));
+  }
+  languageSelect.value = active;
+  languageSelect.addEventListener('change', () => {
+    const next = languageSelect.value as Locale;
+    rememberLocale(next);
+    locale.value = next;
+    render(root, next);
+    document.getElementById('language-select')?.focus();
+  });
+
+  root.replaceChildren(
     h(
       'header',
       { class: 'app-header' },
       h('h1', {}, strings.appTitle),
       h('p', { class: 'tagline' }, strings.tagline),
       navigation,
+      h('div', { class: 'header-tools' }, createCopyLinkButton(strings), languageSelect),
     ),
+    noticeArea,
     screens,
   );
 }
 
-start();
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element.');
+render(root, locale.value);
+if (refusedInLink.length > 0) showLinkNotice(refusedInLink);

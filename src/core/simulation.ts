@@ -6,9 +6,21 @@
  * Up to MAX_DRAWN_PARTICLES every particle exists. Above that, up to MAX_PARTICLES, only the
  * occupancy counts exist: each step is a fresh multinomial draw from the equilibrium distribution,
  * which is exactly what instant equilibrium means for that many particles.
+ *
+ * The Einstein solid is a mode rather than a separate model, so that every view of the particles
+ * works unchanged: the particles become oscillators on a harmonic ladder sharing q quanta, and the
+ * temperature is no longer imposed but follows from N and q (see setEinstein).
  */
 import { AliasTable } from './alias.ts';
 import { boltzmannProbabilities } from './distribution.ts';
+import {
+  createEinsteinSolid,
+  type EinsteinSolid,
+  type EinsteinStart,
+  einsteinBoltzmann,
+  einsteinStep,
+  placeOnLadder,
+} from './dynamics/einsteinSolid.ts';
 import { heatBathStep } from './dynamics/heatBath.ts';
 import {
   createMetropolis,
@@ -24,14 +36,20 @@ import type { Spectrum } from './types.ts';
 export const MAX_DRAWN_PARTICLES = 1_000_000;
 export const MAX_PARTICLES = 1e24;
 
-export type DynamicsKind = 'equilibrium' | 'heat-bath' | 'metropolis';
+export type DynamicsKind = 'equilibrium' | 'heat-bath' | 'metropolis' | 'einstein';
 
 export interface DynamicsSettings {
   kind: DynamicsKind;
   /** Heat bath: fraction of particles redrawn per step, in (0, 1]. */
   heatBathFraction: number;
-  /** Metropolis: attempted moves per particle per step. */
+  /** Metropolis and the Einstein solid: attempted moves per particle per step. */
   metropolisSweeps: number;
+}
+
+/** The Einstein solid's own settings: how many quanta the oscillators share, and how they start. */
+export interface EinsteinSettings {
+  quanta: number;
+  start: EinsteinStart;
 }
 
 /** Throws InputError unless n is a whole number of particles the simulator can hold. */
@@ -51,6 +69,10 @@ export class ParticleSimulation {
   private seed: number;
   private count: number;
   private averagedSteps = 0;
+  /** Set while the particles are an Einstein solid; then `solid` holds their quanta. */
+  private einsteinSettings: EinsteinSettings | null = null;
+  private solid: EinsteinSolid | null = null;
+  private einsteinTheory: Float64Array = new Float64Array(0);
 
   /** Level index of each particle; empty in counts-only mode. */
   levels: Uint32Array = new Uint32Array(0);
@@ -91,9 +113,18 @@ export class ParticleSimulation {
     return this.counts.length;
   }
 
-  /** The exact Boltzmann probabilities the particles are drawn from. */
+  /**
+   * The theory the particles are compared with: the exact Boltzmann probabilities they are drawn from,
+   * or for the Einstein solid the Boltzmann distribution at its temperature 1/T = ln(1 + N/q) with the
+   * top level holding the whole tail (einsteinBoltzmann).
+   */
   get probabilities(): Float64Array {
-    return this.probabilitiesAtT;
+    return this.einsteinSettings ? this.einsteinTheory : this.probabilitiesAtT;
+  }
+
+  /** True while the particles are an Einstein solid (see setEinstein). */
+  get einsteinMode(): boolean {
+    return this.einsteinSettings !== null;
   }
 
   /** Mean occupancy per level over the steps since the last change (equal to `counts` before any step). */
@@ -134,10 +165,49 @@ export class ParticleSimulation {
     this.clearAverage();
   }
 
-  /** Existing particles keep their levels; new ones are drawn from the current distribution. */
+  /**
+   * Turns the Einstein solid on or off. On: the particles become N oscillators sharing
+   * `settings.quanta` quanta, placed as `settings.start` says, and a particle's level is its number of
+   * quanta n on the spectrum, which must be the harmonic ladder E_n ∝ n + 1/2 (the top level also
+   * holds every oscillator with more quanta). Off (null): the particles stay where they are, and the
+   * imposed temperature takes over again. Throws InputError in counts-only mode (every oscillator must
+   * exist) and for a bad number of quanta.
+   */
+  setEinstein(settings: EinsteinSettings | null): void {
+    const current = this.einsteinSettings;
+    if (settings === null) {
+      if (current === null) return;
+      this.einsteinSettings = null;
+      this.solid = null;
+      this.clearAverage();
+      return;
+    }
+    if (current && current.quanta === settings.quanta && current.start === settings.start) return;
+    if (this.countsOnly) {
+      throw new InputError(
+        `The Einstein solid moves every oscillator, so it allows at most ${MAX_DRAWN_PARTICLES} of them; got ${this.count}.`,
+      );
+    }
+    // Validate before switching, so that a refused setting leaves the simulation as it was.
+    const solid = createEinsteinSolid(this.count, settings.quanta, this.rng, settings.start);
+    this.einsteinSettings = { ...settings };
+    this.redraw(solid);
+  }
+
+  /**
+   * Existing particles keep their levels; new ones are drawn from the current distribution. An
+   * Einstein solid starts afresh instead (its q quanta are now shared by a different N), or ends when
+   * N is too large for every oscillator to be drawn.
+   */
   setParticleCount(particleCount: number): void {
     checkParticleCount(particleCount);
     if (particleCount === this.count) return;
+    if (this.einsteinSettings) {
+      this.count = particleCount;
+      if (this.countsOnly) this.setEinstein(null);
+      this.redraw();
+      return;
+    }
     const wasDrawn = !this.countsOnly;
     const previous = this.levels;
     this.count = particleCount;
@@ -166,6 +236,9 @@ export class ParticleSimulation {
     if (this.countsOnly) {
       sampleCounts(this.probabilitiesAtT, this.count, this.rng, this.counts);
     } else {
+      if ((dynamics.kind === 'einstein') !== (this.solid !== null)) {
+        throw new Error('The Einstein solid dynamics and setEinstein must be switched together.');
+      }
       switch (dynamics.kind) {
         case 'equilibrium':
           this.counts.fill(0);
@@ -183,6 +256,13 @@ export class ParticleSimulation {
             this.counts,
           );
           break;
+        case 'einstein':
+          if (this.solid)
+            einsteinStep(this.solid, Math.round(dynamics.metropolisSweeps * this.count), this.rng, {
+              levels: this.levels,
+              counts: this.counts,
+            });
+          break;
       }
     }
     this.stepCount++;
@@ -199,9 +279,16 @@ export class ParticleSimulation {
     return this.metropolis;
   }
 
-  private redraw(): void {
+  /** Starts afresh: particles drawn at T, or the Einstein solid from its start (`solid` if made already). */
+  private redraw(solid?: EinsteinSolid): void {
     this.stepCount = 0;
-    if (this.countsOnly) {
+    if (this.einsteinSettings) {
+      const { quanta, start } = this.einsteinSettings;
+      if (this.levels.length !== this.count) this.levels = new Uint32Array(this.count);
+      this.solid = solid ?? createEinsteinSolid(this.count, quanta, this.rng, start);
+      placeOnLadder(this.solid, { levels: this.levels, counts: this.counts });
+      this.einsteinTheory = einsteinBoltzmann(this.count, quanta, this.levelCount - 1);
+    } else if (this.countsOnly) {
       this.levels = new Uint32Array(0);
       sampleCounts(this.probabilitiesAtT, this.count, this.rng, this.counts);
     } else {

@@ -45,6 +45,10 @@ export function createSimulatorState() {
   const stepsPerSecond = signal(6);
   const seed = signal(1);
   const showTimeAverage = signal(false);
+  /** Steps to take once the simulation exists (a shared link replays them to reach the same draws). */
+  const pendingSteps = signal(0);
+  /** Steps the simulation has taken since its last reset, as last drawn. */
+  const steps = signal(0);
   /** Bumped by the app loop after every step, so views that read the simulation redraw. */
   const stepVersion = signal(0);
 
@@ -83,6 +87,8 @@ export function createSimulatorState() {
     seed,
     showTimeAverage,
     stepVersion,
+    pendingSteps,
+    steps,
     probabilities,
     thermo,
     chooseSystem,

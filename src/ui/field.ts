@@ -1,5 +1,12 @@
 import { h, uniqueId } from './dom.ts';
 
+let translate: (message: string) => string = (message) => message;
+
+/** Error messages come from the engine in English; the current language's strings translate them. */
+export function setErrorTranslator(translator: (message: string) => string): void {
+  translate = translator;
+}
+
 export type FieldInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export interface Field<I extends FieldInput> {
@@ -39,7 +46,7 @@ export function createField<I extends FieldInput>(label: string, input: I, hint?
     input,
     setError(message) {
       errorElement.hidden = message === null;
-      errorElement.textContent = message ?? '';
+      errorElement.textContent = message === null ? '' : translate(message);
       if (message === null) input.removeAttribute('aria-invalid');
       else input.setAttribute('aria-invalid', 'true');
       refreshDescription();

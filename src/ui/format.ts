@@ -1,5 +1,27 @@
 /** Number formatting for readouts: never "NaN", readable at a glance, exact where it matters. */
 
+let decimalComma = false;
+
+/** Readouts follow the interface language: Russian writes 0,5 where English writes 0.5. */
+export function setNumberLocale(locale: 'en' | 'ru'): void {
+  decimalComma = locale === 'ru';
+}
+
+function localize(text: string): string {
+  const signed = text.replace('-', '−');
+  return decimalComma ? signed.replace('.', ',') : signed;
+}
+
+/** A number written by the engine (e.g. "300.5 K") with the current language's decimal mark. */
+export function localizeNumbers(text: string): string {
+  return decimalComma ? text.replace(/(\d)\.(\d)/g, '$1,$2') : text;
+}
+
+/** Text typed with a decimal comma ("0,5") read as a number would be: "0.5". Lists separated by ", " are left alone. */
+export function acceptDecimalComma(text: string): string {
+  return text.replace(/(\d),(\d)/g, '$1.$2');
+}
+
 /** A particle count: plain digits up to a million (grouped), scientific beyond. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '—';
@@ -14,9 +36,9 @@ export function formatNumber(x: number, digits = 4): string {
   if (x === Number.NEGATIVE_INFINITY) return '−∞';
   if (x === 0) return '0';
   const magnitude = Math.abs(x);
-  if (magnitude >= 1e-3 && magnitude < 1e6) return String(Number(x.toPrecision(digits))).replace('-', '−');
+  if (magnitude >= 1e-3 && magnitude < 1e6) return localize(String(Number(x.toPrecision(digits))));
   const [mantissa, exponent] = x.toExponential(digits - 1).split('e');
-  return `${String(Number(mantissa)).replace('-', '−')}×10${superscript(exponent)}`;
+  return `${localize(String(Number(mantissa)))}×10${superscript(exponent)}`;
 }
 
 const SUPERSCRIPTS: Record<string, string> = {
@@ -43,7 +65,7 @@ export function formatPercent(p: number): string {
   if (!Number.isFinite(p)) return '—';
   const percent = p * 100;
   if (percent === 0) return '0%';
-  if (percent >= 10) return `${percent.toFixed(1)}%`;
-  if (percent >= 0.01) return `${Number(percent.toPrecision(3))}%`;
+  if (percent >= 10) return `${localize(percent.toFixed(1))}%`;
+  if (percent >= 0.01) return `${localize(String(Number(percent.toPrecision(3))))}%`;
   return `${formatNumber(percent, 2)}%`;
 }

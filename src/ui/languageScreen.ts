@@ -1,4 +1,5 @@
-import { batch, effect } from '@preact/signals-core';
+import { batch } from '@preact/signals-core';
+import { effect } from './lifetime.ts';
 import type { LanguageState } from '../state/languageState.ts';
 import type { SimulatorState } from '../state/simulatorState.ts';
 import { buildTokenSystem } from '../state/tokenSystem.ts';
@@ -15,7 +16,7 @@ import { createParticleStage } from './particleStage.ts';
 import { formatPartitionFunction } from './readouts.ts';
 import type { ScreenHandle } from './screen.ts';
 import type { Strings } from './strings/en.ts';
-import { languageEn } from './strings/languageEn.ts';
+
 
 /**
  * The language-model screen: the next-token distribution as an energy ladder (E = −ln p), particles
@@ -66,8 +67,8 @@ export async function mountLanguageScreen(
       degeneracy: strings.lmTableKept,
     },
   });
-  const pipelineView = createPipelineView(languageEn);
-  const generation = createGenerationPanel(state, languageEn);
+  const pipelineView = createPipelineView(strings.lm);
+  const generation = createGenerationPanel(state, strings.lm);
 
   host.append(
     h(

@@ -1,4 +1,5 @@
 import { h } from './dom.ts';
+import { onDispose } from './lifetime.ts';
 import type { ScreenHandle } from './screen.ts';
 
 export interface ScreenDefinition {
@@ -54,7 +55,12 @@ export function createNavigation(screens: readonly ScreenDefinition[], container
     });
   }
 
-  window.addEventListener('hashchange', () => show(location.hash.slice(1)));
+  const onHashChange = () => show(location.hash.slice(1));
+  window.addEventListener('hashchange', onHashChange);
+  onDispose(() => {
+    window.removeEventListener('hashchange', onHashChange);
+    for (const handle of handles.values()) void handle.then((mounted) => mounted.setActive(false));
+  });
   show(location.hash.slice(1));
   return nav;
 }

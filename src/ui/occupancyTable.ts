@@ -70,7 +70,7 @@ export function createOccupancyTable(
       for (let i = 0; i < shown; i++) {
         const row = h('tr', { 'data-level': i });
         const rowCells = [
-          h('th', { scope: 'row' }, system.labels[i]),
+          h('th', { scope: 'row' }, strings.levelLabel(system.labels[i])),
           h(
             'td',
             {},

@@ -1,17 +1,20 @@
-import { batch, computed, effect, signal } from '@preact/signals-core';
+import { batch, computed } from '@preact/signals-core';
+import { effect } from './lifetime.ts';
 import { parseTemperature, REDUCED } from '../core/spectra/index.ts';
 import { ensureModel } from '../lm/training.ts';
 import type { LanguageState } from '../state/languageState.ts';
 import type { SimulatorState } from '../state/simulatorState.ts';
-import { buildSystem } from '../state/system.ts';
+import { PARALLEL_SYSTEMS, type ParallelState, type ParallelSystemId } from '../state/parallelState.ts';
+import { buildSystem, type SystemModel } from '../state/system.ts';
 import { buildTokenSystem } from '../state/tokenSystem.ts';
 import { h } from './dom.ts';
 import { createField, messageOf } from './field.ts';
-import { formatNumber } from './format.ts';
+import { acceptDecimalComma, formatNumber } from './format.ts';
 import { createParticleStage } from './particleStage.ts';
 import { formatPartitionFunction } from './readouts.ts';
 import type { ScreenHandle } from './screen.ts';
 import type { Strings } from './strings/en.ts';
+import { systemName } from './strings/systemText.ts';
 import { axisLabel } from './summary.ts';
 
 type MappingRow = keyof Strings['mappingRows'];
@@ -29,15 +32,14 @@ const DEMONSTRATIONS: Record<MappingRow, { temperature: number; system?: 'degene
   negative: { temperature: -1 },
 };
 
-const PHYSICS_SYSTEMS = {
+const PHYSICS_SYSTEMS: Record<ParallelSystemId, () => SystemModel> = {
   'three-level': () => buildSystem({ kind: 'preset', presetId: 'three-level', params: { e2: 1, e3: 1.8 } }),
   'two-level': () =>
     buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 1 } }),
   degenerate: () =>
     buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 3 } }),
   oscillator: () => buildSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 12 } }),
-} as const;
-type PhysicsSystemId = keyof typeof PHYSICS_SYSTEMS;
+};
 
 /** The physics ladder and the token ladder under one temperature, and the dictionary between them. */
 export async function mountParallelScreen(
@@ -45,10 +47,10 @@ export async function mountParallelScreen(
   language: LanguageState,
   physics: SimulatorState,
   tokens: SimulatorState,
+  linked: ParallelState,
   strings: Strings,
 ): Promise<ScreenHandle> {
-  const temperature = signal(1);
-  const physicsSystem = signal<PhysicsSystemId>('three-level');
+  const { temperature, physicsSystem } = linked;
   ensureModel(language);
 
   const physicsStage = await createParticleStage(physics, strings, {
@@ -59,14 +61,14 @@ export async function mountParallelScreen(
         (label, i) =>
           `${label} · E ${formatNumber(system.spectrum.energies[i], 3)} · g ${system.spectrum.degeneracies[i]}`,
       ),
-    axisLabels: (system) => system.labels.map(axisLabel),
+    axisLabels: (system) => system.labels.map((label) => axisLabel(strings.levelLabel(label))),
     overflowLabel: strings.higherLevels,
   });
   const tokenStage = await createParticleStage(tokens, strings, {
     idPrefix: 'pt-',
     stageLabel: strings.parallelTokensLabel,
     ladderLabels: (system) =>
-      system.labels.map((label, i) => `${label} · E ${formatNumber(system.spectrum.energies[i], 3)}`),
+      system.labels.map((label, i) => `${strings.levelLabel(label)} · E ${formatNumber(system.spectrum.energies[i], 3)}`),
     axisLabels: (system) => [...system.labels],
     overflowLabel: strings.tokenOverflow,
   });
@@ -110,7 +112,7 @@ export async function mountParallelScreen(
   });
   const applyText = () => {
     try {
-      temperature.value = parseTemperature(text.value, REDUCED);
+      temperature.value = parseTemperature(acceptDecimalComma(text.value), REDUCED);
       textField.setError(null);
     } catch (error) {
       textField.setError(messageOf(error));
@@ -123,13 +125,13 @@ export async function mountParallelScreen(
   const systemSelect = h(
     'select',
     { id: 'parallel-system' },
-    ...(Object.keys(PHYSICS_SYSTEMS) as PhysicsSystemId[]).map((id) =>
-      h('option', { value: id }, PHYSICS_SYSTEMS[id]().name + (id === 'degenerate' ? ' (g₁ = 3)' : '')),
+    ...PARALLEL_SYSTEMS.map((id) =>
+      h('option', { value: id }, systemName(strings, PHYSICS_SYSTEMS[id]()) + (id === 'degenerate' ? ' (g₁ = 3)' : '')),
     ),
   );
   const systemField = createField(strings.parallelSystemLabel, systemSelect);
   systemSelect.addEventListener('change', () => {
-    physicsSystem.value = systemSelect.value as PhysicsSystemId;
+    physicsSystem.value = systemSelect.value as ParallelSystemId;
   });
   effect(() => {
     const t = temperature.value;

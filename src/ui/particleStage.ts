@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect, onDispose } from './lifetime.ts';
 import { ParticleSimulation } from '../core/simulation.ts';
 import type { DisplayUnit } from '../core/spectra/index.ts';
 import { type ChiSquareResult, chiSquareTest, klDivergence } from '../core/statistics.ts';
@@ -78,6 +78,8 @@ export async function createParticleStage(
   let scene: SimulatorScene | null = null;
   try {
     scene = await SimulatorScene.create(stageCanvas, readPalette());
+    const created = scene;
+    onDispose(() => created.destroy());
   } catch {
     stageCanvas.append(h('p', { class: 'stage-error', role: 'alert' }, strings.webglMissing));
   }
@@ -95,6 +97,7 @@ export async function createParticleStage(
   /** Asks the views to draw the simulation again (peek: a view must not depend on what it bumps). */
   const redraw = () => {
     state.stepVersion.value = state.stepVersion.peek() + 1;
+    state.steps.value = simulation.stepCount;
   };
   const dynamicsSettings = () => ({
     kind: state.dynamics.peek(),
@@ -163,6 +166,21 @@ export async function createParticleStage(
   effect(() => {
     scene?.setMoveDuration(Math.min(400, 800 / state.stepsPerSecond.value));
   });
+
+  // A shared link may ask for the state after a number of steps: replay them from the seed.
+  const replay = state.pendingSteps.peek();
+  if (replay > 0) {
+    state.pendingSteps.value = 0;
+    state.playing.value = false;
+    const settings = {
+      kind: state.dynamics.peek(),
+      heatBathFraction: state.heatBathFraction.peek(),
+      metropolisSweeps: state.metropolisSweeps.peek(),
+    };
+    for (let i = 0; i < replay; i++) simulation.step(settings);
+    redraw();
+  }
+
 
   let pending = 0;
   const loop = createFrameLoop((deltaMs) => {

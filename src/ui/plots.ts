@@ -3,6 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { SystemModel } from '../state/system.ts';
 import { thermodynamicCurves } from '../state/thermodynamicCurves.ts';
 import { h } from './dom.ts';
+import { onDispose } from './lifetime.ts';
 import type { Strings } from './strings/en.ts';
 
 const HEIGHT = 170;
@@ -56,11 +57,16 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
     return Math.max(200, Math.floor(host.clientWidth || 300));
   }
 
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     plots.forEach((plot, i) => {
       plot.setSize({ width: widthOf(hosts[i]), height: HEIGHT });
     });
-  }).observe(root);
+  });
+  observer.observe(root);
+  onDispose(() => {
+    observer.disconnect();
+    for (const plot of plots) plot.destroy();
+  });
 
   return {
     root,

@@ -3,7 +3,7 @@ import type { ChiSquareResult } from '../core/statistics.ts';
 import type { Thermodynamics } from '../core/thermodynamics.ts';
 import type { SystemModel } from '../state/system.ts';
 import { h } from './dom.ts';
-import { formatCount, formatNumber } from './format.ts';
+import { formatCount, formatNumber, localizeNumbers } from './format.ts';
 import type { Strings } from './strings/en.ts';
 
 export interface Readouts {
@@ -56,13 +56,14 @@ export function createReadouts(strings: Strings): Readouts {
       const inUnit = formatTemperature(temperature, unit, system.energyUnit, 4);
       const inKelvin =
         physical && unit !== 'K' ? ` = ${formatTemperature(temperature, 'K', system.energyUnit, 4)}` : '';
-      entries.temperature.textContent =
-        unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`;
+      entries.temperature.textContent = localizeNumbers(
+        unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`,
+      );
       entries.partition.textContent = formatPartitionFunction(thermo.logZ);
       const energy = (e: number) =>
         unit === 'internal'
           ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}`
-          : formatEnergy(e, unit, system.energyUnit, 5);
+          : localizeNumbers(formatEnergy(e, unit, system.energyUnit, 5));
       entries.meanEnergy.textContent = energy(thermo.meanEnergy);
       entries.heatCapacity.textContent = formatNumber(thermo.heatCapacity, 4);
       entries.entropy.textContent = formatNumber(thermo.entropy, 4);

@@ -1,3 +1,5 @@
+import { onDispose } from './lifetime.ts';
+
 /** What the navigation needs from a mounted screen. */
 export interface ScreenHandle {
   /** A hidden screen stops its animation loop, so only the visible one costs anything. */
@@ -12,6 +14,10 @@ export interface FrameLoop {
 /** A requestAnimationFrame loop that passes the time since the last frame (capped, so a background tab resumes calmly). */
 export function createFrameLoop(frame: (deltaMs: number) => void): FrameLoop {
   let handle = 0;
+  onDispose(() => {
+    cancelAnimationFrame(handle);
+    handle = 0;
+  });
   let last = 0;
   const run = (now: number) => {
     const deltaMs = last === 0 ? 0 : Math.min(250, now - last);

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from './lifetime.ts';
 import { type DisplayUnit, formatEnergy, formatTemperature } from '../core/spectra/index.ts';
 import type { SimulatorState } from '../state/simulatorState.ts';
 import type { SystemModel } from '../state/system.ts';
@@ -13,6 +13,7 @@ import { createThermodynamicPlots } from './plots.ts';
 import { createReadouts } from './readouts.ts';
 import type { ScreenHandle } from './screen.ts';
 import type { Strings } from './strings/en.ts';
+import { systemName } from './strings/systemText.ts';
 import { axisLabel } from './summary.ts';
 
 /** Value of one internal energy unit in a display unit, for plot axes (plots are linear in T). */
@@ -21,14 +22,14 @@ function displayScale(system: SystemModel, unit: DisplayUnit): number {
   return Number.parseFloat(formatEnergy(1, unit, system.energyUnit, 15));
 }
 
-function ladderLabels(system: SystemModel, unit: DisplayUnit): string[] {
+function ladderLabels(strings: Strings, system: SystemModel, unit: DisplayUnit): string[] {
   const { energies, degeneracies } = system.spectrum;
   return system.labels.map((label, i) => {
     const energy =
       unit === 'internal'
         ? `${formatNumber(energies[i], 4)} ${system.energyUnit.symbol}`
         : formatEnergy(energies[i], unit, system.energyUnit, 4);
-    return `${label} · ${energy} · g ${formatNumber(degeneracies[i], 4)}`;
+    return `${strings.levelLabel(label)} · ${energy} · g ${formatNumber(degeneracies[i], 4)}`;
   });
 }
 
@@ -44,8 +45,8 @@ export async function mountSimulatorScreen(
   const particles = await createParticleStage(state, strings, {
     idPrefix: '',
     stageLabel: strings.stageLabel,
-    ladderLabels,
-    axisLabels: (system) => system.labels.map(axisLabel),
+    ladderLabels: (system, unit) => ladderLabels(strings, system, unit),
+    axisLabels: (system) => system.labels.map((label) => axisLabel(strings.levelLabel(label))),
     overflowLabel: strings.higherLevels,
     onFrame: (fit, divergence, steps) => readouts.showFit(fit, divergence, steps),
   });
@@ -116,7 +117,7 @@ export async function mountSimulatorScreen(
     );
     const p = state.probabilities.value;
     summary.textContent = strings.summary(
-      system.name,
+      systemName(strings, system),
       temperature,
       formatCount(state.particleCount.value),
       formatPercent(p[0]),

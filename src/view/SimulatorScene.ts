@@ -67,10 +67,16 @@ export class SimulatorScene {
     this.particles = new ParticleLayer({ colour: palette.particle });
     this.histogram = new HistogramLayer(palette);
     app.stage.addChild(this.ladder.view, this.countBars, this.particles.view, this.histogram.view);
-    new ResizeObserver(() => this.resize()).observe(host);
+    const observer = new ResizeObserver(() => this.resize());
+    observer.observe(host);
+    this.stopObserving = () => observer.disconnect();
   }
 
   static async create(host: HTMLElement, palette: Palette): Promise<SimulatorScene> {
+    // pixi.js compiles shader and uniform code with new Function unless this is installed first; the
+    // page's CSP has no 'unsafe-eval'. Loaded here, like pixi's own renderers, to keep it off the first
+    // screen's static imports (it pulls in the WebGL and WebGPU back-ends).
+    await import('pixi.js/unsafe-eval');
     const app = new Application();
     await app.init({
       background: palette.background,
@@ -90,6 +96,14 @@ export class SimulatorScene {
   }
 
   private dirty = true;
+  private stopObserving: () => void = () => {};
+
+  /** Frees the GPU resources and stops watching the host's size. */
+  destroy(): void {
+    this.stopObserving();
+    this.particles.destroy();
+    this.app.destroy(true, { children: true });
+  }
   /** Told after every layout, so notes about the ladder ("12 levels shown of 51") stay true. */
   onLayout: ((info: SceneLayoutInfo) => void) | null = null;
 

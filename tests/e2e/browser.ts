@@ -65,7 +65,10 @@ export function watchForProblems(page: Page): PageProblems {
 export async function distinctColours(page: Page, selector: string): Promise<number> {
   const png = await page.locator(selector).first().screenshot();
   return page.evaluate(async (base64) => {
-    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    // Decoded without fetch(data:…), which the page's CSP (connect-src 'self') blocks.
+    const blob = new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], {
+      type: 'image/png',
+    });
     const bitmap = await createImageBitmap(blob);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d');

@@ -118,16 +118,60 @@ export function createEinsteinSolid(
 }
 
 /**
+ * The oscillators drawn on a ladder with a top level: `levels[k]` = min(n_k, top) and `counts[l]` =
+ * how many oscillators sit on level l, where top = counts.length − 1 holds every oscillator with top or
+ * more quanta (a drawn ladder is finite; the quanta are not).
+ */
+export interface EinsteinLadder {
+  readonly levels: Uint32Array;
+  readonly counts: Float64Array;
+}
+
+function checkLadder(solid: EinsteinSolid, ladder: EinsteinLadder): void {
+  if (ladder.levels.length !== solid.oscillators || ladder.counts.length < 1) {
+    throw new RangeError(
+      `The ladder needs one level per oscillator (${solid.oscillators}) and at least one level; got ` +
+        `${ladder.levels.length} and ${ladder.counts.length}.`,
+    );
+  }
+}
+
+/** Fills `ladder` from the solid's quanta (see EinsteinLadder): once after a start, not per step. */
+export function placeOnLadder(solid: EinsteinSolid, ladder: EinsteinLadder): void {
+  checkLadder(solid, ladder);
+  const { levels, counts } = ladder;
+  const top = counts.length - 1;
+  counts.fill(0);
+  for (let k = 0; k < solid.oscillators; k++) {
+    const level = Math.min(solid.quanta[k], top);
+    levels[k] = level;
+    counts[level]++;
+  }
+}
+
+const NO_LEVELS = new Uint32Array(0);
+const NO_COUNTS = new Float64Array(1);
+
+/**
  * Performs `moves` attempted moves in place (see the module comment; an attempt whose donor is empty
  * does nothing but still counts). `moves` must be a whole number ≥ 0 (InputError otherwise).
  * N moves give every oscillator one donor chance on average, a natural "sweep" per frame.
+ *
+ * With `ladder` (filled by placeOnLadder) the two oscillators of each move are moved on it too, so its
+ * levels and counts stay exact without a recount: a step of few moves then costs only those moves.
  */
-export function einsteinStep(solid: EinsteinSolid, moves: number, rng: Rng): void {
+export function einsteinStep(solid: EinsteinSolid, moves: number, rng: Rng, ladder?: EinsteinLadder): void {
   if (!Number.isSafeInteger(moves) || moves < 0) {
     throw new InputError(`The number of moves must be a whole number ≥ 0, got ${moves}.`);
   }
+  if (ladder) checkLadder(solid, ladder);
   const q = solid.quanta;
   const n = q.length;
+  // One loop for both uses: the `tracking` branch goes the same way every time, so it costs little.
+  const tracking = ladder !== undefined;
+  const levels = ladder?.levels ?? NO_LEVELS;
+  const counts = ladder?.counts ?? NO_COUNTS;
+  const top = counts.length - 1;
   // Uniform index in [0, n) by Lemire's multiply-shift with rejection: x = u·n (exact, < 2^53) is
   // split into high = ⌊x / 2^32⌋ (the index) and low = x mod 2^32; rejecting low < 2^32 mod n removes
   // the small excess some indices would otherwise get (up to n/2^32 relative: 2e-4 at 10^6),
@@ -169,6 +213,20 @@ export function einsteinStep(solid: EinsteinSolid, moves: number, rng: Rng): voi
     const has = -donor >>> 31; // exact because donor ≤ MAX_QUANTA < 2^31
     q[i] = donor - has;
     q[j] += has;
+    if (tracking) {
+      // Unconditionally, again without a branch on `has`: for an empty donor or i = j each line
+      // takes an oscillator off its level and puts it straight back.
+      let level = levels[i];
+      counts[level]--;
+      level = q[i] < top ? q[i] : top;
+      levels[i] = level;
+      counts[level]++;
+      level = levels[j];
+      counts[level]--;
+      level = q[j] < top ? q[j] : top;
+      levels[j] = level;
+      counts[level]++;
+    }
   }
   state[0] = a;
   state[1] = b;
@@ -225,6 +283,32 @@ export function einsteinMarginal(
     tail *= (quanta - n) / slots; // becomes exactly 0 at n = q: nobody holds more than q
   }
   result[nMax] = tail;
+  return result;
+}
+
+/**
+ * The Boltzmann distribution at the solid's temperature 1/T = ln(1 + N/q) on the ladder E_n = n + 1/2,
+ * in the bins of einsteinMarginal: entry n (n < nMax) is (1 − x) xⁿ with x = e^{−1/T} = q/(q + N), and
+ * entry nMax pools the tail x^nMax. It is the large-N limit of einsteinMarginal (which is exact for
+ * finite N: the two differ by O(1/N), e.g. P(0) = (N − 1)/(q + N − 1) against N/(q + N)).
+ */
+export function einsteinBoltzmann(
+  oscillators: number,
+  quanta: number,
+  nMax: number,
+  out?: Float64Array,
+): Float64Array {
+  checkOscillators(oscillators);
+  checkQuanta(quanta);
+  checkNMax(nMax);
+  const result = histogramOutput(nMax, out);
+  const x = quanta / (quanta + oscillators);
+  let power = 1; // xⁿ
+  for (let n = 0; n < nMax; n++) {
+    result[n] = (1 - x) * power;
+    power *= x;
+  }
+  result[nMax] = power;
   return result;
 }
 

@@ -30,7 +30,7 @@ import type { Rng } from '../rng.ts';
  */
 export const BERNOULLI_SCAN_ABOVE = 0.15;
 
-/** The chosen particles are collected in chunks and redrawn with AliasTable.fillAt: no allocation. */
+/** The chosen particles are collected in chunks and redrawn with AliasTable.fillAt(Counting): no allocation. */
 const CHUNK = 4096;
 const chosen = new Uint32Array(CHUNK);
 

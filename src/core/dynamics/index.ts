@@ -2,14 +2,17 @@
 
 export {
   createEinsteinSolid,
+  type EinsteinLadder,
   type EinsteinSolid,
   type EinsteinStart,
+  einsteinBoltzmann,
   einsteinHistogram,
   einsteinMarginal,
   einsteinStep,
   einsteinTemperature,
   MAX_OSCILLATORS,
   MAX_QUANTA,
+  placeOnLadder,
 } from './einsteinSolid.ts';
 export {
   BERNOULLI_SCAN_ABOVE,

@@ -224,7 +224,7 @@ function outOfRange(particle: number, level: number, levelCount: number): RangeE
   );
 }
 
-// The three loops below share one attempt, written out in each because V8 will not reliably inline a
+// The sweeps below share one attempt, written out in each loop because V8 will not reliably inline a
 // helper that has to update four state locals:
 //   u: one sfc32 output (rng.ts's recurrence; state kept in int32 locals and written back at the end
 //      or before throwing). Top bit: direction (k = 2·level + bit). Low 31 bits v: accept iff

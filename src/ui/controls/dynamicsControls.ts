@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import { InputError } from '../../core/errors.ts';
 import type { DynamicsKind } from '../../core/simulation.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';

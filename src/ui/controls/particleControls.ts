@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import { checkParticleCount, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import { h } from '../dom.ts';

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import {
   defaultParams,
   ENERGY_LIST_SYNTAX,
@@ -11,6 +11,7 @@ import type { SystemChoice } from '../../state/system.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import type { Strings } from '../strings/en.ts';
+import { presetText } from '../strings/systemText.ts';
 
 const FORMULA = 'formula';
 const LIST = 'list';
@@ -18,7 +19,7 @@ const LIST = 'list';
 /** Picks the system: a preset with its parameters, a formula of n, or a typed list of energies. */
 export function createSystemControls(state: SimulatorState, strings: Strings): HTMLElement {
   const select = h('select', { id: 'system-select' });
-  for (const preset of PRESETS) select.append(h('option', { value: preset.id }, preset.name));
+  for (const preset of PRESETS) select.append(h('option', { value: preset.id }, presetText(strings, preset).name));
   select.append(
     h('option', { value: FORMULA }, strings.customFormula),
     h('option', { value: LIST }, strings.energyList),
@@ -42,7 +43,8 @@ export function createSystemControls(state: SimulatorState, strings: Strings): H
   function showPreset(presetId: PresetId, params: Record<string, number>): void {
     const preset = presetById(presetId);
     if (!preset) return;
-    description.textContent = preset.description;
+    const text = presetText(strings, preset);
+    description.textContent = text.description;
     parameters.replaceChildren();
     for (const parameter of preset.parameters) {
       const input = h('input', {
@@ -54,8 +56,9 @@ export function createSystemControls(state: SimulatorState, strings: Strings): H
         step: parameter.integer ? 1 : 'any',
         inputmode: parameter.integer ? 'numeric' : 'decimal',
       });
-      const label = parameter.unit ? `${parameter.label} (${parameter.unit})` : parameter.label;
-      const field = createField(label, input, parameter.description);
+      const name = text.parameterLabel(parameter.id, parameter.label);
+      const label = parameter.unit ? `${name} (${parameter.unit})` : name;
+      const field = createField(label, input, text.parameterDescription(parameter.id, parameter.description));
       input.addEventListener('change', () => {
         const current = state.system.peek().choice;
         const base =

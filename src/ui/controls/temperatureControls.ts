@@ -1,9 +1,10 @@
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
 import { displayUnitsFor, type SimulatorState } from '../../state/simulatorState.ts';
 import { sliderMaximum, sliderToTemperature, temperatureToSlider } from '../../state/temperatureScale.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
+import { acceptDecimalComma, localizeNumbers } from '../format.ts';
 import type { Strings } from '../strings/en.ts';
 
 export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): string {
@@ -37,7 +38,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
   function applyText(): void {
     const system = state.system.peek();
     try {
-      const value = parseTemperature(text.value, system.energyUnit);
+      const value = parseTemperature(acceptDecimalComma(text.value), system.energyUnit);
       if ((value < 0 || Object.is(value, -0)) && !system.allowsNegativeTemperature) {
         textField.setError(strings.negativeTemperatureRefused);
         return;
@@ -72,7 +73,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
     const system = state.system.value;
     state.temperatureUnit.value;
     slider.value = String(temperatureToSlider(t, system.excitationEnergy, system.allowsNegativeTemperature));
-    slider.setAttribute('aria-valuetext', `T = ${format(t)}`);
+    slider.setAttribute('aria-valuetext', `T = ${localizeNumbers(format(t))}`);
     // Don't overwrite what the person is typing, unless it was just accepted.
     if (document.activeElement !== text || text.getAttribute('aria-invalid') !== 'true')
       text.value = format(t);

@@ -6,7 +6,7 @@
 import { visibleToken } from '../../state/tokenSystem.ts';
 import { h, uniqueId } from '../dom.ts';
 import { formatNumber } from '../format.ts';
-import type { LanguageStrings } from '../strings/languageEn.ts';
+import type { LanguageStrings } from '../strings/en.ts';
 import type { GenerationColumn } from './generationModel.ts';
 import { displayTemperature, formatTemperature } from './temperatureList.ts';
 

@@ -5,7 +5,7 @@
  * the settings on screen.
  */
 import './language.css';
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import type { NgramModel } from '../../core/lm/ngram.ts';
 import type { SamplerSettings } from '../../core/lm/pipeline.ts';
 import type { LanguageState } from '../../state/languageState.ts';
@@ -13,7 +13,7 @@ import { parseSeed } from '../controls/dynamicsControls.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import { createFrameLoop } from '../screen.ts';
-import type { LanguageStrings } from '../strings/languageEn.ts';
+import type { LanguageStrings } from '../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
 import { GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
 import { formatTemperatureList, parseTemperatureList, temperatureProblemMessage } from './temperatureList.ts';

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import { MAX_ORDER, MIN_ORDER } from '../../core/lm/ngram.ts';
 import { CORPORA } from '../../lm/corpora.ts';
 import { trainLanguageModel, trainOnCorpus } from '../../lm/training.ts';
@@ -16,7 +16,7 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export function createModelControls(state: LanguageState, strings: Strings): HTMLElement {
   const corpus = h('select', { id: 'corpus-select' });
   for (const entry of CORPORA)
-    corpus.append(h('option', { value: entry.id, lang: entry.language }, entry.title));
+    corpus.append(h('option', { value: entry.id, lang: entry.language }, strings.corpusTitle(entry.id, entry.title)));
   corpus.append(h('option', { value: OWN_TEXT }, strings.ownText));
   const corpusField = createField(strings.corpusLabel, corpus);
 
@@ -97,7 +97,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
                 formatNumber(current.milliseconds, 3),
                 current.inWorker ? strings.trainingInWorker : strings.trainingOnPage,
               )
-            : current.message;
+            : strings.translateError(current.message);
     status.textContent = text;
     status.classList.toggle('field-error', current.kind === 'error');
   });

@@ -4,7 +4,7 @@
  */
 import type { SamplerSettings, StageKind } from '../../core/lm/pipeline.ts';
 import { formatNumber } from '../format.ts';
-import type { LanguageStrings } from '../strings/languageEn.ts';
+import type { LanguageStrings } from '../strings/en.ts';
 import type { StageBars } from './pipelineChart.ts';
 
 export function stageSetting(kind: StageKind, settings: SamplerSettings): number {

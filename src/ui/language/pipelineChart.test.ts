@@ -6,7 +6,8 @@ import {
   type StageKind,
 } from '../../core/lm/pipeline.ts';
 import { createRng } from '../../core/rng.ts';
-import { languageEn } from '../strings/languageEn.ts';
+import { en } from '../strings/en.ts';
+const languageEn = en.lm;
 import { stageCaption, stageTitle } from './pipelineCaptions.ts';
 import { choosePipelineTokens, type PipelineBars, pipelineBars, SHOWN_TOKENS } from './pipelineChart.ts';
 

@@ -10,7 +10,7 @@ import type { PipelineResult, SamplerSettings } from '../../core/lm/pipeline.ts'
 import { visibleToken } from '../../state/tokenSystem.ts';
 import { h } from '../dom.ts';
 import { formatNumber, formatPercent } from '../format.ts';
-import type { LanguageStrings } from '../strings/languageEn.ts';
+import type { LanguageStrings } from '../strings/en.ts';
 import { createBarChart } from './barChart.ts';
 import { stageCaption, stageTitle } from './pipelineCaptions.ts';
 import {

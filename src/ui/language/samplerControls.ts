@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import { InputError } from '../../core/errors.ts';
 import type { SamplerOrder, SamplerSettings } from '../../core/lm/pipeline.ts';
 import { validateSamplerSettings } from '../../core/lm/pipeline.ts';
@@ -6,11 +6,12 @@ import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
 import type { LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
 import { createField, type Field, messageOf } from '../field.ts';
+import { acceptDecimalComma } from '../format.ts';
 import type { Strings } from '../strings/en.ts';
 
 /** Reads a plain number typed by a person; InputError with the field's name otherwise. */
 function readNumber(text: string, label: string): number {
-  const value = Number(text.trim());
+  const value = Number(acceptDecimalComma(text.trim()));
   if (text.trim() === '' || !Number.isFinite(value))
     throw new InputError(`${label}: “${text.trim().slice(0, 30)}” is not a number.`);
   return value;
@@ -62,7 +63,7 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
     state.updateSampler({ temperature: Number(slider.value) });
   });
   const applyTemperature = () =>
-    apply(temperatureField, () => ({ temperature: parseTemperature(temperature.value, REDUCED) }));
+    apply(temperatureField, () => ({ temperature: parseTemperature(acceptDecimalComma(temperature.value), REDUCED) }));
   temperature.addEventListener('change', applyTemperature);
   temperature.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') applyTemperature();

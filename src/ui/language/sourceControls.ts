@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from '../lifetime.ts';
 import { parseTokenDistribution } from '../../core/lm/importDistribution.ts';
 import type { DistributionSource, LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
@@ -48,9 +48,9 @@ export function createSourceControls(state: LanguageState, strings: Strings): HT
     fromModel.input.checked = state.source.value === 'model';
     fromPaste.input.checked = state.source.value === 'pasted';
     summary.textContent = imported
-      ? strings.pastedSummary(formatCount(imported.tokens.length), imported.source)
+      ? strings.pastedSummary(formatCount(imported.tokens.length), strings.translateError(imported.source))
       : '';
-    notes.replaceChildren(...(imported?.notes ?? []).map((note) => h('li', {}, note)));
+    notes.replaceChildren(...(imported?.notes ?? []).map((note) => h('li', {}, strings.translateError(note))));
   });
 
   return h(

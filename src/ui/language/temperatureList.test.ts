@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { languageEn } from '../strings/languageEn.ts';
+import { en } from '../strings/en.ts';
+const languageEn = en.lm;
 import {
   formatTemperatureList,
   parseTemperatureList,

@@ -3,7 +3,7 @@
  * what is wrong as data, so the message comes from the strings file in the panel's language.
  */
 import { formatNumber } from '../format.ts';
-import type { LanguageStrings } from '../strings/languageEn.ts';
+import type { LanguageStrings } from '../strings/en.ts';
 
 export const MAX_TEMPERATURES = 6;
 /** Beyond ±5 a character model is already uniform (or inverted) to the eye; the columns stop differing. */
