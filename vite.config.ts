@@ -66,6 +66,8 @@ export default defineConfig({
       // built with, so the lazily loaded chunks it may still ask for (hashed names) stay available. The
       // new version takes over once every tab of the app is closed.
       registerType: 'prompt',
+      // The icons are precached by workbox.globPatterns below; adding them again would list them twice.
+      includeManifestIcons: false,
       manifest: {
         name: 'Boltzmann Lab',
         short_name: 'Boltzmann',
@@ -85,7 +87,8 @@ export default defineConfig({
         // Everything the app can ask for, so that it works offline once loaded: the lazily loaded screens,
         // the trainer worker and the corpora (.txt, fetched by their hashed URLs) as well as the first
         // screen. Source maps are left out (large, and only for developers).
-        globPatterns: ['**/*.{html,js,css,txt,png,svg,webmanifest,woff,woff2}'],
+        // The plugin adds manifest.webmanifest itself.
+        globPatterns: ['**/*.{html,js,css,txt,png,svg,woff,woff2}'],
         // The largest file is the State of the Union corpus (~0.5 MB); fail the build rather than silently
         // leave a bigger future file out of the precache.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

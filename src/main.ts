@@ -2,16 +2,28 @@ import './ui/theme.css';
 import './ui/layout.css';
 import { effect, signal } from '@preact/signals-core';
 import type { LanguageState } from './state/languageState.ts';
-import { applyLanguageLink, applyParallelLink, applyPhysicsLink, linkQuery, mentionsLanguage } from './state/linkSync.ts';
+import {
+  applyLanguageLink,
+  applyParallelLink,
+  applyPhysicsLink,
+  linkQuery,
+  mentionsLanguage,
+} from './state/linkSync.ts';
 import { createParallelState } from './state/parallelState.ts';
 import { createSimulatorState, type SimulatorState } from './state/simulatorState.ts';
 import { parseLink } from './state/urlSchema.ts';
+import { createStoryActions } from './ui/appStoryActions.ts';
 import { h } from './ui/dom.ts';
 import { setErrorTranslator } from './ui/field.ts';
 import { setNumberLocale } from './ui/format.ts';
+import { createHeaderTools, toggleFullscreen } from './ui/headerTools.ts';
 import { disposeAll } from './ui/lifetime.ts';
 import { createNavigation } from './ui/navigation.ts';
+import { applyPreferences, loadPreferences } from './ui/preferences.ts';
+import { createHelpDialog, installShortcuts } from './ui/shortcuts.ts';
 import { mountSimulatorScreen } from './ui/simulatorScreen.ts';
+import { createStoryPanel } from './ui/story/storyPanel.ts';
+import { STORY_PANEL_STRINGS } from './ui/story/storySteps.ts';
 import type { Strings } from './ui/strings/en.ts';
 import { initialLocale, LOCALES, type Locale, rememberLocale, stringsFor } from './ui/strings/index.ts';
 
@@ -39,6 +51,9 @@ function languageState(): Promise<LanguageState> {
   return languageStatePromise;
 }
 const parallel = createParallelState();
+const preferences = loadPreferences();
+applyPreferences(preferences);
+const storyActions = createStoryActions({ physics, parallel, language: () => languageState(), particlesFor });
 let languageStateLoaded: LanguageState | null = null;
 
 // A shared link's settings go into the states before anything renders.
@@ -68,7 +83,13 @@ const noticeArea = h('div', { class: 'notices', id: 'notices' });
 function showLinkNotice(names: string[]): void {
   const strings = stringsFor(locale.peek());
   const dismiss = h('button', { type: 'button' }, strings.dismiss);
-  const notice = h('p', { class: 'notice', role: 'status' }, strings.linkRejected(names.join(', ')), ' ', dismiss);
+  const notice = h(
+    'p',
+    { class: 'notice', role: 'status' },
+    strings.linkRejected(names.join(', ')),
+    ' ',
+    dismiss,
+  );
   dismiss.addEventListener('click', () => notice.remove());
   noticeArea.append(notice);
 }
@@ -136,13 +157,25 @@ function render(root: HTMLElement, active: Locale): void {
           );
         },
       },
+      {
+        id: 'how',
+        label: strings.howItWorks,
+        mount: async (host) => {
+          const { mountHowItWorks } = await import('./ui/howItWorks/howItWorksScreen.ts');
+          mountHowItWorks(host, active);
+          return { setActive: () => {} };
+        },
+      },
     ],
     screens,
+    strings.screensLabel,
   );
 
   const languageSelect = h('select', { id: 'language-select', 'aria-label': strings.languageLabel });
   for (const option of LOCALES) {
-    languageSelect.append(h('option', { value: option, lang: option }, option === 'ru' ? 'Русский' : 'English'));
+    languageSelect.append(
+      h('option', { value: option, lang: option }, option === 'ru' ? 'Русский' : 'English'),
+    );
   }
   languageSelect.value = active;
   languageSelect.addEventListener('change', () => {
@@ -153,17 +186,45 @@ function render(root: HTMLElement, active: Locale): void {
     document.getElementById('language-select')?.focus();
   });
 
+  const help = createHelpDialog(strings);
+  const story = createStoryPanel({
+    actions: storyActions,
+    language: () => active,
+    strings: STORY_PANEL_STRINGS[active],
+  });
+  installShortcuts(
+    () => navigation.active()?.shortcuts ?? null,
+    {
+      toggleProjector: () => document.getElementById('projector-toggle')?.click(),
+      toggleFullscreen,
+      startStory: () => story.open(),
+    },
+    help,
+  );
+
   root.replaceChildren(
     h(
       'header',
       { class: 'app-header' },
-      h('h1', {}, strings.appTitle),
-      h('p', { class: 'tagline' }, strings.tagline),
-      navigation,
-      h('div', { class: 'header-tools' }, createCopyLinkButton(strings), languageSelect),
+      h(
+        'div',
+        { class: 'brand' },
+        h('h1', {}, strings.appTitle),
+        h('p', { class: 'tagline' }, strings.tagline),
+      ),
+      navigation.element,
+      createHeaderTools(strings, preferences, {
+        copyLink: createCopyLinkButton(strings),
+        languageSelect,
+        openStory: () => story.open(),
+        openHelp: () => help.showModal(),
+        rerender: () => render(root, locale.peek()),
+      }),
     ),
     noticeArea,
     screens,
+    story.root,
+    help,
   );
 }
 

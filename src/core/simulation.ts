@@ -188,8 +188,11 @@ export class ParticleSimulation {
         `The Einstein solid moves every oscillator, so it allows at most ${MAX_DRAWN_PARTICLES} of them; got ${this.count}.`,
       );
     }
-    // Validate before switching, so that a refused setting leaves the simulation as it was.
-    const solid = createEinsteinSolid(this.count, settings.quanta, this.rng, settings.start);
+    // A new solid starts from the seed, exactly as reset() would start it, so that the same seed and
+    // settings give the same run; and it is made before switching, so a refused setting changes nothing.
+    const rng = createRng(this.seed);
+    const solid = createEinsteinSolid(this.count, settings.quanta, rng, settings.start);
+    this.rng = rng;
     this.einsteinSettings = { ...settings };
     this.redraw(solid);
   }
@@ -257,11 +260,11 @@ export class ParticleSimulation {
           );
           break;
         case 'einstein':
-          if (this.solid)
-            einsteinStep(this.solid, Math.round(dynamics.metropolisSweeps * this.count), this.rng, {
-              levels: this.levels,
-              counts: this.counts,
-            });
+          if (this.solid) {
+            einsteinStep(this.solid, Math.round(dynamics.metropolisSweeps * this.count), this.rng);
+            // The levels need a pass over the oscillators anyway, and that pass counts them too.
+            placeOnLadder(this.solid, this.levels, this.counts);
+          }
           break;
       }
     }
@@ -286,7 +289,7 @@ export class ParticleSimulation {
       const { quanta, start } = this.einsteinSettings;
       if (this.levels.length !== this.count) this.levels = new Uint32Array(this.count);
       this.solid = solid ?? createEinsteinSolid(this.count, quanta, this.rng, start);
-      placeOnLadder(this.solid, { levels: this.levels, counts: this.counts });
+      placeOnLadder(this.solid, this.levels, this.counts);
       this.einsteinTheory = einsteinBoltzmann(this.count, quanta, this.levelCount - 1);
     } else if (this.countsOnly) {
       this.levels = new Uint32Array(0);

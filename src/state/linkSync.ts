@@ -16,7 +16,9 @@ import { type LinkSettings, writeLinkNumber } from './urlSchema.ts';
 /** Parses "0.2, 0.5, 1" into temperatures; undefined when it is not such a list. */
 function readTemperatureList(text: string): number[] | undefined {
   const values = text.split(',').map((part) => Number(part.trim()));
-  return values.length >= 1 && values.length <= 6 && values.every((x) => Number.isFinite(x) && Math.abs(x) <= 5)
+  return values.length >= 1 &&
+    values.length <= 6 &&
+    values.every((x) => Number.isFinite(x) && Math.abs(x) <= 5)
     ? values
     : undefined;
 }
@@ -26,12 +28,23 @@ export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): s
   const refused: string[] = [];
   let choice: SystemChoice | null = null;
   if (link.sys === 'formula') {
-    choice = { kind: 'formula', energy: link.fe ?? 'n^2', degeneracy: link.fg ?? '1', nFrom: link.fn0 ?? 0, nTo: link.fn1 ?? 20 };
+    choice = {
+      kind: 'formula',
+      energy: link.fe ?? 'n^2',
+      degeneracy: link.fg ?? '1',
+      nFrom: link.fn0 ?? 0,
+      nTo: link.fn1 ?? 20,
+    };
   } else if (link.sys === 'list') {
     choice = { kind: 'list', text: link.fl ?? '0, 1' };
   } else if (link.sys) {
     const preset = presetById(link.sys);
-    if (preset) choice = { kind: 'preset', presetId: preset.id as PresetId, params: { ...defaultParams(preset), ...link.presetParams } };
+    if (preset)
+      choice = {
+        kind: 'preset',
+        presetId: preset.id as PresetId,
+        params: { ...defaultParams(preset), ...link.presetParams },
+      };
   }
   batch(() => {
     if (choice) {
@@ -47,7 +60,8 @@ export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): s
       else physics.temperature.value = link.T;
     }
     if (link.unit !== undefined) {
-      if (displayUnitsFor(system).includes(link.unit as DisplayUnit)) physics.temperatureUnit.value = link.unit as DisplayUnit;
+      if (displayUnitsFor(system).includes(link.unit as DisplayUnit))
+        physics.temperatureUnit.value = link.unit as DisplayUnit;
       else refused.push('unit');
     }
     if (link.N !== undefined) physics.particleCount.value = link.N;
@@ -96,7 +110,9 @@ export function applyParallelLink(link: LinkSettings, parallel: ParallelState): 
 
 /** True when the link says anything about the language-model screen. */
 export function mentionsLanguage(link: LinkSettings): boolean {
-  return ['corpus', 'order', 'ctx', 't', 'k', 'p', 'minp', 'typ', 'so', 'gen', 'gseed'].some((key) => key in link);
+  return ['corpus', 'order', 'ctx', 't', 'k', 'p', 'minp', 'typ', 'so', 'gen', 'gseed'].some(
+    (key) => key in link,
+  );
 }
 
 /** The query string for the current settings (defaults included, so a link is complete on its own). */
@@ -133,7 +149,8 @@ export function linkQuery(
   params.set('seed', String(physics.seed.value));
   params.set('play', physics.playing.value ? '1' : '0');
   params.set('avg', physics.showTimeAverage.value ? '1' : '0');
-  if (!physics.playing.value && stepCount !== null && stepCount > 0 && stepCount <= 10_000) params.set('step', String(stepCount));
+  if (!physics.playing.value && stepCount !== null && stepCount > 0 && stepCount <= 10_000)
+    params.set('step', String(stepCount));
   if (language) {
     const sampler = language.sampler.value;
     params.set('corpus', language.corpusId.value);

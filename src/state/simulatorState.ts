@@ -8,6 +8,7 @@ import { boltzmannProbabilities } from '../core/distribution.ts';
 import type { DynamicsKind } from '../core/simulation.ts';
 import { type DisplayUnit, defaultParams, parseTemperature, presetById } from '../core/spectra/index.ts';
 import { type Thermodynamics, thermodynamics } from '../core/thermodynamics.ts';
+import { createEinsteinState } from './einstein.ts';
 import { buildSystem, type SystemChoice, type SystemModel } from './system.ts';
 
 export const DEFAULT_PRESET = 'harmonic-oscillator';
@@ -63,6 +64,8 @@ export function createSimulatorState() {
     thermodynamics(system.value.spectrum.energies, temperature.value, system.value.spectrum.degeneracies),
   );
 
+  const einstein = createEinsteinState({ system, particleCount, dynamics, temperature });
+
   /** Switches system; the temperature moves to where the new system is interesting. */
   function chooseSystem(choice: SystemChoice): void {
     const next = buildSystem(choice);
@@ -92,6 +95,7 @@ export function createSimulatorState() {
     probabilities,
     thermo,
     chooseSystem,
+    ...einstein,
   };
 }
 

@@ -14,19 +14,34 @@ const MAX_TEXT = 2000;
 const linkNumber = v.pipe(
   v.string(),
   v.maxLength(40),
-  v.transform((text) => (text === 'inf' ? Number.POSITIVE_INFINITY : text === '-inf' ? Number.NEGATIVE_INFINITY : text === '-0' ? -0 : Number(text))),
+  v.transform((text) =>
+    text === 'inf'
+      ? Number.POSITIVE_INFINITY
+      : text === '-inf'
+        ? Number.NEGATIVE_INFINITY
+        : text === '-0'
+          ? -0
+          : Number(text),
+  ),
   v.number(),
   v.check((x) => !Number.isNaN(x), 'not a number'),
 );
 const finiteNumber = v.pipe(linkNumber, v.finite());
-const wholeNumber = (min: number, max: number) => v.pipe(finiteNumber, v.integer(), v.minValue(min), v.maxValue(max));
-const flag = v.pipe(v.picklist(['0', '1']), v.transform((text) => text === '1'));
+const wholeNumber = (min: number, max: number) =>
+  v.pipe(finiteNumber, v.integer(), v.minValue(min), v.maxValue(max));
+const flag = v.pipe(
+  v.picklist(['0', '1']),
+  v.transform((text) => text === '1'),
+);
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 export const LINK_SCHEMA = {
   lang: v.picklist(['en', 'ru']),
   // Physics screen
-  sys: v.picklist([...PRESETS.map((preset) => preset.id), 'formula', 'list'] as unknown as [string, ...string[]]),
+  sys: v.picklist([...PRESETS.map((preset) => preset.id), 'formula', 'list'] as unknown as [
+    string,
+    ...string[],
+  ]),
   fe: text(MAX_FORMULA_LENGTH),
   fg: text(MAX_FORMULA_LENGTH),
   fn0: wholeNumber(-1e6, 1e6),

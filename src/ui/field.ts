@@ -7,6 +7,11 @@ export function setErrorTranslator(translator: (message: string) => string): voi
   translate = translator;
 }
 
+/** A message for display in the current language, for places that show one outside a field. */
+export function translateMessage(message: string): string {
+  return translate(message);
+}
+
 export type FieldInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export interface Field<I extends FieldInput> {

@@ -1,5 +1,4 @@
 import { batch } from '@preact/signals-core';
-import { effect } from './lifetime.ts';
 import type { LanguageState } from '../state/languageState.ts';
 import type { SimulatorState } from '../state/simulatorState.ts';
 import { buildTokenSystem } from '../state/tokenSystem.ts';
@@ -12,11 +11,11 @@ import { createModelControls } from './language/modelControls.ts';
 import { createPipelineView } from './language/pipelineView.ts';
 import { createSamplerControls } from './language/samplerControls.ts';
 import { createSourceControls } from './language/sourceControls.ts';
+import { effect } from './lifetime.ts';
 import { createParticleStage } from './particleStage.ts';
 import { formatPartitionFunction } from './readouts.ts';
 import type { ScreenHandle } from './screen.ts';
 import type { Strings } from './strings/en.ts';
-
 
 /**
  * The language-model screen: the next-token distribution as an energy ladder (E = −ln p), particles
@@ -143,10 +142,27 @@ export async function mountLanguageScreen(
     readouts.greedy.textContent = `${best} (p = ${formatNumber(Math.exp(-system.spectrum.energies[0]), 4)})`;
   });
 
+  const nudge = (change: number) => {
+    const t = state.sampler.peek().temperature;
+    const next = Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t;
+    state.updateSampler({ temperature: next });
+  };
   return {
     setActive(active) {
       particles.setActive(active);
       generation.setActive(active);
+    },
+    shortcuts: {
+      playPause: () => {
+        particlesState.playing.value = !particlesState.playing.peek();
+      },
+      step: () => {
+        particlesState.playing.value = false;
+        particles.step();
+      },
+      reset: particles.reset,
+      hotter: () => nudge(0.1),
+      colder: () => nudge(-0.1),
     },
   };
 }

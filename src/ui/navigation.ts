@@ -13,8 +13,21 @@ export interface ScreenDefinition {
  * Tabs between screens, kept in the URL hash (#physics, #language, #parallel) so the back button and
  * shared links land on the same screen. A screen is mounted on first visit and kept while hidden.
  */
-export function createNavigation(screens: readonly ScreenDefinition[], container: HTMLElement): HTMLElement {
-  const nav = h('nav', { class: 'screen-tabs', 'aria-label': 'Screens' });
+export interface Navigation {
+  element: HTMLElement;
+  /** The visible screen, once it has mounted. */
+  active(): ScreenHandle | null;
+  /** The id of the visible screen. */
+  activeId(): string | null;
+}
+
+export function createNavigation(
+  screens: readonly ScreenDefinition[],
+  container: HTMLElement,
+  label: string,
+): Navigation {
+  const nav = h('nav', { class: 'screen-tabs', 'aria-label': label });
+  const mounted = new Map<string, ScreenHandle>();
   const links = new Map<string, HTMLAnchorElement>();
   const hosts = new Map<string, HTMLElement>();
   const handles = new Map<string, Promise<ScreenHandle>>();
@@ -50,8 +63,9 @@ export function createNavigation(screens: readonly ScreenDefinition[], container
       handle = screen.mount(host);
       handles.set(screen.id, handle);
     }
-    void handle.then((mounted) => {
-      if (current === screen.id) mounted.setActive(true);
+    void handle.then((handle) => {
+      mounted.set(screen.id, handle);
+      if (current === screen.id) handle.setActive(true);
     });
   }
 
@@ -62,5 +76,9 @@ export function createNavigation(screens: readonly ScreenDefinition[], container
     for (const handle of handles.values()) void handle.then((mounted) => mounted.setActive(false));
   });
   show(location.hash.slice(1));
-  return nav;
+  return {
+    element: nav,
+    active: () => (current === null ? null : (mounted.get(current) ?? null)),
+    activeId: () => current,
+  };
 }

@@ -62,7 +62,7 @@ export function createOccupancyTable(
       table,
     ),
     setSystem(system, unit) {
-      energyHeader.textContent = `${names.energy} (${unit === 'internal' ? system.energyUnit.symbol : unit})`;
+      energyHeader.textContent = `${names.energy} (${unit === 'internal' ? strings.internalUnit(system.energyUnit.symbol) : unit})`;
       const levelCount = system.spectrum.energies.length;
       shown = levelCount > TABLE_MAX_ROWS ? TABLE_MAX_ROWS - 1 : levelCount;
       const rows: HTMLTableRowElement[] = [];

@@ -1,15 +1,15 @@
 import { batch, computed } from '@preact/signals-core';
-import { effect } from './lifetime.ts';
 import { parseTemperature, REDUCED } from '../core/spectra/index.ts';
 import { ensureModel } from '../lm/training.ts';
 import type { LanguageState } from '../state/languageState.ts';
-import type { SimulatorState } from '../state/simulatorState.ts';
 import { PARALLEL_SYSTEMS, type ParallelState, type ParallelSystemId } from '../state/parallelState.ts';
+import type { SimulatorState } from '../state/simulatorState.ts';
 import { buildSystem, type SystemModel } from '../state/system.ts';
 import { buildTokenSystem } from '../state/tokenSystem.ts';
 import { h } from './dom.ts';
 import { createField, messageOf } from './field.ts';
 import { acceptDecimalComma, formatNumber } from './format.ts';
+import { effect } from './lifetime.ts';
 import { createParticleStage } from './particleStage.ts';
 import { formatPartitionFunction } from './readouts.ts';
 import type { ScreenHandle } from './screen.ts';
@@ -59,7 +59,7 @@ export async function mountParallelScreen(
     ladderLabels: (system) =>
       system.labels.map(
         (label, i) =>
-          `${label} · E ${formatNumber(system.spectrum.energies[i], 3)} · g ${system.spectrum.degeneracies[i]}`,
+          `${strings.levelLabel(label)} · E ${formatNumber(system.spectrum.energies[i], 3)} · g ${system.spectrum.degeneracies[i]}`,
       ),
     axisLabels: (system) => system.labels.map((label) => axisLabel(strings.levelLabel(label))),
     overflowLabel: strings.higherLevels,
@@ -68,7 +68,9 @@ export async function mountParallelScreen(
     idPrefix: 'pt-',
     stageLabel: strings.parallelTokensLabel,
     ladderLabels: (system) =>
-      system.labels.map((label, i) => `${strings.levelLabel(label)} · E ${formatNumber(system.spectrum.energies[i], 3)}`),
+      system.labels.map(
+        (label, i) => `${strings.levelLabel(label)} · E ${formatNumber(system.spectrum.energies[i], 3)}`,
+      ),
     axisLabels: (system) => [...system.labels],
     overflowLabel: strings.tokenOverflow,
   });
@@ -126,7 +128,11 @@ export async function mountParallelScreen(
     'select',
     { id: 'parallel-system' },
     ...PARALLEL_SYSTEMS.map((id) =>
-      h('option', { value: id }, systemName(strings, PHYSICS_SYSTEMS[id]()) + (id === 'degenerate' ? ' (g₁ = 3)' : '')),
+      h(
+        'option',
+        { value: id },
+        systemName(strings, PHYSICS_SYSTEMS[id]()) + (id === 'degenerate' ? ' (g₁ = 3)' : ''),
+      ),
     ),
   );
   const systemField = createField(strings.parallelSystemLabel, systemSelect);
@@ -209,7 +215,7 @@ export async function mountParallelScreen(
     set(
       'entropy',
       `S = ${formatNumber(physicsThermo.entropy, 4)}`,
-      `H = ${formatNumber(tokenThermo.entropy, 4)} nats`,
+      `H = ${formatNumber(tokenThermo.entropy, 4)} ${strings.internalUnit('nats')}`,
     );
     set(
       'perplexity',
@@ -241,10 +247,33 @@ export async function mountParallelScreen(
     ),
   );
 
+  const nudge = (change: number) => {
+    const t = temperature.peek();
+    temperature.value = Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t;
+  };
+  const both = (action: (stage: typeof physicsStage) => void) => {
+    action(physicsStage);
+    action(tokenStage);
+  };
   return {
     setActive(active) {
       physicsStage.setActive(active);
       tokenStage.setActive(active);
+    },
+    shortcuts: {
+      playPause: () => {
+        const playing = !physics.playing.peek();
+        physics.playing.value = playing;
+        tokens.playing.value = playing;
+      },
+      step: () => {
+        physics.playing.value = false;
+        tokens.playing.value = false;
+        both((stage) => stage.step());
+      },
+      reset: () => both((stage) => stage.reset()),
+      hotter: () => nudge(0.1),
+      colder: () => nudge(-0.1),
     },
   };
 }

@@ -1,4 +1,3 @@
-import { effect, onDispose } from './lifetime.ts';
 import { ParticleSimulation } from '../core/simulation.ts';
 import type { DisplayUnit } from '../core/spectra/index.ts';
 import { type ChiSquareResult, chiSquareTest, klDivergence } from '../core/statistics.ts';
@@ -7,6 +6,8 @@ import type { SystemModel } from '../state/system.ts';
 import { readPalette } from '../view/palette.ts';
 import { SimulatorScene } from '../view/SimulatorScene.ts';
 import { h } from './dom.ts';
+import { download, occupancyCsv } from './exportData.ts';
+import { effect, onDispose } from './lifetime.ts';
 import { createOccupancyTable, type TableHeaders } from './occupancyTable.ts';
 import { createFrameLoop } from './screen.ts';
 import type { Strings } from './strings/en.ts';
@@ -62,11 +63,14 @@ export async function createParticleStage(
     h('li', {}, h('span', { class: 'swatch swatch-theory', 'aria-hidden': 'true' }), strings.legendTheory),
     h('li', {}, h('span', { class: 'swatch swatch-band', 'aria-hidden': 'true' }), strings.legendBand),
   );
+  const csvButton = h('button', { type: 'button', id: id('export-csv') }, strings.exportCsv);
+  const pngButton = h('button', { type: 'button', id: id('export-png') }, strings.exportPng);
+  const exportButtons = h('div', { class: 'button-row export-buttons' }, csvButton, pngButton);
   const stage = h(
     'section',
     { class: 'stage', 'aria-label': options.stageLabel },
     stageCanvas,
-    h('div', { class: 'stage-footer' }, legend, stageNotes, modeNote),
+    h('div', { class: 'stage-footer' }, legend, stageNotes, modeNote, exportButtons),
   );
 
   const simulation = new ParticleSimulation(
@@ -181,6 +185,38 @@ export async function createParticleStage(
     redraw();
   }
 
+  csvButton.addEventListener('click', () => {
+    const system = state.system.peek();
+    // Energies go out in the system's own unit, at full precision, whatever the display unit.
+    const unitName = system.energyUnit.symbol;
+    const csv = occupancyCsv(
+      system,
+      system.labels.map(strings.levelLabel),
+      simulation.probabilities,
+      simulation.counts,
+      simulation.particleCount,
+      {
+        level: options.tableHeaders?.level ?? strings.tableLevel,
+        energy: `${options.tableHeaders?.energy ?? strings.tableEnergy} (${unitName})`,
+        degeneracy: options.tableHeaders?.degeneracy ?? strings.tableDegeneracy,
+        theory: strings.tableTheory,
+        count: strings.tableCount,
+        fraction: strings.tableFraction,
+      },
+    );
+    download(
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      `${options.idPrefix}occupancy.csv`.replace(/^-/, ''),
+    );
+  });
+  pngButton.addEventListener('click', () => {
+    if (!scene) return;
+    scene.renderFrame(0);
+    scene.app.render();
+    scene.app.canvas.toBlob((blob) => {
+      if (blob) download(blob, `${options.idPrefix}ladder.png`.replace(/^-/, ''));
+    }, 'image/png');
+  });
 
   let pending = 0;
   const loop = createFrameLoop((deltaMs) => {

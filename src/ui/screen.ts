@@ -1,9 +1,12 @@
 import { onDispose } from './lifetime.ts';
+import type { ScreenShortcuts } from './shortcuts.ts';
 
 /** What the navigation needs from a mounted screen. */
 export interface ScreenHandle {
   /** A hidden screen stops its animation loop, so only the visible one costs anything. */
   setActive(active: boolean): void;
+  /** What the keyboard shortcuts do on this screen. */
+  shortcuts?: ScreenShortcuts;
 }
 
 export interface FrameLoop {

@@ -1,13 +1,14 @@
-import { effect } from './lifetime.ts';
 import { type DisplayUnit, formatEnergy, formatTemperature } from '../core/spectra/index.ts';
 import type { SimulatorState } from '../state/simulatorState.ts';
 import type { SystemModel } from '../state/system.ts';
+import { sliderMaximum, sliderToTemperature, temperatureToSlider } from '../state/temperatureScale.ts';
 import { createDynamicsControls } from './controls/dynamicsControls.ts';
 import { createParticleControls } from './controls/particleControls.ts';
 import { createSystemControls } from './controls/systemControls.ts';
 import { createTemperatureControls } from './controls/temperatureControls.ts';
 import { h } from './dom.ts';
 import { formatCount, formatNumber, formatPercent } from './format.ts';
+import { effect } from './lifetime.ts';
 import { createParticleStage } from './particleStage.ts';
 import { createThermodynamicPlots } from './plots.ts';
 import { createReadouts } from './readouts.ts';
@@ -124,5 +125,32 @@ export async function mountSimulatorScreen(
     );
   });
 
-  return particles;
+  const nudge = (direction: 1 | -1) => {
+    const system = state.system.peek();
+    const position = temperatureToSlider(
+      state.temperature.peek(),
+      system.excitationEnergy,
+      system.allowsNegativeTemperature,
+    );
+    const next = Math.max(
+      0,
+      Math.min(sliderMaximum(system.allowsNegativeTemperature), position + 25 * direction),
+    );
+    state.temperature.value = sliderToTemperature(next, system.excitationEnergy);
+  };
+  return {
+    setActive: particles.setActive,
+    shortcuts: {
+      playPause: () => {
+        state.playing.value = !state.playing.peek();
+      },
+      step: () => {
+        state.playing.value = false;
+        particles.step();
+      },
+      reset: particles.reset,
+      hotter: () => nudge(1),
+      colder: () => nudge(-1),
+    },
+  };
 }

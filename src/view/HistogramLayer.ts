@@ -21,8 +21,6 @@ export interface Box {
   height: number;
 }
 
-const AXIS_FONT = 12;
-
 /**
  * Observed fraction per level as bars, the exact p as a marker line across each bar, and a ±1σ band
  * around it: a bar ending inside the band is an expected fluctuation, not a disagreement.
@@ -38,7 +36,7 @@ export class HistogramLayer {
   constructor(private palette: Palette) {
     this.scaleLabel = new Text({
       text: '',
-      style: { fontFamily: 'system-ui, sans-serif', fontSize: AXIS_FONT, fill: palette.muted },
+      style: { fontFamily: 'system-ui, sans-serif', fontSize: this.palette.fontSize, fill: palette.muted },
     });
     this.view.addChild(this.bars, this.axisLabels, this.scaleLabel);
   }
@@ -57,8 +55,8 @@ export class HistogramLayer {
   draw(data: HistogramData): void {
     const { x, y, width, height } = this.box;
     const rows = data.observed.length;
-    const plotTop = y + AXIS_FONT + 6;
-    const plotBottom = y + height - AXIS_FONT - 8;
+    const plotTop = y + this.palette.fontSize + 6;
+    const plotBottom = y + height - this.palette.fontSize - 8;
     const plotHeight = Math.max(1, plotBottom - plotTop);
     let top = 0;
     for (let r = 0; r < rows; r++) {
@@ -115,7 +113,11 @@ export class HistogramLayer {
     for (let r = 0; r < labels.length; r += every) {
       const label = new Text({
         text: labels[r],
-        style: { fontFamily: 'system-ui, sans-serif', fontSize: AXIS_FONT, fill: this.palette.muted },
+        style: {
+          fontFamily: 'system-ui, sans-serif',
+          fontSize: this.palette.fontSize,
+          fill: this.palette.muted,
+        },
       });
       label.anchor.set(0.5, 0);
       label.position.set(this.box.x + (r + 0.5) * slot, baseline);

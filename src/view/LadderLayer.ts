@@ -2,8 +2,6 @@ import { Container, Graphics, Text } from 'pixi.js';
 import type { Box } from './HistogramLayer.ts';
 import type { Palette } from './palette.ts';
 
-export const LABEL_FONT = 12;
-
 /** One horizontal line per displayed row, with its label (energy, degeneracy) at the left. */
 export class LadderLayer {
   readonly view = new Container({ label: 'ladder' });
@@ -30,7 +28,11 @@ export class LadderLayer {
     for (let r = 0; r < rowY.length; r++) {
       const label = new Text({
         text: rowLabels[r],
-        style: { fontFamily: 'system-ui, sans-serif', fontSize: LABEL_FONT, fill: this.palette.text },
+        style: {
+          fontFamily: 'system-ui, sans-serif',
+          fontSize: this.palette.fontSize,
+          fill: this.palette.text,
+        },
       });
       if (dimmed?.[r]) label.alpha = 0.35;
       // A label longer than the room left of the lines shrinks to fit rather than run off the canvas.

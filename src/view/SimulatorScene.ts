@@ -1,6 +1,6 @@
 import { Application, Graphics } from 'pixi.js';
 import { type Box, HistogramLayer } from './HistogramLayer.ts';
-import { LABEL_FONT, LadderLayer } from './LadderLayer.ts';
+import { LadderLayer } from './LadderLayer.ts';
 import { type LadderLayout, layoutLadder } from './ladderLayout.ts';
 import { ParticleLayer } from './ParticleLayer.ts';
 import type { Palette } from './palette.ts';
@@ -8,7 +8,6 @@ import type { Palette } from './palette.ts';
 /** Particles move visibly between levels only while there are few enough to follow by eye. */
 export const ANIMATE_AT_MOST = 2000;
 const MAX_ROWS = 40;
-const ROW_GAP = LABEL_FONT + 4;
 const WIDE_LAYOUT = 720;
 const NO_PARTICLES = new Uint32Array(0);
 
@@ -61,8 +60,9 @@ export class SimulatorScene {
   private constructor(
     readonly app: Application,
     private readonly host: HTMLElement,
-    palette: Palette,
+    private readonly palette: Palette,
   ) {
+    this.rowGap = palette.fontSize + 4;
     this.ladder = new LadderLayer(palette);
     this.particles = new ParticleLayer({ colour: palette.particle });
     this.histogram = new HistogramLayer(palette);
@@ -96,6 +96,8 @@ export class SimulatorScene {
   }
 
   private dirty = true;
+  /** The smallest distance between rows: a label's height and a little air. */
+  private readonly rowGap: number;
   private stopObserving: () => void = () => {};
 
   /** Frees the GPU resources and stops watching the host's size. */
@@ -191,11 +193,11 @@ export class SimulatorScene {
       width: ladderBox.width - labelWidth,
       height: ladderBox.height,
     };
-    const maxRows = Math.max(1, Math.min(MAX_ROWS, Math.floor(ladderBox.height / ROW_GAP)));
+    const maxRows = Math.max(1, Math.min(MAX_ROWS, Math.floor(ladderBox.height / this.rowGap)));
     const layout = layoutLadder(info.energies, {
-      top: ladderBox.y + ROW_GAP / 2,
-      bottom: ladderBox.y + ladderBox.height - ROW_GAP / 2,
-      minimumGap: ROW_GAP,
+      top: ladderBox.y + this.rowGap / 2,
+      bottom: ladderBox.y + ladderBox.height - this.rowGap / 2,
+      minimumGap: this.rowGap,
       maxRows: Math.min(maxRows, info.energies.length > maxRows ? maxRows - 1 : maxRows),
     });
     this.layout = layout;
@@ -280,7 +282,8 @@ export class SimulatorScene {
     const g = this.countBars.clear();
     for (let r = 0; r < rows; r++) {
       const length = (shares[r] / frame.particleCount) * (this.rowsBox.width - 8);
-      if (length > 0) g.rect(this.rowsBox.x + 4, layout.rowY[r] - 5, length, 10).fill({ color: 0xf2a65a });
+      if (length > 0)
+        g.rect(this.rowsBox.x + 4, layout.rowY[r] - 5, length, 10).fill({ color: this.palette.particle });
     }
   }
 }

@@ -7,6 +7,8 @@ export interface Palette {
   particle: number;
   theory: number;
   band: number;
+  /** Canvas label size in pixels: larger in projector mode, like the page's type. */
+  fontSize: number;
 }
 
 function cssColour(style: CSSStyleDeclaration, name: string, fallback: number): number {
@@ -25,5 +27,6 @@ export function readPalette(element: Element = document.documentElement): Palett
     particle: cssColour(style, '--colour-particle', 0xf2a65a),
     theory: cssColour(style, '--colour-theory', 0x5ec8e5),
     band: cssColour(style, '--colour-theory', 0x5ec8e5),
+    fontSize: Math.round(0.75 * (Number.parseFloat(style.fontSize) || 16)),
   };
 }

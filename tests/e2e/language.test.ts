@@ -27,11 +27,15 @@ async function trainOnOwnText(text: string): Promise<void> {
   await page.selectOption('#corpus-select', 'own');
   await page.fill('#own-text', text);
   await page.click('#train-button');
-  await expect.poll(() => page.textContent('#training-status'), { timeout: 30_000 }).toContain(`Trained on ${text.length}`);
+  await expect
+    .poll(() => page.textContent('#training-status'), { timeout: 30_000 })
+    .toContain(`Trained on ${text.length}`);
 }
 
 async function columnText(temperature: string): Promise<string> {
-  return (await page.textContent(`.generation-column[data-temperature="${temperature}"] .generation-text`)) ?? '';
+  return (
+    (await page.textContent(`.generation-column[data-temperature="${temperature}"] .generation-text`)) ?? ''
+  );
 }
 
 test('a model trained on pasted text generates its argmax path at t = 0 and varied text at t = 1', async () => {
@@ -86,7 +90,9 @@ test('side by side: one temperature drives both ladders, and the dictionary rows
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   problems = watchForProblems(page);
   await page.goto(`${inject('baseUrl')}#parallel`);
-  await expect.poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 }).toMatch(/H = [\d.]+ nats/);
+  await expect
+    .poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 })
+    .toMatch(/H = [\d.]+ nats/);
   await page.click('#mapping-ground button');
   expect(await page.inputValue('#linked-temperature-input')).toBe('0.02');
   await expect
@@ -95,5 +101,7 @@ test('side by side: one temperature drives both ladders, and the dictionary rows
   await page.click('#mapping-hot button');
   expect(await page.inputValue('#linked-temperature-input')).toBe('inf');
   // At T = ∞ both entropies are the log of the number of states: S = ln 3 for the three-level system.
-  await expect.poll(() => page.textContent('#mapping-entropy')).toContain(`S = ${Math.log(3).toPrecision(4)}`);
+  await expect
+    .poll(() => page.textContent('#mapping-entropy'))
+    .toContain(`S = ${Math.log(3).toPrecision(4)}`);
 });

@@ -118,60 +118,16 @@ export function createEinsteinSolid(
 }
 
 /**
- * The oscillators drawn on a ladder with a top level: `levels[k]` = min(n_k, top) and `counts[l]` =
- * how many oscillators sit on level l, where top = counts.length − 1 holds every oscillator with top or
- * more quanta (a drawn ladder is finite; the quanta are not).
- */
-export interface EinsteinLadder {
-  readonly levels: Uint32Array;
-  readonly counts: Float64Array;
-}
-
-function checkLadder(solid: EinsteinSolid, ladder: EinsteinLadder): void {
-  if (ladder.levels.length !== solid.oscillators || ladder.counts.length < 1) {
-    throw new RangeError(
-      `The ladder needs one level per oscillator (${solid.oscillators}) and at least one level; got ` +
-        `${ladder.levels.length} and ${ladder.counts.length}.`,
-    );
-  }
-}
-
-/** Fills `ladder` from the solid's quanta (see EinsteinLadder): once after a start, not per step. */
-export function placeOnLadder(solid: EinsteinSolid, ladder: EinsteinLadder): void {
-  checkLadder(solid, ladder);
-  const { levels, counts } = ladder;
-  const top = counts.length - 1;
-  counts.fill(0);
-  for (let k = 0; k < solid.oscillators; k++) {
-    const level = Math.min(solid.quanta[k], top);
-    levels[k] = level;
-    counts[level]++;
-  }
-}
-
-const NO_LEVELS = new Uint32Array(0);
-const NO_COUNTS = new Float64Array(1);
-
-/**
  * Performs `moves` attempted moves in place (see the module comment; an attempt whose donor is empty
  * does nothing but still counts). `moves` must be a whole number ≥ 0 (InputError otherwise).
  * N moves give every oscillator one donor chance on average, a natural "sweep" per frame.
- *
- * With `ladder` (filled by placeOnLadder) the two oscillators of each move are moved on it too, so its
- * levels and counts stay exact without a recount: a step of few moves then costs only those moves.
  */
-export function einsteinStep(solid: EinsteinSolid, moves: number, rng: Rng, ladder?: EinsteinLadder): void {
+export function einsteinStep(solid: EinsteinSolid, moves: number, rng: Rng): void {
   if (!Number.isSafeInteger(moves) || moves < 0) {
     throw new InputError(`The number of moves must be a whole number ≥ 0, got ${moves}.`);
   }
-  if (ladder) checkLadder(solid, ladder);
   const q = solid.quanta;
   const n = q.length;
-  // One loop for both uses: the `tracking` branch goes the same way every time, so it costs little.
-  const tracking = ladder !== undefined;
-  const levels = ladder?.levels ?? NO_LEVELS;
-  const counts = ladder?.counts ?? NO_COUNTS;
-  const top = counts.length - 1;
   // Uniform index in [0, n) by Lemire's multiply-shift with rejection: x = u·n (exact, < 2^53) is
   // split into high = ⌊x / 2^32⌋ (the index) and low = x mod 2^32; rejecting low < 2^32 mod n removes
   // the small excess some indices would otherwise get (up to n/2^32 relative: 2e-4 at 10^6),
@@ -213,25 +169,35 @@ export function einsteinStep(solid: EinsteinSolid, moves: number, rng: Rng, ladd
     const has = -donor >>> 31; // exact because donor ≤ MAX_QUANTA < 2^31
     q[i] = donor - has;
     q[j] += has;
-    if (tracking) {
-      // Unconditionally, again without a branch on `has`: for an empty donor or i = j each line
-      // takes an oscillator off its level and puts it straight back.
-      let level = levels[i];
-      counts[level]--;
-      level = q[i] < top ? q[i] : top;
-      levels[i] = level;
-      counts[level]++;
-      level = levels[j];
-      counts[level]--;
-      level = q[j] < top ? q[j] : top;
-      levels[j] = level;
-      counts[level]++;
-    }
   }
   state[0] = a;
   state[1] = b;
   state[2] = c;
   state[3] = counter;
+}
+
+/**
+ * Puts the oscillators on a drawn ladder of counts.length levels whose top level also holds every
+ * oscillator with more quanta (a drawn ladder is finite; the quanta are not): levels[k] = min(n_k, top)
+ * with top = counts.length − 1, and counts[l] = how many oscillators are on level l. One sequential
+ * pass, meant once per step. Tracking the two oscillators of every move instead would cost each move
+ * more than this pass costs per oscillator (measured at N = 10^6: about twice the plain step, against
+ * a few milliseconds), and the levels need a pass anyway.
+ */
+export function placeOnLadder(solid: EinsteinSolid, levels: Uint32Array, counts: Float64Array): void {
+  if (levels.length !== solid.oscillators || counts.length === 0) {
+    throw new RangeError(
+      `${levels.length} levels for ${solid.oscillators} oscillators, on a ladder of ${counts.length} levels.`,
+    );
+  }
+  const q = solid.quanta;
+  const top = counts.length - 1;
+  counts.fill(0);
+  for (let k = 0; k < q.length; k++) {
+    const level = Math.min(q[k], top);
+    levels[k] = level;
+    counts[level]++;
+  }
 }
 
 /**

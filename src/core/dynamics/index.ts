@@ -2,7 +2,6 @@
 
 export {
   createEinsteinSolid,
-  type EinsteinLadder,
   type EinsteinSolid,
   type EinsteinStart,
   einsteinBoltzmann,

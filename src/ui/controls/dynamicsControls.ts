@@ -1,9 +1,9 @@
-import { effect } from '../lifetime.ts';
 import { InputError } from '../../core/errors.ts';
 import type { DynamicsKind } from '../../core/simulation.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
+import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
 export interface DynamicsActions {

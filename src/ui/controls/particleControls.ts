@@ -1,9 +1,9 @@
-import { effect } from '../lifetime.ts';
 import { checkParticleCount, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import { formatCount } from '../format.ts';
+import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
 const SLIDER_DECADES = 24;

@@ -1,15 +1,9 @@
-import { effect } from '../lifetime.ts';
-import {
-  defaultParams,
-  ENERGY_LIST_SYNTAX,
-  PRESETS,
-  type PresetId,
-  presetById,
-} from '../../core/spectra/index.ts';
+import { defaultParams, PRESETS, type PresetId, presetById } from '../../core/spectra/index.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import type { SystemChoice } from '../../state/system.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
+import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 import { presetText } from '../strings/systemText.ts';
 
@@ -19,7 +13,8 @@ const LIST = 'list';
 /** Picks the system: a preset with its parameters, a formula of n, or a typed list of energies. */
 export function createSystemControls(state: SimulatorState, strings: Strings): HTMLElement {
   const select = h('select', { id: 'system-select' });
-  for (const preset of PRESETS) select.append(h('option', { value: preset.id }, presetText(strings, preset).name));
+  for (const preset of PRESETS)
+    select.append(h('option', { value: preset.id }, presetText(strings, preset).name));
   select.append(
     h('option', { value: FORMULA }, strings.customFormula),
     h('option', { value: LIST }, strings.energyList),
@@ -185,7 +180,7 @@ function createFormulaPanel(state: SimulatorState, strings: Strings): Panel {
 
 function createListPanel(state: SimulatorState, strings: Strings): Panel {
   const text = h('textarea', { id: 'energy-list', rows: 3, spellcheck: 'false' }, '0, 1, 1, 2.5');
-  const field = createField(strings.energyListLabel, text, ENERGY_LIST_SYNTAX);
+  const field = createField(strings.energyListLabel, text, strings.energyListHint);
   const button = h('button', { type: 'submit' }, strings.apply);
   const root = h('form', { class: 'list-panel', id: 'list-panel' }, field.root, button);
   function apply(): void {

@@ -1,10 +1,10 @@
-import { effect } from '../lifetime.ts';
 import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
 import { displayUnitsFor, type SimulatorState } from '../../state/simulatorState.ts';
 import { sliderMaximum, sliderToTemperature, temperatureToSlider } from '../../state/temperatureScale.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import { acceptDecimalComma, localizeNumbers } from '../format.ts';
+import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
 export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): string {

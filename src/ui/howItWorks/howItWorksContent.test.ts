@@ -77,36 +77,42 @@ test('the page covers what it promises', () => {
   for (const formula of ['Z = Σ', 'U = ', 'C = ', 'S = ', 'F = ']) expect(formulas).toContain(formula);
 });
 
-describe.each(HOW_IT_WORKS_SECTIONS.map((section) => [section.id, section] as const))('section %s', (_id, section) => {
-  test('has a heading and paragraphs in both languages, paragraph for paragraph', () => {
-    expect(section.heading.en.trim()).not.toBe('');
-    expect(section.heading.ru.trim()).not.toBe('');
-    expect(section.paragraphs.en.length).toBeGreaterThan(0);
-    expect(section.paragraphs.ru.length).toBe(section.paragraphs.en.length);
-    for (const paragraph of [...section.paragraphs.en, ...section.paragraphs.ru]) {
-      expect(paragraph.trim()).not.toBe('');
-    }
-  });
+describe.each(HOW_IT_WORKS_SECTIONS.map((section) => [section.id, section] as const))(
+  'section %s',
+  (_id, section) => {
+    test('has a heading and paragraphs in both languages, paragraph for paragraph', () => {
+      expect(section.heading.en.trim()).not.toBe('');
+      expect(section.heading.ru.trim()).not.toBe('');
+      expect(section.paragraphs.en.length).toBeGreaterThan(0);
+      expect(section.paragraphs.ru.length).toBe(section.paragraphs.en.length);
+      for (const paragraph of [...section.paragraphs.en, ...section.paragraphs.ru]) {
+        expect(paragraph.trim()).not.toBe('');
+      }
+    });
 
-  test('Russian is Russian, English is English', () => {
-    expectRussian(section.heading.ru);
-    for (const paragraph of section.paragraphs.ru) expectRussian(paragraph);
-    expectEnglish(section.heading.en);
-    for (const paragraph of section.paragraphs.en) expectEnglish(paragraph);
-  });
+    test('Russian is Russian, English is English', () => {
+      expectRussian(section.heading.ru);
+      for (const paragraph of section.paragraphs.ru) expectRussian(paragraph);
+      expectEnglish(section.heading.en);
+      for (const paragraph of section.paragraphs.en) expectEnglish(paragraph);
+    });
 
-  test('formulas are language-neutral and placed inside the section', () => {
-    for (const formula of section.formulas ?? []) {
-      expect(formula.trim()).not.toBe('');
-      expect(formula).not.toMatch(CYRILLIC);
-    }
-    if (section.formulasAfter !== undefined) {
-      expect(Number.isInteger(section.formulasAfter)).toBe(true);
-      expect(section.formulasAfter).toBeGreaterThanOrEqual(0);
-      expect(section.formulasAfter).toBeLessThanOrEqual(section.paragraphs.en.length);
-    }
-  });
-});
+    test('formulas are language-neutral and placed inside the section', () => {
+      for (const formula of section.formulas ?? []) {
+        expect(formula.trim()).not.toBe('');
+        expect(formula).not.toMatch(CYRILLIC);
+        // No words either (they would stay English on the Russian page): symbols and function names only.
+        const words = formula.match(/[A-Za-z]{4,}/g) ?? [];
+        expect(words.filter((word) => word !== 'softmax')).toEqual([]);
+      }
+      if (section.formulasAfter !== undefined) {
+        expect(Number.isInteger(section.formulasAfter)).toBe(true);
+        expect(section.formulasAfter).toBeGreaterThanOrEqual(0);
+        expect(section.formulasAfter).toBeLessThanOrEqual(section.paragraphs.en.length);
+      }
+    });
+  },
+);
 
 test('title, contents label and introduction exist in both languages', () => {
   for (const text of [HOW_IT_WORKS_TITLE, HOW_IT_WORKS_CONTENTS_LABEL, HOW_IT_WORKS_INTRO]) {

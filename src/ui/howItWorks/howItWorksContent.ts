@@ -32,11 +32,11 @@ export const HOW_IT_WORKS_CONTENTS_LABEL: LocalizedText = {
 export const HOW_IT_WORKS_INTRO: LocalizedText = {
   en:
     'Boltzmann Lab shows one formula from two sides: the Boltzmann distribution of a physical system, ' +
-    'and the temperature a language model samples its next token at. This page says what the app computes, ' +
-    'how, and where it approximates.',
+    'and sampling the next token of a language model with a temperature. This page says what the app computes, ' +
+    'how it does so, and where it approximates.',
   ru:
     'Boltzmann Lab показывает одну формулу с двух сторон: распределение Больцмана для физической системы ' +
-    'и температуру, с которой языковая модель выбирает следующий токен. Здесь описано, что вычисляет приложение, ' +
+    'и выбор следующего токена языковой моделью с температурой. Здесь описано, что вычисляет приложение, ' +
     'как оно это делает и где допускает приближения.',
 };
 
@@ -86,8 +86,8 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
     },
     paragraphs: {
       en: [
-        'As T → 0 all the probability goes to the lowest level; if several states share the lowest energy, ' +
-          'they share it in proportion to g. As T → ±∞ every state becomes equally likely, so p_i ∝ g_i.',
+        'As T → 0 all the probability goes to the lowest level; if several levels tie for the lowest energy, ' +
+          'they share it in proportion to their g. As T → ±∞ every state becomes equally likely, so p_i ∝ g_i.',
         'For T < 0 the factor e^(−E/T) grows with energy: upper levels are more populated than lower ones, ' +
           'a population inversion. This needs a spectrum bounded above, so the app allows negative temperatures only for ' +
           'finite spectra: the two- and three-level systems, a formula or a list of energies. ' +
@@ -96,8 +96,8 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
           'so negative temperatures are hotter than any positive one, not colder.',
       ],
       ru: [
-        'При T → 0 вся вероятность переходит на нижний уровень; если наименьшую энергию имеют несколько состояний, ' +
-          'она делится между ними пропорционально g. При T → ±∞ все состояния становятся равновероятными, и p_i ∝ g_i.',
+        'При T → 0 вся вероятность переходит на нижний уровень; если наименьшую энергию имеют несколько уровней, ' +
+          'она делится между ними пропорционально их g. При T → ±∞ все состояния становятся равновероятными, и p_i ∝ g_i.',
         'При T < 0 множитель e^(−E/T) растёт с энергией: верхние уровни заселены сильнее нижних, ' +
           'это инверсная заселённость. Для неё спектр должен быть ограничен сверху, поэтому отрицательная температура ' +
           'допускается только для конечных спектров: двух- и трёхуровневой систем, формулы или списка энергий. ' +
@@ -106,7 +106,7 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
           'поэтому отрицательные температуры горячее любой положительной, а не холоднее.',
       ],
     },
-    formulas: ['T → 0⁺:  p → lowest level', 'T → ±∞:  p_i → g_i / Σ_j g_j', 'β = 1/T:  +∞ → 0 → −∞'],
+    formulas: ['T → 0⁺:  p_i → 0  (E_i > E_min)', 'T → ±∞:  p_i → g_i / Σ_j g_j', 'β = 1/T:  +∞ → 0 → −∞'],
   },
   {
     id: 'formulas',
@@ -193,11 +193,7 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
           'эффективное число вариантов выбора, — это те же S и e^S, что и на физическом экране.',
       ],
     },
-    formulas: [
-      'E_i = −ln p_i',
-      "p'_i = p_i^(1/t) / Σ_j p_j^(1/t) = e^(−E_i/t) / Z",
-      "H = −Σ_i p'_i ln p'_i,   perplexity = e^H",
-    ],
+    formulas: ['E_i = −ln p_i', "p'_i = p_i^(1/t) / Σ_j p_j^(1/t) = e^(−E_i/t) / Z", "H = −Σ_i p'_i ln p'_i"],
   },
   {
     id: 'dynamics',
@@ -237,9 +233,9 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
       ],
     },
     formulas: [
-      'heat bath:   n_i(k) − p_i ∝ (1 − r)^k',
-      'Metropolis:   P(i → j) = min(1, (g_j / g_i) · e^(−(E_j − E_i)/T))',
-      'Einstein solid:   1/T = ln(1 + N/q)',
+      'n_i(k) − p_i ∝ (1 − r)^k',
+      'P(i → j) = min(1, (g_j / g_i) · e^(−(E_j − E_i)/T))',
+      '1/T = ln(1 + N/q)',
     ],
     formulasAfter: 4,
   },
@@ -309,7 +305,7 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
         'The random numbers are seeded: the same seed with the same settings repeats the same run.',
       ],
       ru: [
-        'Точно: вероятности p_i, Z, U, C, S и F вычисляются по формулам выше в двойной точности. ' +
+        'Точно: вероятности p_i, Z, U, C, S и F вычисляются по формулам выше с двойной точностью. ' +
           'Суммы считаются со сдвигом log-sum-exp (сначала выносится наибольший показатель), поэтому E/T = ±10⁴ ' +
           'не приводит ни к переполнению, ни к NaN, а пределы T → 0 и T → ±∞ получаются точно.',
         'С обрезкой: бесконечные спектры обрезаны, и граница — это параметр, который видно и можно менять. ' +

@@ -5,13 +5,13 @@
  * the settings on screen.
  */
 import './language.css';
-import { effect } from '../lifetime.ts';
 import type { NgramModel } from '../../core/lm/ngram.ts';
 import type { SamplerSettings } from '../../core/lm/pipeline.ts';
 import type { LanguageState } from '../../state/languageState.ts';
 import { parseSeed } from '../controls/dynamicsControls.ts';
 import { h } from '../dom.ts';
-import { createField, messageOf } from '../field.ts';
+import { createField, messageOf, translateMessage } from '../field.ts';
+import { effect } from '../lifetime.ts';
 import { createFrameLoop } from '../screen.ts';
 import type { LanguageStrings } from '../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
@@ -158,7 +158,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
     } catch (error) {
       run = null;
       playing = false;
-      status.textContent = messageOf(error);
+      status.textContent = translateMessage(messageOf(error));
     }
     const current = views.map((view) => view.temperature);
     if (!sameNumbers(current, temperatures)) {

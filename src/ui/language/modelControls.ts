@@ -1,4 +1,3 @@
-import { effect } from '../lifetime.ts';
 import { MAX_ORDER, MIN_ORDER } from '../../core/lm/ngram.ts';
 import { CORPORA } from '../../lm/corpora.ts';
 import { trainLanguageModel, trainOnCorpus } from '../../lm/training.ts';
@@ -6,6 +5,7 @@ import type { LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
 import { createField } from '../field.ts';
 import { formatCount, formatNumber } from '../format.ts';
+import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
 const OWN_TEXT = 'own';
@@ -16,7 +16,9 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export function createModelControls(state: LanguageState, strings: Strings): HTMLElement {
   const corpus = h('select', { id: 'corpus-select' });
   for (const entry of CORPORA)
-    corpus.append(h('option', { value: entry.id, lang: entry.language }, strings.corpusTitle(entry.id, entry.title)));
+    corpus.append(
+      h('option', { value: entry.id, lang: entry.language }, strings.corpusTitle(entry.id, entry.title)),
+    );
   corpus.append(h('option', { value: OWN_TEXT }, strings.ownText));
   const corpusField = createField(strings.corpusLabel, corpus);
 

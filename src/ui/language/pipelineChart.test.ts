@@ -7,7 +7,9 @@ import {
 } from '../../core/lm/pipeline.ts';
 import { createRng } from '../../core/rng.ts';
 import { en } from '../strings/en.ts';
+
 const languageEn = en.lm;
+
 import { stageCaption, stageTitle } from './pipelineCaptions.ts';
 import { choosePipelineTokens, type PipelineBars, pipelineBars, SHOWN_TOKENS } from './pipelineChart.ts';
 

@@ -1,4 +1,3 @@
-import { effect } from '../lifetime.ts';
 import { InputError } from '../../core/errors.ts';
 import type { SamplerOrder, SamplerSettings } from '../../core/lm/pipeline.ts';
 import { validateSamplerSettings } from '../../core/lm/pipeline.ts';
@@ -7,6 +6,7 @@ import type { LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
 import { createField, type Field, messageOf } from '../field.ts';
 import { acceptDecimalComma } from '../format.ts';
+import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
 /** Reads a plain number typed by a person; InputError with the field's name otherwise. */
@@ -63,7 +63,9 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
     state.updateSampler({ temperature: Number(slider.value) });
   });
   const applyTemperature = () =>
-    apply(temperatureField, () => ({ temperature: parseTemperature(acceptDecimalComma(temperature.value), REDUCED) }));
+    apply(temperatureField, () => ({
+      temperature: parseTemperature(acceptDecimalComma(temperature.value), REDUCED),
+    }));
   temperature.addEventListener('change', applyTemperature);
   temperature.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') applyTemperature();

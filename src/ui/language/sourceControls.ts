@@ -1,9 +1,9 @@
-import { effect } from '../lifetime.ts';
 import { parseTokenDistribution } from '../../core/lm/importDistribution.ts';
 import type { DistributionSource, LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import { formatCount } from '../format.ts';
+import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
 const EXAMPLE = JSON.stringify(
@@ -50,7 +50,9 @@ export function createSourceControls(state: LanguageState, strings: Strings): HT
     summary.textContent = imported
       ? strings.pastedSummary(formatCount(imported.tokens.length), strings.translateError(imported.source))
       : '';
-    notes.replaceChildren(...(imported?.notes ?? []).map((note) => h('li', {}, strings.translateError(note))));
+    notes.replaceChildren(
+      ...(imported?.notes ?? []).map((note) => h('li', {}, strings.translateError(note))),
+    );
   });
 
   return h(

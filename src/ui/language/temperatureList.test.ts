@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { en } from '../strings/en.ts';
+
 const languageEn = en.lm;
+
 import {
   formatTemperatureList,
   parseTemperatureList,

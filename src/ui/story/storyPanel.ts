@@ -67,7 +67,12 @@ export function createStoryPanel(options: StoryPanelOptions): StoryPanel {
   const back = h('button', { type: 'button', id: 'story-back' });
   const next = h('button', { type: 'button', id: 'story-next', class: 'primary' });
   const closeButton = h('button', { type: 'button', id: 'story-close' });
-  const live = h('p', { class: 'visually-hidden', id: 'story-live', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const live = h('p', {
+    class: 'visually-hidden',
+    id: 'story-live',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+  });
 
   const root = h(
     'section',

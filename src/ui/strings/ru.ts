@@ -1,4 +1,499 @@
-import { en, type Strings } from './en.ts';
+/**
+ * Every string the app shows, in Russian. A full literal of type Strings (no spread of `en`), so that the
+ * type checker names any key this file lacks when en.ts gains one.
+ */
+import type { PresetStrings, Strings } from './en.ts';
+import { translateErrorRu } from './errorsRu.ts';
 
-/** Russian strings. (Placeholder until the translation lands: same shape as en.) */
-export const ru: Strings = { ...en };
+/**
+ * The form of a Russian noun after a number: one (1, 21, 101 токен), few (2–4, 22–24 токена) or many
+ * (0, 5–20, 25–30 токенов). A fractional number takes the "few" form (1,5 токена).
+ */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const abs = Math.abs(n);
+  if (!Number.isInteger(abs)) return few;
+  const lastTwo = abs % 100;
+  const last = abs % 10;
+  if (last === 1 && lastTwo !== 11) return one;
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return few;
+  return many;
+}
+
+/**
+ * The number a formatted count stands for ("482 243", "1,5", "3×10⁶"), for choosing a plural form. Only
+ * the last digits matter; scientific notation is always a large round number (the "many" form).
+ */
+export function countOf(text: string): number {
+  if (text.includes('×')) return 0;
+  const normalized = text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.');
+  const value = Number(normalized);
+  return Number.isFinite(value) ? value : 0;
+}
+
+// The same grouping as the English strings (a narrow no-break space), made once.
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const formatCount = (n: number) => GROUPED.format(n).replace(/,/g, '\u202f');
+
+const tokenWord = (n: number) => plural(n, 'токен', 'токена', 'токенов');
+/** After «из», «у», «не больше»: 1 токена, 21 токена, but 2 токенов, 5 токенов. */
+const tokenGenitive = (n: number) => plural(n, 'токена', 'токенов', 'токенов');
+const characterWord = (n: number) => plural(n, 'символ', 'символа', 'символов');
+const characterGenitive = (n: number) => plural(n, 'символа', 'символов', 'символов');
+const levelWord = (n: number) => plural(n, 'уровень', 'уровня', 'уровней');
+
+const tokens = (n: number) => `${formatCount(n)} ${tokenWord(n)}`;
+const remain = (n: number) =>
+  n === 1 ? 'Остался один токен' : `${plural(n, 'Остался', 'Осталось', 'Осталось')} ${tokens(n)}`;
+/** The tokens not drawn, after «на»: на единственный другой токен, на остальные 12 токенов. */
+const others = (n: number) => (n === 1 ? 'единственный другой токен' : `остальные ${tokens(n)}`);
+
+/** Russian names, descriptions and parameter descriptions of the engine's presets, by preset id. */
+const PRESETS_RU: Record<string, PresetStrings> = {
+  'two-level': {
+    name: 'Двухуровневая система',
+    description:
+      'Основное состояние с энергией 0 и возбуждённый уровень с энергией Δ (спин в магнитном поле, дефект с двумя конфигурациями). ' +
+      'Теплоёмкость имеет пик вблизи T ≈ 0,42 Δ (аномалия Шоттки); при отрицательной температуре верхний уровень заселён сильнее нижнего.',
+    parameters: {
+      gap: { description: 'Энергия возбуждённого уровня над основным состоянием.' },
+      upperDegeneracy: { description: 'Число состояний на возбуждённом уровне (кратность вырождения).' },
+    },
+  },
+  'three-level': {
+    name: 'Трёхуровневая система',
+    description:
+      'Уровни с энергиями 0, E₂ и E₃, как в трёхуровневом лазере: накачка на уровень 3 и быстрый переход на уровень 2 могут сделать ' +
+      'уровень 2 заселённее уровня 1. Это инверсия населённостей, и в равновесии её описывает только отрицательная температура.',
+    parameters: {
+      e2: { description: 'Энергия уровня 2.' },
+      e3: { description: 'Энергия уровня 3.' },
+    },
+  },
+  'harmonic-oscillator': {
+    name: 'Гармонический осциллятор',
+    description:
+      'E_n = (n + 1/2) ħω, по одному состоянию на уровень. Лестница уровней бесконечна; она обрезана на n_max, что важно, лишь когда T ' +
+      'сравнима с n_max ħω. Средняя энергия над основным состоянием: ħω/(e^{ħω/T} − 1).',
+    parameters: {
+      nMax: { description: 'Самый высокий из сохранённых уровней.' },
+    },
+  },
+  'co-vibration': {
+    name: 'Молекула CO: колебания',
+    description:
+      'Валентное колебание молекулы угарного газа как гармонический осциллятор: E_v = (v + 1/2) ħω, где ħω = 2143 cm⁻¹. ' +
+      'При комнатной температуре почти все молекулы находятся в состоянии v = 0 (ħω/k_B ≈ 3080 K).',
+    parameters: {
+      vMax: { description: 'Самый высокий из сохранённых колебательных уровней.' },
+    },
+  },
+  'rigid-rotor': {
+    name: 'Жёсткий ротатор (вращение CO)',
+    description:
+      'E_J = B J(J + 1) с кратностью вырождения 2J + 1 (состояния с разными M). При вращательной постоянной CO B = 1,9225 cm⁻¹ ' +
+      'самый заселённый уровень при 300 K — J = 7: кратность вырождения растёт, а больцмановский множитель убывает. ' +
+      'Лестница уровней обрезана на J_max.',
+    parameters: {
+      b: { description: 'Вращательная постоянная.' },
+      jMax: { description: 'Самый высокий из сохранённых вращательных уровней.' },
+    },
+  },
+  'box-1d': {
+    name: 'Частица в одномерном ящике',
+    description:
+      'E_n = n² h²/(8mL²) при n = 1, 2, …, по одному состоянию на уровень; обрезано на n_max. Промежутки между уровнями растут с n.',
+    parameters: {
+      nMax: { description: 'Самый высокий из сохранённых уровней.' },
+    },
+  },
+  'box-3d': {
+    name: 'Частица в трёхмерном кубическом ящике',
+    description:
+      'E = (nx² + ny² + nz²) h²/(8mL²), где nx, ny, nz ≥ 1. Уровень — это каждое различное значение суммы; его кратность ' +
+      'вырождения — число троек (nx, ny, nz), дающих это значение, например 3 для (1,1,2), (1,2,1), (2,1,1). ' +
+      'Сохраняются уровни до E_max.',
+    parameters: {
+      maxSum: { description: 'Наибольшая сохранённая энергия в виде nx² + ny² + nz².' },
+    },
+  },
+  hydrogen: {
+    name: 'Атом водорода',
+    description:
+      'E_n = −13,606 eV / n² с кратностью вырождения 2n² (с учётом спина), обрезано на n_max. Без обрезания статистическая сумма ' +
+      'расходится: кратность вырождения растёт быстрее, чем убывает больцмановский множитель, так что при любой T > 0 ' +
+      'достаточно высокие уровни перевешивают. Увеличьте n_max и посмотрите, что будет.',
+    parameters: {
+      nMax: { description: 'Наибольшее сохранённое главное квантовое число.' },
+    },
+  },
+};
+
+/** Titles of the bundled corpora (assets/corpora/index.json), by id. */
+const CORPUS_TITLES: Record<string, string> = {
+  'en-sotu': 'Послания «О положении страны» 2009–2021 (английский)',
+  'ru-udhr': 'Всеобщая декларация прав человека (русский)',
+  'en-udhr': 'Всеобщая декларация прав человека (английский)',
+  'de-udhr': 'Всеобщая декларация прав человека (немецкий, орфография 1996 г.)',
+  'fr-udhr': 'Всеобщая декларация прав человека (французский)',
+  'es-udhr': 'Всеобщая декларация прав человека (испанский)',
+};
+
+/**
+ * An engine level label in Russian: 'ground' and 'excited' (two-level system), 'level 1 (ground)' and
+ * 'level 2' (three-level system and typed lists), '(1,1,2) or (1,2,1)' (3D box). Quantum numbers such
+ * as 'n = 3', 'J = 5', 'v = 2' read the same in Russian, and anything else (a token) is left as it is.
+ */
+export function levelLabelRu(label: string): string {
+  if (label === 'ground') return 'основной';
+  if (label === 'excited') return 'возбуждённый';
+  const level = /^level (\d+)( \(ground\))?$/.exec(label);
+  if (level) return `уровень ${level[1]}${level[2] ? ' (основной)' : ''}`;
+  if (/^\(\d+,\d+,\d+\)( or \(\d+,\d+,\d+\))+$/.test(label)) return label.replace(/ or /g, ' или ');
+  return label;
+}
+
+export const ru: Strings = {
+  languageLabel: 'Язык',
+  copyLink: 'Копировать ссылку',
+  close: 'Закрыть',
+  helpButton: 'Клавиши',
+  helpButtonLabel: 'Сочетания клавиш',
+  storyButton: 'Экскурсия',
+  howItWorks: 'Как это устроено',
+  projectorButton: 'Проектор',
+  colourBlindButton: 'Палитра для дальтоников',
+  fullscreenButton: 'Во весь экран',
+  shortcutsHeading: 'Сочетания клавиш',
+  shortcutsNote:
+    'Клавиши действуют на видимый экран, когда фокус не в текстовом поле. До любого элемента управления можно добраться и клавишей Tab.',
+  shortcutPlayPause: 'Пуск или пауза',
+  shortcutStep: 'Один шаг (с паузой)',
+  shortcutReset: 'Сбросить частицы',
+  shortcutHotter: 'Горячее',
+  shortcutColder: 'Холоднее',
+  shortcutProjector: 'Включить или выключить режим проектора',
+  shortcutFullscreen: 'Включить или выключить полноэкранный режим',
+  shortcutStory: 'Начать экскурсию',
+  shortcutHelp: 'Этот список',
+  exportCsv: 'Скачать CSV',
+  exportPng: 'Сохранить рисунок (PNG)',
+  linkCopied: 'Ссылка скопирована: она открывает именно этот вид.',
+  linkCopyFailed: 'Скопируйте этот адрес, чтобы поделиться видом:',
+  linkRejected: (names: string) =>
+    `Некоторые настройки в ссылке недопустимы и оставлены по умолчанию: ${names}.`,
+  dismiss: 'Закрыть',
+  presets: PRESETS_RU,
+  levelLabel: levelLabelRu,
+  corpusTitle: (id: string, title: string) => CORPUS_TITLES[id] ?? title,
+  // Lazily: errorsRu.ts imports this module's helpers, and the call only happens once both are loaded.
+  translateError: (message: string) => translateErrorRu(message),
+  appTitle: 'Boltzmann Lab',
+  tagline: 'Сэмплирование с температурой — это распределение Больцмана.',
+  screensLabel: 'Экраны',
+  screenPhysics: 'Физика',
+  screenLanguage: 'Языковая модель',
+  screenParallel: 'Сопоставление',
+  stageLabel: 'Частицы на энергетических уровнях и их заселённость в сравнении с теорией',
+
+  systemHeading: 'Система',
+  systemLabel: 'Система',
+  customFormula: 'Своя формула',
+  energyList: 'Список энергий',
+  energyFormulaLabel: 'Энергия E(n)',
+  degeneracyFormulaLabel: 'Кратность вырождения g(n)',
+  nFromLabel: 'n от',
+  nToLabel: 'n до',
+  energyListLabel: 'Энергии',
+  energyListHint:
+    'Вводите энергии через запятую, пробел или с новой строки; чтобы задать кратность вырождения g, допишите :g после энергии, например 0, 1:3, 2.5.',
+  apply: 'Применить',
+
+  temperatureHeading: 'Температура',
+  temperatureSliderLabel: 'Температура (слева — холодно, справа — горячо)',
+  temperatureFieldLabel: 'Температура',
+  temperatureUnitLabel: 'Единица',
+  temperatureHint: 'Например: 300 K, 25 meV, 0,5 или inf (бесконечность)',
+  negativeTemperatureRefused:
+    'Отрицательные температуры требуют спектра, ограниченного сверху. Эта лестница уровней обрезана только для показа, поэтому выберите двух- или трёхуровневую систему, формулу или список.',
+  internalUnit: (symbol: string) => (symbol === 'nats' ? 'нат' : symbol),
+
+  particlesHeading: 'Частицы',
+  particleCountLabel: 'Число частиц',
+  particleSliderLabel: 'Число частиц (логарифмическая шкала)',
+  particleHint: 'От 1 до 1e24',
+  countsOnlyNote:
+    'Только количества: при числе частиц больше миллиона гистограмма строится по мультиномиальному распределению, без отдельных частиц.',
+
+  dynamicsHeading: 'Динамика',
+  dynamicsLabel: 'Как частицы меняют уровень',
+  dynamicsEquilibrium: 'Мгновенное равновесие (все частицы заново на каждом шаге)',
+  dynamicsHeatBath: 'Термостат (часть частиц заново на каждом шаге)',
+  dynamicsMetropolis: 'Алгоритм Метрополиса (переход на соседний уровень)',
+  heatBathRateLabel: 'Доля частиц, разыгрываемых заново за шаг',
+  metropolisSweepsLabel: 'Попыток перехода на частицу за шаг',
+  play: 'Пуск',
+  pause: 'Пауза',
+  step: 'Шаг',
+  reset: 'Сброс',
+  speedLabel: 'Шагов в секунду',
+  seedLabel: 'Зерно генератора',
+  timeAverageLabel: 'Показать среднее по времени',
+
+  readoutsHeading: 'Термодинамика',
+  readoutTemperature: 'Температура T',
+  readoutPartition: 'Статистическая сумма Z',
+  readoutMeanEnergy: 'Средняя энергия ⟨E⟩',
+  readoutHeatCapacity: 'Теплоёмкость C / k_B',
+  readoutEntropy: 'Энтропия S / k_B',
+  readoutFreeEnergy: 'Свободная энергия F',
+  readoutSteps: 'Шаги',
+  readoutFit: 'Согласие с теорией',
+  fitExplanation:
+    'p-значение критерия хи-квадрат для текущих чисел частиц относительно точного распределения Больцмана: выше 0,05 отклонения — это обычные флуктуации.',
+  fitGood: (p: string, kl: string) => `p = ${p} (флуктуации в пределах ожидаемого), KL = ${kl}`,
+  fitPoor: (p: string, kl: string) => `p = ${p} (равновесие ещё не достигнуто), KL = ${kl}`,
+
+  plotsHeading: 'В зависимости от температуры',
+  plotMeanEnergy: 'Средняя энергия ⟨E⟩',
+  plotHeatCapacity: 'Теплоёмкость C',
+  plotEntropy: 'Энтропия S',
+  plotAxisTemperature: (unit: string) => `T (${unit})`,
+
+  tableHeading: 'Заселённость',
+  tableCaption: 'Заселённость каждого уровня: теория и частицы сейчас',
+  tableLevel: 'Уровень',
+  tableEnergy: 'Энергия',
+  tableDegeneracy: 'Кратность вырождения',
+  tableTheory: 'Теория p',
+  tableCount: 'Число',
+  tableFraction: 'Доля',
+  tableMoreLevels: (n: number) => `Ещё ${n} ${levelWord(n)}`,
+
+  legendLabel: 'Условные обозначения',
+  legendObserved: 'частицы сейчас (доля на уровне)',
+  legendTheory: 'точное распределение Больцмана p',
+  legendBand: '±1σ ожидаемой флуктуации',
+  levelsShown: (shown: number, total: number) =>
+    `Показаны уровни: ${shown} из ${total}; остальные объединены в верхней строке.`,
+  axisNotToScale: 'Ось энергии растянута там, где уровни теснятся (не в масштабе).',
+  higherLevels: (n: number) => `ещё ${n} ${levelWord(n)} выше`,
+  more: 'ещё',
+
+  summary: (system: string, temperature: string, particles: string, groundShare: string) =>
+    `${system} при T = ${temperature}, частиц: ${particles}. По теории ${groundShare} из них находятся на нижнем уровне.`,
+  // Language-model screen
+  languageStageLabel:
+    'Распределение следующего токена как лестница энергий: каждый токен — уровень с энергией E = −ln p',
+  modelHeading: 'Модель',
+  corpusLabel: 'Обучающий текст',
+  ownText: 'Свой текст',
+  ownTextLabel: 'Вставьте текст или перетащите сюда текстовый файл для обучения',
+  ownTextFileLabel: 'Или выберите текстовый файл',
+  orderLabel: 'Порядок (символов контекста + 1)',
+  train: 'Обучить',
+  trainingStatusIdle: 'Модели пока нет.',
+  trainingStatusTraining: (characters: string) =>
+    `Обучение на тексте из ${characters} ${characterGenitive(countOf(characters))}…`,
+  trainingStatusReady: (characters: string, ms: string, where: string) =>
+    `Модель обучена: ${characters} ${characterWord(countOf(characters))} за ${ms} мс (${where}).`,
+  trainingInWorker: 'в фоновом потоке',
+  trainingOnPage: 'на странице',
+  contextHeading: 'Контекст',
+  contextLabel: 'Контекст: текст, который продолжает модель',
+  contextHint: 'Модель видит несколько последних символов (её порядок минус один).',
+  samplerHeading: 'Сэмплер',
+  lmTemperatureLabel: 'Температура t',
+  lmTemperatureSliderLabel: 'Температура t (ползунок от −2 до 3)',
+  lmTemperatureHint:
+    '1 ничего не меняет, 0 — жадное декодирование, большая температура даёт равномерное распределение, отрицательная ставит первыми наименее вероятные токены.',
+  topKLabel: 'top-k (0 = выкл.)',
+  topPLabel: 'top-p (1 = выкл.)',
+  minPLabel: 'min-p (0 = выкл.)',
+  typicalPLabel: 'typical-p (1 = выкл.)',
+  samplerOrderLabel: 'Порядок этапов',
+  orderTemperatureFirst: 'Сначала температура (Hugging Face, vLLM)',
+  orderTemperatureLast: 'Температура в конце (llama.cpp)',
+  sourceHeading: 'Распределение',
+  sourceModel: 'Из символьной модели',
+  sourcePasted: 'Вставленное из настоящей модели',
+  pasteLabel: 'Вставьте распределение в формате JSON',
+  pasteHint:
+    'Словарь {"токен": вероятность} или {"токен": логарифм вероятности}, список top_logprobs от OpenAI или запись completion_probabilities из llama.cpp.',
+  pasteLoad: 'Использовать это распределение',
+  pastedSummary: (tokenCount: string, source: string) =>
+    `${tokenCount} ${tokenWord(countOf(tokenCount))} — ${source}`,
+  lmReadoutEntropy: 'Энтропия H',
+  lmReadoutPerplexity: 'Перплексия e^H',
+  lmReadoutPartition: 'Знаменатель софтмакса Z',
+  lmReadoutKept: 'Токены, которые могут быть выбраны',
+  lmReadoutGreedy: 'Самый вероятный токен',
+  entropyValue: (nats: string, bits: string) => `${nats} нат = ${bits} бит`,
+  keptValue: (kept: string, total: string) => `${kept} из ${total}`,
+  tokenOverflow: (n: number) =>
+    `ещё ${n} ${plural(n, 'менее вероятный токен', 'менее вероятных токена', 'менее вероятных токенов')}`,
+  tokenLevelLabel: (token: string, p: string) => `${token} · p ${p}`,
+  tableToken: 'Токен',
+  tableEnergyNats: 'E = −ln p',
+  lmTableKept: 'Оставлен (1) или удалён (0)',
+  noModel: 'Обучите модель (или вставьте распределение), чтобы увидеть её распределение следующего токена.',
+  // Side-by-side screen
+  parallelIntro:
+    'Слева — физическая система, справа — распределение следующего токена символьной модели, где каждый токен изображён уровнем с энергией E = −ln p. Обеими сторонами управляет одна температура: справа идёт сэмплирование с температурой, и это распределение Больцмана.',
+  parallelPhysicsLabel: 'Физическая система при температуре T',
+  parallelTokensLabel: 'Распределение следующего токена при температуре t = T',
+  parallelSystemLabel: 'Физическая система',
+  linkedTemperatureHeading: 'Одна температура для обеих сторон',
+  linkedTemperatureSliderLabel: 'T = t (ползунок от −3 до 5)',
+  linkedTemperatureLabel: 'T = t',
+  mappingHeading: 'Словарь',
+  mappingPhysics: 'Физика',
+  mappingLanguage: 'Языковая модель',
+  mappingNow: 'Сейчас',
+  mappingShow: 'Показать',
+  mappingRows: {
+    energy: [
+      'Энергия уровня E',
+      'Неожиданность токена −ln p',
+      'При t = 1 лестница токенов — это в точности −ln p.',
+    ],
+    temperature: [
+      'Температура T',
+      'Температура сэмплирования t',
+      'Двигайте один ползунок: обе стороны следуют за ним.',
+    ],
+    partition: [
+      'Статистическая сумма Z = Σ g e^(−E/T)',
+      'Знаменатель софтмакса Σ p^(1/t)',
+      'При t = 1 на стороне токенов Z = 1.',
+    ],
+    ground: [
+      'Основное состояние при T → 0',
+      'Жадное декодирование (argmax) при t → 0',
+      'Всё собирается на нижнем уровне / в самом вероятном токене.',
+    ],
+    hot: [
+      'T → ∞: все состояния равновероятны',
+      't → ∞: равномерное распределение по токенам',
+      'Температура так высока, что энергия перестаёт иметь значение.',
+    ],
+    degeneracy: [
+      'Вырождение g: состояния с одной и той же энергией',
+      'Токены с равной вероятностью',
+      'Уровень с g состояниями заполняется как g токенов с такой вероятностью.',
+    ],
+    entropy: ['Энтропия S', 'Энтропия H следующего токена', 'Обе равны −Σ p ln p (по состояниям).'],
+    perplexity: [
+      'e^S: число эффективно занятых состояний',
+      'Перплексия e^H: эффективное число вариантов',
+      'Одно и то же число под двумя названиями.',
+    ],
+    negative: [
+      'Отрицательная T: инверсия населённостей',
+      'Отрицательная t: первыми идут наименее вероятные',
+      'За бесконечной температурой порядок переворачивается.',
+    ],
+  },
+  webglMissing:
+    'Этот браузер не смог запустить WebGL, поэтому частицы нарисовать нельзя. Таблица ниже по-прежнему показывает числа.',
+  /** The language-model screen's pipeline view and generation panel. */
+  lm: {
+    // Pipeline view
+    pipelineHeading: 'Как сэмплер меняет распределение',
+    pipelineEmpty: 'Распределения пока нет: обучите модель или вставьте распределение.',
+    pipelineIntro: (shown: number) =>
+      `Самые вероятные для модели токены (${shown}) на каждом этапе, в том порядке, в котором этапы применяются. Серым — до этапа, оранжевым — после.`,
+    legendBefore: 'до этапа',
+    legendAfter: 'после этапа',
+    legendRemovedHere: 'удалён этим этапом',
+    legendRemovedEarlier: 'удалён раньше',
+    stageNames: {
+      temperature: 'Температура',
+      'top-k': 'top-k',
+      'top-p': 'top-p',
+      'min-p': 'min-p',
+      'typical-p': 'typical-p',
+    },
+    /** A stage's name with its setting, e.g. "top-p 0,9"; the setting is omitted when unknown. */
+    stageTitle: (name: string, value: string | null) => (value === null ? name : `${name} ${value}`),
+    stageOff: (title: string) => `${title}: выкл.`,
+    stageNumber: (n: number) => `${n}.`,
+    temperatureSharpens: (title: string, kept: number) =>
+      `${title} делает распределение острее: вероятные токены выигрывают, маловероятные проигрывают. ${remain(kept)}.`,
+    temperatureFlattens: (title: string, kept: number) =>
+      `${title} сглаживает распределение: маловероятные токены выигрывают. ${remain(kept)}.`,
+    temperatureInverts: (title: string, kept: number) =>
+      `${title} переворачивает порядок: наименее вероятные токены становятся самыми вероятными. ${remain(kept)}.`,
+    temperatureUniform: (title: string, kept: number) =>
+      kept === 1
+        ? `${title} оставляет единственный токен.`
+        : `${title} делает все ${tokens(kept)} равновероятными.`,
+    temperatureReshapes: (title: string, kept: number) =>
+      `${title} меняет форму распределения. ${remain(kept)}.`,
+    temperatureGreedy: (title: string, token: string) =>
+      `${title} — это жадное декодирование: остаётся только «${token}».`,
+    stageRemoved: (title: string, removed: number, kept: number) =>
+      `${title}: ${plural(removed, 'удалён', 'удалено', 'удалено')} ${tokens(removed)}, ${plural(kept, 'остался', 'осталось', 'осталось')} ${formatCount(kept)}.`,
+    stageRemovedNone: (title: string, kept: number) => `${title}: ни один токен не удалён. ${remain(kept)}.`,
+    tableCaption: (title: string) => `${title}: вероятность каждого показанного токена до и после этапа`,
+    tableToken: 'Токен',
+    tableBefore: 'До',
+    tableAfter: 'После',
+    tableStatus: 'Статус',
+    statusKept: 'оставлен',
+    statusRemovedHere: 'удалён здесь',
+    statusRemovedEarlier: 'удалён раньше',
+    tokenTitle: (token: string, before: string, after: string) => `«${token}»: ${before} → ${after}`,
+    tokenTitleFinal: (token: string, probability: string) => `«${token}»: ${probability}`,
+    /** The tokens not drawn: how many are present before the stage and what they hold. */
+    otherTokens: (count: number, before: string, after: string) =>
+      count === 0 ? '' : `На ${others(count)} приходится ${before} до этапа и ${after} после.`,
+    otherTokensFinal: (count: number, probability: string) =>
+      count === 0 ? '' : `На ${others(count)} приходится ${probability}.`,
+    finalHeading: 'Итоговое распределение: из него выбирается следующий токен',
+    finalCaption: (kept: number, total: number, entropyBits: string, perplexity: string) =>
+      `Выбрать можно ${formatCount(kept)} из ${formatCount(total)} ${tokenGenitive(total)}; энтропия ${entropyBits} бит, неопределённость как у выбора из ${perplexity} равновероятных вариантов.`,
+    finalCaptionGreedy: (token: string) => `Жадное декодирование: следующий токен всегда «${token}».`,
+    finalTableCaption: 'Вероятность каждого показанного токена в итоговом распределении',
+    tableProbability: 'Вероятность',
+    readoutEntropy: 'Энтропия H',
+    readoutPerplexity: 'Перплексия e^H (эффективное число вариантов)',
+    readoutKept: 'Токены, которые могут быть выбраны',
+    readoutGreedy: 'Жадное декодирование',
+    entropyValue: (nats: string, bits: string) => `${nats} нат = ${bits} бит`,
+    keptValue: (kept: number, total: number) =>
+      `${formatCount(kept)} из ${formatCount(total)} ${tokenGenitive(total)}`,
+    greedyValue: (token: string) => `всегда «${token}»`,
+
+    // Generation panel
+    generationHeading: 'Генерация при нескольких температурах',
+    generationIntro:
+      'Каждый столбец продолжает контекст по одному символу с помощью сэмплера, настроенного выше, при своей температуре.',
+    generationNoModel: 'Сначала обучите модель: генерация продолжает контекст с помощью символьной модели.',
+    temperaturesLabel: 'Температуры, по одному столбцу на каждую',
+    temperaturesHint:
+      'От −5 до 5 через запятую (дробную часть отделяйте точкой: 0.5); 0 — жадное декодирование.',
+    temperaturesCount: (max: number, got: number) =>
+      got === 0
+        ? `Укажите хотя бы одну температуру (не больше ${max}).`
+        : `Укажите не больше ${max} ${plural(max, 'температуры', 'температур', 'температур')}; сейчас их ${got}.`,
+    temperaturesNotANumber: (text: string) => `«${text}» — не число.`,
+    temperaturesOutOfRange: (text: string, limit: string) =>
+      `${text} вне диапазона от −${limit} до ${limit}.`,
+    seedLabel: 'Зерно генератора',
+    seedHint: 'Одно и то же зерно даёт один и тот же текст.',
+    play: 'Пуск',
+    pause: 'Пауза',
+    step: 'Шаг',
+    reset: 'Сброс',
+    columnTitle: (temperature: string) => `t = ${temperature}`,
+    columnGreedy: 'жадное',
+    columnLabel: (temperature: string) => `Текст, сгенерированный при температуре ${temperature}`,
+    choice: (token: string, probability: string) => `выбран «${token}» с p = ${probability}`,
+    choiceNone: 'Пока ничего не сгенерировано.',
+    columnLength: (n: number, max: number) => `${n} / ${max} ${plural(max, 'символ', 'символа', 'символов')}`,
+    generationFinished: (max: number) => `Остановлено: в каждом столбце ${max} ${characterWord(max)}.`,
+    generationPaused: (n: number) =>
+      `Пауза после ${n === 1 ? 'одного символа' : `${n} ${characterGenitive(n)}`}.`,
+    generationPlaying: 'Генерация…',
+  },
+};
