@@ -99,9 +99,19 @@ export async function createParticleStage(
   }
 
   /** Asks the views to draw the simulation again (peek: a view must not depend on what it bumps). */
+  /**
+   * A link can replay the particles exactly when they are "reset from the seed, then k steps at the current
+   * settings". Changing T, N or the dynamics after a reset breaks that (until the next reset), and then
+   * the step count is not offered to the link.
+   */
+  let replayable = true;
+  let mounted = false;
   const redraw = () => {
     state.stepVersion.value = state.stepVersion.peek() + 1;
-    state.steps.value = simulation.stepCount;
+    state.steps.value = replayable ? simulation.stepCount : -1;
+  };
+  const settingsChanged = () => {
+    if (mounted) replayable = false;
   };
   const dynamicsSettings = () => ({
     kind: state.dynamics.peek(),
@@ -113,6 +123,9 @@ export async function createParticleStage(
     const system = state.system.value;
     const unit = state.temperatureUnit.value;
     simulation.setSpectrum(system.spectrum, state.temperature.peek());
+    // A new system starts from the seed, so that its first draw is the same whoever opens it.
+    simulation.reset(state.seed.peek());
+    replayable = true;
     const { degeneracies } = system.spectrum;
     scene?.setLevels({
       energies: system.spectrum.energies,
@@ -130,12 +143,19 @@ export async function createParticleStage(
 
   effect(() => {
     simulation.setTemperature(state.temperature.value);
+    settingsChanged();
     redraw();
   });
 
   effect(() => {
     simulation.setParticleCount(state.particleCount.value);
+    settingsChanged();
     modeNote.textContent = simulation.countsOnly ? strings.countsOnlyNote : '';
+    redraw();
+  });
+
+  effect(() => {
+    simulation.setEinstein(state.einstein.value);
     redraw();
   });
 
@@ -171,19 +191,25 @@ export async function createParticleStage(
     scene?.setMoveDuration(Math.min(400, 800 / state.stepsPerSecond.value));
   });
 
-  // A shared link may ask for the state after a number of steps: replay them from the seed.
+  effect(() => {
+    state.dynamics.value;
+    state.heatBathFraction.value;
+    state.metropolisSweeps.value;
+    settingsChanged();
+  });
+
+  // Start from the seed; a shared link may ask for the state after a number of steps: replay them.
+  simulation.reset(state.seed.peek());
   const replay = state.pendingSteps.peek();
   if (replay > 0) {
     state.pendingSteps.value = 0;
     state.playing.value = false;
-    const settings = {
-      kind: state.dynamics.peek(),
-      heatBathFraction: state.heatBathFraction.peek(),
-      metropolisSweeps: state.metropolisSweeps.peek(),
-    };
+    const settings = dynamicsSettings();
     for (let i = 0; i < replay; i++) simulation.step(settings);
-    redraw();
   }
+  mounted = true;
+  replayable = true;
+  redraw();
 
   csvButton.addEventListener('click', () => {
     const system = state.system.peek();
@@ -245,6 +271,7 @@ export async function createParticleStage(
     },
     reset() {
       simulation.reset(state.seed.peek());
+      replayable = true;
       redraw();
     },
     setActive(active) {

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright';
+import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { type OpenedApp, openApp, pause, readTable, setTemperature, stepCount } from './app.ts';
+import { launchBrowser, watchForProblems } from './browser.ts';
+
+let browser: Browser;
+let app: OpenedApp;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(app.problems.errors).toEqual([]);
+  await app.page.close();
+});
+
+test('a copied link reopens the same view with the same random draws', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await pause(page);
+  await page.selectOption('#system-select', 'rigid-rotor');
+  await page.selectOption('#temperature-unit', 'K');
+  await setTemperature(page, '500 K');
+  await page.fill('#particle-input', '777');
+  await page.press('#particle-input', 'Enter');
+  await page.selectOption('#dynamics-select', 'metropolis');
+  await page.fill('#seed-input', '42');
+  await page.press('#seed-input', 'Enter');
+  for (let i = 0; i < 3; i++) await page.click('#step-button');
+  const table = await readTable(page);
+  await page.click('#copy-link');
+  await page.waitForTimeout(400);
+  const url = page.url();
+  expect(url).toContain('seed=42');
+
+  const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = watchForProblems(second);
+  await second.goto(url);
+  await second.locator('#occupancy-table tbody tr').first().waitFor();
+  expect(await second.inputValue('#system-select')).toBe('rigid-rotor');
+  expect(await second.inputValue('#particle-input')).toBe('777');
+  expect(await second.inputValue('#dynamics-select')).toBe('metropolis');
+  expect(await second.textContent('#readout-temperature')).toContain('500 K');
+  expect(await stepCount(second)).toBe(3);
+  expect(await readTable(second)).toEqual(table);
+  expect(problems.errors).toEqual([]);
+  await second.close();
+});
+
+test('invalid or hostile link values fall back to defaults with a visible notice', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = watchForProblems(page);
+  app = { page, problems };
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
+  await page.goto(`${inject('baseUrl')}?T=warm&N=-5&sys=${hostile}&seed=1e99&fl=${hostile}&p.nMax=${hostile}#physics`);
+  await page.locator('#occupancy-table tbody tr').first().waitFor();
+  const notice = await page.textContent('#notices');
+  expect(notice).toMatch(/T/);
+  expect(notice).toMatch(/N/);
+  expect(notice).toMatch(/sys/);
+  expect(await page.inputValue('#system-select')).toBe('harmonic-oscillator');
+  expect(await page.locator('img[src=x]').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('projector mode and the colour-blind palette change the theme, and are remembered', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const before = await background();
+  await page.click('#projector-toggle');
+  await expect.poll(() => page.getAttribute('html', 'data-projector')).toBe('on');
+  expect(await background()).toBe('rgb(0, 0, 0)');
+  expect(await background()).not.toBe(before);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+  await page.click('#palette-toggle');
+  expect(await page.getAttribute('html', 'data-palette')).toBe('colour-blind');
+  await page.reload();
+  await page.locator('#occupancy-table tbody tr').first().waitFor();
+  expect(await page.getAttribute('html', 'data-projector')).toBe('on');
+  await page.click('#projector-toggle');
+  await page.click('#palette-toggle');
+  expect(await page.getAttribute('html', 'data-projector')).toBe('off');
+});
+
+test('the keyboard alone runs the guided story to its end', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await page.locator('body').press('t');
+  await page.locator('#story-panel').waitFor();
+  const total = Number((await page.textContent('#story-step'))?.match(/(\d+)\D*$/)?.[1]);
+  expect(total).toBeGreaterThanOrEqual(6);
+  const seen = new Set<string>();
+  for (let step = 1; step < total; step++) {
+    seen.add((await page.textContent('#story-title')) ?? '');
+    // Tab from the focused heading to "Next" and press it, as a keyboard user would.
+    await page.keyboard.press('Tab');
+    let guard = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'story-next' && guard++ < 6) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#story-step')).toMatch(new RegExp(`\\b${step + 1}\\b`));
+  }
+  seen.add((await page.textContent('#story-title')) ?? '');
+  expect(seen.size).toBe(total);
+  // The story moved the app: the last steps are about negative temperature.
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/#(physics|language|parallel)/);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('#story-panel').isVisible()).toBe(false);
+});
+
+test('shortcuts: space pauses and plays, s steps once, ? lists the keys', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await pause(page);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const before = await stepCount(page);
+  await page.keyboard.press('s');
+  expect(await stepCount(page)).toBe(before + 1);
+  await page.keyboard.press(' ');
+  expect(await page.textContent('#play-button')).toBe('Pause');
+  await page.keyboard.press(' ');
+  expect(await page.textContent('#play-button')).toBe('Play');
+  await page.keyboard.press('?');
+  expect(await page.locator('#help-dialog').isVisible()).toBe(true);
+  await page.keyboard.press('Escape');
+});
+
+test('the CSV download matches the occupancy table', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await pause(page);
+  await page.click('#step-button');
+  const table = await readTable(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const path = await download.path();
+  const rows = readFileSync(path, 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(','));
+  expect(rows.length).toBe(21);
+  table.forEach((row, i) => {
+    expect(rows[i][0]).toBe(row.level);
+    expect(Number(rows[i][4])).toBe(row.count);
+    expect(Number(rows[i][3])).toBeCloseTo(row.theory, 4);
+  });
+
+  const [picture] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  expect(picture.suggestedFilename()).toMatch(/\.png$/);
+  const bytes = readFileSync(await picture.path());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+});
