@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InputError } from '../errors.ts';
 import {
   ALLOWED_FUNCTIONS,
@@ -420,4 +420,22 @@ describe('spectrumFromFormula', () => {
       { numRuns: 300 },
     );
   }, 60_000);
+});
+
+describe('time budget', () => {
+  it('evaluation that runs past the budget stops with a message instead of freezing the page', () => {
+    // A clock that advances 50 ms per reading stands in for a slow machine.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => {
+      now += 50;
+      return now;
+    });
+    try {
+      expect(() => spectrumFromFormula('(n % 170)! + sqrt(n)', '1', 0, 9_999)).toThrow(/took longer than 300 ms/);
+      // Few levels finish before the clock is ever read twice.
+      expect(spectrumFromFormula('n', '1', 0, 100).energies.length).toBe(101);
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });

@@ -24,6 +24,8 @@ export const MAX_FORMULA_NODES = 200;
 export const MAX_FORMULA_DEPTH = 50;
 /** Most levels a spectrum may have, whatever its source (formula, list, preset). */
 export const MAX_LEVELS = 10_000;
+/** Evaluating a spectrum may take at most this long, so that a typed formula never freezes the page. */
+export const FORMULA_TIME_BUDGET_MS = 300;
 
 /** A validated formula turned into a function of its variables, in the order they were declared. */
 export type CompiledFormula = (...values: number[]) => number;
@@ -435,7 +437,15 @@ export function spectrumFromFormula(
   const degeneracies = new Float64Array(count);
   const vars = [0];
   let anyOccupiable = false;
+  const started = performance.now();
   for (let i = 0; i < count; i++) {
+    // The caps bound the work, but a formula near every cap at once could still stall the page: stop
+    // after a time budget instead (checked every 128 levels, so the clock costs nothing).
+    if ((i & 127) === 127 && performance.now() - started > FORMULA_TIME_BUDGET_MS) {
+      throw new InputError(
+        `The formulas took longer than ${FORMULA_TIME_BUDGET_MS} ms to evaluate over ${count} levels; use fewer levels or a simpler formula.`,
+      );
+    }
     const n = nFrom + i;
     vars[0] = n;
     const e = energy(vars);
