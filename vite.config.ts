@@ -106,6 +106,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
           environment: 'node',
         },
       },

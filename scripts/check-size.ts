@@ -2,7 +2,8 @@
  * Size budget: the JavaScript the first screen needs, gzipped, must stay under BUDGET_BYTES.
  *
  * "Needed for the first screen" is the entry script of dist/index.html plus everything it imports
- * statically (Vite's manifest `imports`, the same files index.html preloads). Chunks reached only through
+ * statically (Vite's manifest `imports`, the same files index.html preloads), and any classic script the
+ * page loads (registerSW.js). Chunks reached only through
  * dynamic import() (`dynamicImports`: the language screens, pixi's renderer back-ends, the trainer worker)
  * load later and are not counted. Sizes are gzip level 9 of the built files, as a static host would serve
  * them. Prints one row per counted chunk, and a per-package breakdown from the source maps when the build
@@ -65,7 +66,12 @@ while (queue.length > 0) {
 const preloaded = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((match) =>
   match[1].replace(/^\.?\//, ''),
 );
-const countedFiles = counted.map((key) => manifest[key].file);
+// Classic scripts of the page (registerSW.js, which registers the service worker) load up front too.
+const classicScripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+  .filter((match) => !/type="module"/.test(match[1]))
+  .map((match) => /src="([^"]+)"/.exec(match[1])?.[1]?.replace(/^\.?\//, ''))
+  .filter((file): file is string => file !== undefined);
+const countedFiles = [...counted.map((key) => manifest[key].file), ...classicScripts];
 const notWalked = preloaded.filter((file) => !countedFiles.includes(file));
 if (notWalked.length > 0) {
   console.error(`index.html preloads files the manifest walk missed: ${notWalked.join(', ')}`);
@@ -119,7 +125,7 @@ function printPackageBreakdown(chunks: Row[]): void {
   const byPackage = new Map<string, number>();
   for (const chunk of chunks) {
     const mapPath = join(dist, `${chunk.file}.map`);
-    if (!existsSync(mapPath)) return;
+    if (!existsSync(mapPath)) continue; // e.g. registerSW.js, which has no map
     const map: { sources: string[]; mappings: string } = JSON.parse(readFileSync(mapPath, 'utf8'));
     const code = readFileSync(join(dist, chunk.file), 'utf8').split('\n');
     const names = map.sources.map((source) => packageOf(resolve(dirname(mapPath), source)));
@@ -134,6 +140,7 @@ function printPackageBreakdown(chunks: Row[]): void {
       });
     });
   }
+  if (byPackage.size === 0) return; // built without source maps
   const total = [...byPackage.values()].reduce((sum, bytes) => sum + bytes, 0);
   const lines = [...byPackage.entries()]
     .sort((a, b) => b[1] - a[1])

@@ -25,7 +25,14 @@ import { mountSimulatorScreen } from './ui/simulatorScreen.ts';
 import { createStoryPanel } from './ui/story/storyPanel.ts';
 import { STORY_PANEL_STRINGS } from './ui/story/storySteps.ts';
 import type { Strings } from './ui/strings/en.ts';
-import { initialLocale, LOCALES, type Locale, rememberLocale, stringsFor } from './ui/strings/index.ts';
+import {
+  initialLocale,
+  LOCALES,
+  type Locale,
+  loadStrings,
+  rememberLocale,
+  stringsFor,
+} from './ui/strings/index.ts';
 
 /**
  * The app's state lives here, outside any rendering, so that switching language (which renders the
@@ -178,8 +185,9 @@ function render(root: HTMLElement, active: Locale): void {
     );
   }
   languageSelect.value = active;
-  languageSelect.addEventListener('change', () => {
+  languageSelect.addEventListener('change', async () => {
     const next = languageSelect.value as Locale;
+    await loadStrings(next);
     rememberLocale(next);
     locale.value = next;
     render(root, next);
@@ -230,5 +238,7 @@ function render(root: HTMLElement, active: Locale): void {
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element.');
-render(root, locale.value);
-if (refusedInLink.length > 0) showLinkNotice(refusedInLink);
+void loadStrings(locale.value).then(() => {
+  render(root, locale.value);
+  if (refusedInLink.length > 0) showLinkNotice(refusedInLink);
+});

@@ -78,7 +78,9 @@ export class ParticleSimulation {
   levels: Uint32Array = new Uint32Array(0);
   /**
    * Particles per level after the latest step. Kept exact as the particles move (each dynamics
-   * updates it in the same pass, or for just the particles it changes), never by a recount per step.
+   * updates it in the same pass, or for just the particles it changes), never by a separate recount
+   * per step. The Einstein solid's moves change quanta, not levels: its one pass that puts the
+   * oscillators on their levels counts them as it goes.
    */
   counts: Float64Array;
   /** Sum of `counts` over the steps since the last change, for the time average. */

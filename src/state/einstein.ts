@@ -67,7 +67,8 @@ export function createEinsteinState({ system, particleCount, dynamics, temperatu
   );
 
   // The controls refuse what cannot run, but a link or a change of system can still ask for it:
-  // then the heat bath takes over. Otherwise the temperature follows N and q. This effect lives as
+  // then the heat bath takes over. Otherwise the temperature follows N and q, and any other write to
+  // it (a link, a shortcut) is undone at once, since the effect reads it too. This effect lives as
   // long as the state, so it is signals-core's own, not the rendering-scoped one of the UI.
   effect(() => {
     if (dynamics.value !== 'einstein') return;
@@ -75,7 +76,8 @@ export function createEinsteinState({ system, particleCount, dynamics, temperatu
       dynamics.value = 'heat-bath';
       return;
     }
-    temperature.value = einsteinTemperatureOf(system.value, particleCount.value, quanta.value);
+    const derived = einsteinTemperatureOf(system.value, particleCount.value, quanta.value);
+    if (temperature.value !== derived) temperature.value = derived;
   });
 
   return { quanta, einsteinStart, einstein };

@@ -3,6 +3,7 @@
  * draws: applyLink reads a parsed link into the states; linkQuery writes them back.
  */
 import { batch } from '@preact/signals-core';
+import type { EinsteinStart } from '../core/dynamics/einsteinSolid.ts';
 import type { SamplerOrder } from '../core/lm/pipeline.ts';
 import type { DynamicsKind } from '../core/simulation.ts';
 import type { DisplayUnit, PresetId } from '../core/spectra/index.ts';
@@ -65,6 +66,8 @@ export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): s
       else refused.push('unit');
     }
     if (link.N !== undefined) physics.particleCount.value = link.N;
+    if (link.q !== undefined) physics.quanta.value = link.q;
+    if (link.start !== undefined) physics.einsteinStart.value = link.start as EinsteinStart;
     if (link.dyn !== undefined) physics.dynamics.value = link.dyn as DynamicsKind;
     if (link.r !== undefined) physics.heatBathFraction.value = link.r;
     if (link.sw !== undefined) physics.metropolisSweeps.value = link.sw;
@@ -143,6 +146,8 @@ export function linkQuery(
   params.set('unit', physics.temperatureUnit.value);
   params.set('N', String(physics.particleCount.value));
   params.set('dyn', physics.dynamics.value);
+  params.set('q', String(physics.quanta.value));
+  params.set('start', physics.einsteinStart.value);
   params.set('r', String(physics.heatBathFraction.value));
   params.set('sw', String(physics.metropolisSweeps.value));
   params.set('sps', String(physics.stepsPerSecond.value));

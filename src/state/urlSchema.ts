@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { MAX_ORDER, MIN_ORDER } from '../core/lm/ngram.ts';
 import { MAX_FORMULA_LENGTH } from '../core/spectra/formula.ts';
 import { DISPLAY_UNITS, PRESETS } from '../core/spectra/index.ts';
+import { MAX_EINSTEIN_QUANTA } from './einstein.ts';
 import { PARALLEL_SYSTEMS } from './parallelState.ts';
 
 const MAX_TEXT = 2000;
@@ -50,7 +51,9 @@ export const LINK_SCHEMA = {
   T: linkNumber,
   unit: v.picklist(DISPLAY_UNITS as [string, ...string[]]),
   N: wholeNumber(1, 1e24),
-  dyn: v.picklist(['equilibrium', 'heat-bath', 'metropolis']),
+  dyn: v.picklist(['equilibrium', 'heat-bath', 'metropolis', 'einstein']),
+  q: wholeNumber(0, MAX_EINSTEIN_QUANTA),
+  start: v.picklist(['even', 'concentrated', 'equilibrium']),
   r: v.pipe(finiteNumber, v.minValue(0.001), v.maxValue(1)),
   sw: v.pipe(finiteNumber, v.minValue(0.01), v.maxValue(10)),
   sps: wholeNumber(1, 60),

@@ -2,7 +2,7 @@ import type { DisplayUnit } from '../core/spectra/index.ts';
 import { formatEnergy } from '../core/spectra/index.ts';
 import type { SystemModel } from '../state/system.ts';
 import { h } from './dom.ts';
-import { formatCount, formatNumber, formatPercent } from './format.ts';
+import { formatCount, formatNumber, formatPercent, localizeNumbers } from './format.ts';
 import type { Strings } from './strings/en.ts';
 
 /** Rows beyond this are summed into one "more levels" row, as on the canvas. */
@@ -74,7 +74,9 @@ export function createOccupancyTable(
           h(
             'td',
             {},
-            formatEnergy(system.spectrum.energies[i], unit, system.energyUnit, 5).replace(/ \S+$/, ''),
+            localizeNumbers(
+              formatEnergy(system.spectrum.energies[i], unit, system.energyUnit, 5).replace(/ \S+$/, ''),
+            ),
           ),
           h('td', {}, formatNumber(system.spectrum.degeneracies[i], 6)),
           h('td'),

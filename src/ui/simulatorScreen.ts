@@ -76,7 +76,7 @@ export async function mountSimulatorScreen(
       createSystemControls(state, strings),
       createTemperatureControls(state, strings),
       createParticleControls(state, strings),
-      createDynamicsControls(state, strings, particles),
+      createDynamicsControls(state, strings, particles, '', true),
     ),
     h(
       'section',

@@ -69,7 +69,17 @@ export class SimulatorScene {
     app.stage.addChild(this.ladder.view, this.countBars, this.particles.view, this.histogram.view);
     const observer = new ResizeObserver(() => this.resize());
     observer.observe(host);
-    this.stopObserving = () => observer.disconnect();
+    // When a lost WebGL context comes back (GPU reset, driver update), pixi re-creates its GPU resources
+    // on the next render; but this scene renders only when something changed, so a paused scene would
+    // stay blank. Its own listener was added first (in init), so the renderer is ready when this runs.
+    const redraw = () => {
+      this.dirty = true;
+    };
+    app.canvas.addEventListener('webglcontextrestored', redraw);
+    this.stopObserving = () => {
+      observer.disconnect();
+      app.canvas.removeEventListener('webglcontextrestored', redraw);
+    };
   }
 
   static async create(host: HTMLElement, palette: Palette): Promise<SimulatorScene> {

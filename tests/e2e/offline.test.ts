@@ -3,6 +3,12 @@ import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import { readTable } from './app.ts';
 import { distinctColours, launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
 
+/**
+ * The long test installs the service worker, reloads, trains a model and visits two more screens: more than
+ * the default minute on a busy machine.
+ */
+const LONG_TEST_MS = 120_000;
+
 let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => {
@@ -30,27 +36,33 @@ async function openInstalled(): Promise<{ page: Page; problems: PageProblems }> 
   return { page, problems };
 }
 
-test('once loaded, the app reloads and runs with the network cut, language screen included', async () => {
-  const { page, problems } = await openInstalled();
-  await context.setOffline(true);
-  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+test(
+  'once loaded, the app reloads and runs with the network cut, language screen included',
+  async () => {
+    const { page, problems } = await openInstalled();
+    await context.setOffline(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
-  await page.reload();
-  await page.locator('#occupancy-table tbody tr').first().waitFor();
-  expect((await readTable(page)).length).toBeGreaterThan(1);
-  await page.locator('canvas').first().waitFor();
-  await expect.poll(() => distinctColours(page, 'canvas')).toBeGreaterThan(2);
+    await page.reload();
+    await page.locator('#occupancy-table tbody tr').first().waitFor();
+    expect((await readTable(page)).length).toBeGreaterThan(1);
+    await page.locator('canvas').first().waitFor();
+    await expect.poll(() => distinctColours(page, 'canvas')).toBeGreaterThan(2);
 
-  // Lazily loaded screen chunks, the trainer worker and the corpus text all come from the precache.
-  await page.click('#tab-language');
-  await expect.poll(() => page.textContent('#training-status'), { timeout: 30_000 }).toContain('Trained on');
-  await page.click('#tab-parallel');
-  await expect
-    .poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 })
-    .toMatch(/H = [\d.]+ nats/);
+    // Lazily loaded screen chunks, the trainer worker and the corpus text all come from the precache.
+    await page.click('#tab-language');
+    await expect
+      .poll(() => page.textContent('#training-status'), { timeout: 30_000 })
+      .toContain('Trained on');
+    await page.click('#tab-parallel');
+    await expect
+      .poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 })
+      .toMatch(/H = [\d.]+ nats/);
 
-  expect(problems.errors).toEqual([]);
-});
+    expect(problems.errors).toEqual([]);
+  },
+  LONG_TEST_MS,
+);
 
 test('the page links a web-app manifest that makes it installable', async () => {
   const { page } = await openInstalled();

@@ -60,7 +60,9 @@ test('invalid or hostile link values fall back to defaults with a visible notice
     void dialog.dismiss();
   });
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
-  await page.goto(`${inject('baseUrl')}?T=warm&N=-5&sys=${hostile}&seed=1e99&fl=${hostile}&p.nMax=${hostile}#physics`);
+  await page.goto(
+    `${inject('baseUrl')}?T=warm&N=-5&sys=${hostile}&seed=1e99&fl=${hostile}&p.nMax=${hostile}#physics`,
+  );
   await page.locator('#occupancy-table tbody tr').first().waitFor();
   const notice = await page.textContent('#notices');
   expect(notice).toMatch(/T/);
@@ -143,7 +145,11 @@ test('the CSV download matches the occupancy table', async () => {
   const table = await readTable(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const path = await download.path();
-  const rows = readFileSync(path, 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(','));
+  const rows = readFileSync(path, 'utf8')
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(','));
   expect(rows.length).toBe(21);
   table.forEach((row, i) => {
     expect(rows[i][0]).toBe(row.level);

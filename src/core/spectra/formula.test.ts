@@ -431,7 +431,9 @@ describe('time budget', () => {
       return now;
     });
     try {
-      expect(() => spectrumFromFormula('(n % 170)! + sqrt(n)', '1', 0, 9_999)).toThrow(/took longer than 300 ms/);
+      expect(() => spectrumFromFormula('(n % 170)! + sqrt(n)', '1', 0, 9_999)).toThrow(
+        /took longer than 300 ms/,
+      );
       // Few levels finish before the clock is ever read twice.
       expect(spectrumFromFormula('n', '1', 0, 100).energies.length).toBe(101);
     } finally {

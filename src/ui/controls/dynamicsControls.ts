@@ -1,10 +1,13 @@
 import { InputError } from '../../core/errors.ts';
-import type { DynamicsKind } from '../../core/simulation.ts';
+import { type DynamicsKind, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
+import { einsteinRefusal } from '../../state/einstein.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
+import { formatCount } from '../format.ts';
 import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
+import { createEinsteinFields } from './einsteinControls.ts';
 
 export interface DynamicsActions {
   step(): void;
@@ -22,11 +25,16 @@ export function parseSeed(text: string): number {
   return value;
 }
 
+/**
+ * `einstein`: offer the Einstein solid too. Only the physics screen does: it needs a harmonic
+ * oscillator to run on, and its controls' ids are not prefixed, so there is one of it per page.
+ */
 export function createDynamicsControls(
   state: SimulatorState,
   strings: Strings,
   actions: DynamicsActions,
   idPrefix = '',
+  einstein = false,
 ): HTMLElement {
   const kind = h(
     'select',
@@ -34,9 +42,22 @@ export function createDynamicsControls(
     h('option', { value: 'equilibrium' }, strings.dynamicsEquilibrium),
     h('option', { value: 'heat-bath' }, strings.dynamicsHeatBath),
     h('option', { value: 'metropolis' }, strings.dynamicsMetropolis),
+    einstein && h('option', { value: 'einstein' }, strings.dynamicsEinstein),
   );
   const kindField = createField(strings.dynamicsLabel, kind);
   kind.addEventListener('change', () => {
+    const refusal =
+      kind.value === 'einstein' ? einsteinRefusal(state.system.peek(), state.particleCount.peek()) : null;
+    if (refusal !== null) {
+      kindField.setError(
+        refusal === 'system'
+          ? strings.einsteinNeedsOscillator
+          : strings.einsteinTooManyParticles(formatCount(MAX_DRAWN_PARTICLES)),
+      );
+      kind.value = state.dynamics.peek();
+      return;
+    }
+    kindField.setError(null);
     state.dynamics.value = kind.value as DynamicsKind;
   });
 
@@ -101,7 +122,7 @@ export function createDynamicsControls(
   effect(() => {
     kind.value = state.dynamics.value;
     rateField.root.hidden = state.dynamics.value !== 'heat-bath';
-    sweepsField.root.hidden = state.dynamics.value !== 'metropolis';
+    sweepsField.root.hidden = state.dynamics.value !== 'metropolis' && state.dynamics.value !== 'einstein';
     rate.value = String(Math.log10(state.heatBathFraction.value));
     rate.setAttribute('aria-valuetext', String(state.heatBathFraction.value));
     sweeps.value = String(Math.log10(state.metropolisSweeps.value));
@@ -119,6 +140,7 @@ export function createDynamicsControls(
     kindField.root,
     rateField.root,
     sweepsField.root,
+    einstein && createEinsteinFields(state, strings),
     h('div', { class: 'button-row' }, play, step, reset),
     speedField.root,
     seedField.root,

@@ -73,12 +73,8 @@ export function createEinsteinTemperature(state: SimulatorState, strings: String
     const system = state.system.value;
     const unit = state.temperatureUnit.value;
     const n = state.particleCount.value;
-    const t = formatTemperature(
-      einsteinTemperatureOf(system, n, settings.quanta),
-      unit,
-      system.energyUnit,
-      4,
-    );
+    // The state keeps the temperature at T = ħω / ln(1 + N/q) while the solid runs.
+    const t = formatTemperature(state.temperature.value, unit, system.energyUnit, 4);
     const withUnit = unit === 'internal' ? `${t} ${system.energyUnit.symbol}` : t;
     note.textContent = strings.einsteinTemperature(
       formatCount(n),

@@ -46,7 +46,12 @@ export function createParticleControls(state: SimulatorState, strings: Strings, 
   });
   const apply = () => {
     try {
-      state.particleCount.value = parseParticleCount(text.value);
+      const value = parseParticleCount(text.value);
+      if (state.einstein.peek() !== null && value > MAX_DRAWN_PARTICLES) {
+        textField.setError(strings.einsteinTooManyParticles(formatCount(MAX_DRAWN_PARTICLES)));
+        return;
+      }
+      state.particleCount.value = value;
       textField.setError(null);
     } catch (error) {
       textField.setError(messageOf(error));
@@ -59,6 +64,9 @@ export function createParticleControls(state: SimulatorState, strings: Strings, 
 
   effect(() => {
     const n = state.particleCount.value;
+    // The Einstein solid moves every oscillator, so its slider stops where drawing does.
+    const decades = state.einstein.value !== null ? Math.log10(MAX_DRAWN_PARTICLES) : SLIDER_DECADES;
+    slider.max = String(decades * SLIDER_STEPS_PER_DECADE);
     slider.value = String(Math.round(Math.log10(n) * SLIDER_STEPS_PER_DECADE));
     slider.setAttribute('aria-valuetext', formatCount(n));
     if (text.getAttribute('aria-invalid') !== 'true')

@@ -6,6 +6,7 @@ import { createField, messageOf } from '../field.ts';
 import { acceptDecimalComma, localizeNumbers } from '../format.ts';
 import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
+import { createEinsteinTemperature } from './einsteinControls.ts';
 
 export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): string {
   return unit === 'internal' ? strings.internalUnit(symbol) : unit;
@@ -68,6 +69,13 @@ export function createTemperatureControls(state: SimulatorState, strings: String
     slider.max = String(sliderMaximum(system.allowsNegativeTemperature));
   });
 
+  // The Einstein solid imposes no temperature: it has one, which the note beside these shows.
+  effect(() => {
+    const derived = state.einstein.value !== null;
+    slider.disabled = derived;
+    text.disabled = derived;
+  });
+
   effect(() => {
     const t = state.temperature.value;
     const system = state.system.value;
@@ -85,5 +93,6 @@ export function createTemperatureControls(state: SimulatorState, strings: String
     h('legend', {}, strings.temperatureHeading),
     sliderField.root,
     h('div', { class: 'field-row' }, textField.root, unitField.root),
+    createEinsteinTemperature(state, strings),
   );
 }

@@ -15,10 +15,9 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Chooses the training text and the order, and trains the model off the main thread. */
 export function createModelControls(state: LanguageState, strings: Strings): HTMLElement {
   const corpus = h('select', { id: 'corpus-select' });
+  // No lang attribute on the options: a title is written in the interface's language, not the text's.
   for (const entry of CORPORA)
-    corpus.append(
-      h('option', { value: entry.id, lang: entry.language }, strings.corpusTitle(entry.id, entry.title)),
-    );
+    corpus.append(h('option', { value: entry.id }, strings.corpusTitle(entry.id, entry.title)));
   corpus.append(h('option', { value: OWN_TEXT }, strings.ownText));
   const corpusField = createField(strings.corpusLabel, corpus);
 

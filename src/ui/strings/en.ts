@@ -106,15 +106,15 @@ export const en = {
   timeAverageLabel: 'Show the time average',
 
   // Einstein solid (a choice of dynamics): N oscillators trade q quanta; no temperature is imposed.
-  dynamicsEinstein: 'Einstein solid: oscillators trade quanta, no temperature imposed',
+  dynamicsEinstein: 'Einstein solid (no temperature imposed)',
   einsteinQuantaLabel: 'Quanta q shared by the oscillators',
   einsteinQuantaHint: (max: string) =>
     `A whole number from 0 to ${max}. Oscillators with more quanta than the top level are drawn on it.`,
   einsteinQuantaInvalid: (max: string) => `The number of quanta must be a whole number from 0 to ${max}.`,
   einsteinStartLabel: 'Start (and after Reset)',
-  einsteinStartEven: 'Even: q/N quanta each',
-  einsteinStartConcentrated: 'Concentrated: every quantum on one oscillator',
-  einsteinStartEquilibrium: 'A random microstate (already in equilibrium)',
+  einsteinStartEven: 'Even (q/N each)',
+  einsteinStartConcentrated: 'All on one (spreads slowly)',
+  einsteinStartEquilibrium: 'Random microstate (equilibrium)',
   einsteinTemperature: (n: string, q: string, t: string) =>
     `Not imposed but set by N and q: T = ħω / ln(1 + N/q) = ħω / ln(1 + ${n}/${q}) = ${t}`,
   einsteinNeedsOscillator:

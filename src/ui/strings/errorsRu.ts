@@ -29,7 +29,7 @@ const rule = (pattern: RegExp, russian: (match: RegExpExecArray) => string): Err
 const q = (text: string) => `«${text}»`;
 /** A decimal point written by the engine as a Russian decimal comma ("1.5" → "1,5"). */
 const comma = (text: string) => text.replace(/(\d)\.(\d)/g, '$1,$2');
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const count = (n: string, one: string, few: string, many: string) =>
   `${n} ${plural(Number(n), one, few, many)}`;
@@ -135,6 +135,7 @@ const FORMULA_DETAILS: readonly ErrorRule[] = [
   ),
   rule(/^'(.*)' is a function: write (.*)\(…\)\.$/s, (m) => `${q(m[1])} — это функция: пишите ${m[2]}(…).`),
   rule(/^unknown name '(.*)'\. (Use .*)$/s, (m) => `неизвестное имя ${q(m[1])}. ${variableHint(m[2])}`),
+  rule(/^comparisons \('<', '>', '=='\) are not allowed\.$/, () => 'сравнения («<», «>», «==») недопустимы.'),
   rule(/^comparisons \('(.*)'\) are not allowed\.$/s, (m) => `сравнения (${q(m[1])}) недопустимы.`),
   rule(
     /^the operator (?:'(.*)'|' \(transpose\)) is not allowed\. Allowed: (.*) % \(remainder\) and ! \(factorial\)\.$/s,
@@ -177,7 +178,6 @@ const FORMULA_DETAILS: readonly ErrorRule[] = [
   ),
   rule(/^ranges \('a:b'\) are not allowed\.$/, () => 'диапазоны («a:b») недопустимы.'),
   rule(/^conditions \('a \? b : c'\) are not allowed\.$/, () => 'условия («a ? b : c») недопустимы.'),
-  rule(/^comparisons \('<', '>', '=='\) are not allowed\.$/, () => 'сравнения («<», «>», «==») недопустимы.'),
   rule(/^'(.*)' is not allowed\.$/s, (m) => `${q(m[1])} недопустимо.`),
   // A parse error, with the position where formula.ts found one.
   rule(/^(.*?)(?: at character (\d+))?\.$/s, (m) => {
@@ -297,7 +297,7 @@ const QUANTITY_RULES: readonly ErrorRule[] = [
   ),
   rule(
     /^'(.*)': write decimals with a point, for example 0\.5 or 2\.5 meV\.$/s,
-    (m) => `${q(m[1])}: дробную часть отделяйте точкой или запятой, например 0,5 или 2,5 meV.`,
+    (m) => `${q(m[1])}: дробную часть отделяйте точкой, например 0.5 или 2.5 meV.`,
   ),
   rule(
     new RegExp(`^'(.*)' is not a number or a quantity; ${HINT}\\.$`, 's'),
@@ -344,7 +344,7 @@ const QUANTITY_RULES: readonly ErrorRule[] = [
 
 /** The syntax every list message repeats: the list field's own hint, read when a message is translated. */
 const syntax = () => ru.energyListHint;
-const SYNTAX = escape(ENERGY_LIST_SYNTAX);
+const SYNTAX = escapeRegExp(ENERGY_LIST_SYNTAX);
 const ENTRY = "^Entry (\\d+) \\('(.*)'\\)";
 const entry = (m: RegExpExecArray) => `Запись ${m[1]} (${q(m[2])})`;
 
@@ -406,7 +406,7 @@ function presetName(english: string): string {
   const preset = PRESETS.find((candidate) => candidate.name === english);
   return (preset && ru.presets[preset.id]?.name) ?? english;
 }
-const PRESET_NAME = `(${PRESETS.map((preset) => escape(preset.name)).join('|')})`;
+const PRESET_NAME = `(${PRESETS.map((preset) => escapeRegExp(preset.name)).join('|')})`;
 
 const PRESET_RULES: readonly ErrorRule[] = [
   rule(
@@ -497,7 +497,7 @@ const SIMULATION_RULES: readonly ErrorRule[] = [
   rule(
     /^The Einstein solid moves every oscillator, so it allows at most (\d+) of them; got (.*)\.$/,
     (m) =>
-      `Модель Эйнштейна двигает каждый осциллятор, поэтому допускает не больше ${m[1]} осцилляторов; получено ${m[2]}.`,
+      `Твёрдое тело Эйнштейна двигает каждый осциллятор, поэтому допускает не больше ${m[1]} осцилляторов; получено ${m[2]}.`,
   ),
   rule(
     /^The number of oscillators must be a whole number from 1 to (\d+), got (.*)\.$/,

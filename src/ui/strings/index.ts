@@ -1,12 +1,20 @@
 import { en, type Strings } from './en.ts';
-import { ru } from './ru.ts';
 
 export type Locale = 'en' | 'ru';
 export const LOCALES: readonly Locale[] = ['en', 'ru'];
 const STORAGE_KEY = 'boltzmann-lab.locale';
 
+const loaded = new Map<Locale, Strings>([['en', en]]);
+
+/** Other languages are loaded when chosen, so the first screen carries English only. */
+export async function loadStrings(locale: Locale): Promise<Strings> {
+  if (locale === 'ru' && !loaded.has('ru')) loaded.set('ru', (await import('./ru.ts')).ru);
+  return loaded.get(locale) ?? en;
+}
+
+/** The strings of a language already loaded with loadStrings (English otherwise). */
 export function stringsFor(locale: Locale): Strings {
-  return locale === 'ru' ? ru : en;
+  return loaded.get(locale) ?? en;
 }
 
 export function isLocale(value: unknown): value is Locale {

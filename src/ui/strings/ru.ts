@@ -24,8 +24,10 @@ export function plural(n: number, one: string, few: string, many: string): strin
  * the last digits matter; scientific notation is always a large round number (the "many" form).
  */
 export function countOf(text: string): number {
-  if (text.includes('×')) return 0;
-  const normalized = text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.');
+  if (String(text).includes('×')) return 0;
+  const normalized = String(text)
+    .replace(/[\s\u202f\u00a0]/g, '')
+    .replace(',', '.');
   const value = Number(normalized);
   return Number.isFinite(value) ? value : 0;
 }
@@ -238,6 +240,24 @@ export const ru: Strings = {
   speedLabel: 'Шагов в секунду',
   seedLabel: 'Зерно генератора',
   timeAverageLabel: 'Показать среднее по времени',
+
+  // Einstein solid (a choice of dynamics): N oscillators trade q quanta; no temperature is imposed.
+  dynamicsEinstein: 'Твёрдое тело Эйнштейна (температура не задаётся)',
+  einsteinQuantaLabel: 'Число квантов q на все осцилляторы',
+  einsteinQuantaHint: (max: string) =>
+    `Целое число от 0 до ${max}. Осцилляторы, у которых квантов больше, чем у верхнего уровня, рисуются на нём.`,
+  einsteinQuantaInvalid: (max: string) => `Число квантов должно быть целым числом от 0 до ${max}.`,
+  einsteinStartLabel: 'Начальное состояние (и после сброса)',
+  einsteinStartEven: 'Поровну (по q/N)',
+  einsteinStartConcentrated: 'Все кванты у одного (медленно растекаются)',
+  einsteinStartEquilibrium: 'Случайное микросостояние (равновесие)',
+  einsteinTemperature: (n: string, q: string, t: string) =>
+    `Не задаётся, а определяется N и q: T = ħω / ln(1 + N/q) = ħω / ln(1 + ${n}/${q}) = ${t}`,
+  einsteinNeedsOscillator:
+    'Твёрдое тело Эйнштейна состоит из гармонических осцилляторов: сначала выберите систему «Гармонический осциллятор» или «Молекула CO: колебания».',
+  einsteinTooManyParticles: (max: string) =>
+    `Твёрдое тело Эйнштейна двигает каждый осциллятор, поэтому допускает не больше ${max} осцилляторов.`,
+  // End of the Einstein solid block.
 
   readoutsHeading: 'Термодинамика',
   readoutTemperature: 'Температура T',
