@@ -334,7 +334,9 @@ test(
         await page.keyboard.press('Escape');
         return;
       }
-      const target = pick(candidates);
+      // Fields are few among the buttons and links; favour them so that typed values get their share.
+      const fields = candidates.filter((candidate) => ['text', 'number', 'select'].includes(candidate.kind));
+      const target = fields.length > 0 && random() < 0.45 ? pick(fields) : pick(candidates);
       const locator = page.locator(`[data-fuzz="${target.id}"]`);
       const name = await locator
         .evaluate((element) => {

@@ -1,3 +1,4 @@
+import { InputError } from '../../core/errors.ts';
 import { checkParticleCount, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import { h } from '../dom.ts';
@@ -14,6 +15,12 @@ export function parseParticleCount(text: string): number {
   const compact = text.trim().replace(/[\s_,]/g, '');
   const power = /^10\^(\d{1,2})$/.exec(compact);
   const value = power ? 10 ** Number(power[1]) : /^[0-9.eE+]+$/.test(compact) ? Number(compact) : Number.NaN;
+  if (Number.isNaN(value)) {
+    // Say what was typed, not what it converted to.
+    throw new InputError(
+      `The number of particles must be a whole number from 1 to 1e24; got “${text.trim().slice(0, 40)}”.`,
+    );
+  }
   checkParticleCount(value);
   return value;
 }

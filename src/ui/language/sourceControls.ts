@@ -6,6 +6,9 @@ import { formatCount } from '../format.ts';
 import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
+/** Pastes longer than this are cleared from the box once loaded (the summary below says what was loaded). */
+const LARGE_PASTE = 200_000;
+
 const EXAMPLE = JSON.stringify(
   { ' the': -0.9, ' a': -1.6, ' our': -2.3, ' this': -2.8, ' their': -3.4, ' every': -4.1 },
   null,
@@ -36,6 +39,8 @@ export function createSourceControls(state: LanguageState, strings: Strings): HT
     try {
       const imported = parseTokenDistribution(text.value);
       field.setError(null);
+      // Megabytes of text left in the box would be laid out again on every later change of the page.
+      if (text.value.length > LARGE_PASTE) text.value = '';
       state.usePasted(imported);
     } catch (error) {
       field.setError(messageOf(error));

@@ -218,6 +218,11 @@ const FORMULA_RULES: readonly ErrorRule[] = [
     (m) => `Слишком много уровней: n от ${m[1]} до ${m[2]} — это ${levels(m[3])}; предел — ${m[4]}.`,
   ),
   rule(
+    /^The formulas took longer than (\d+) ms to evaluate over (\d+) levels; use fewer levels or a simpler formula\.$/,
+    (m) =>
+      `Вычисление формул для ${m[2]} ${plural(Number(m[2]), 'уровня', 'уровней', 'уровней')} заняло больше ${m[1]} мс; уменьшите число уровней или упростите формулу.`,
+  ),
+  rule(
     /^(Energy|Degeneracy) is not a real number at n = (\S+) \((.*)\)\.$/s,
     (m) =>
       `${m[1] === 'Energy' ? 'Энергия' : 'Кратность вырождения'} не является действительным числом при n = ${m[2]} (${m[3]}).`,
