@@ -11,27 +11,10 @@ import {
   validateSpectrum,
 } from './distribution.ts';
 import { InputError } from './errors.ts';
+import { SPECIAL_TEMPERATURES } from './specialTemperatures.testFixture.ts';
 
 const INF = Number.POSITIVE_INFINITY;
 const MAX = Number.MAX_VALUE;
-
-/** Every temperature whose limit the engine treats specially, plus ordinary ones either side. */
-const SPECIAL_TEMPERATURES = [
-  0,
-  -0,
-  INF,
-  -INF,
-  1e-300,
-  -1e-300,
-  5e-324,
-  -5e-324,
-  1e300,
-  -1e300,
-  MAX,
-  -MAX,
-  1,
-  -1,
-];
 
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-12): void {
   expect(actual.length).toBe(expected.length);

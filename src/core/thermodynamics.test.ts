@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { boltzmannProbabilities } from './distribution.ts';
 import { InputError } from './errors.ts';
+import { SPECIAL_TEMPERATURES } from './specialTemperatures.testFixture.ts';
 import {
   logPartitionFunction,
   logPartitionFunctionAtBeta,
@@ -12,22 +13,6 @@ import {
 
 const INF = Number.POSITIVE_INFINITY;
 const MAX = Number.MAX_VALUE;
-const SPECIAL_TEMPERATURES = [
-  0,
-  -0,
-  INF,
-  -INF,
-  1e-300,
-  -1e-300,
-  5e-324,
-  -5e-324,
-  1e300,
-  -1e300,
-  MAX,
-  -MAX,
-  1,
-  -1,
-];
 
 function expectRelative(actual: number, expected: number, relative: number, absolute = 0): void {
   const allowed = relative * Math.abs(expected) + absolute;
