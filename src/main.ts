@@ -12,6 +12,7 @@ import {
 import { createParallelState } from './state/parallelState.ts';
 import { createSimulatorState, type SimulatorState } from './state/simulatorState.ts';
 import { parseLink } from './state/urlSchema.ts';
+import { createAddressWriter } from './ui/addressWriter.ts';
 import { createStoryActions } from './ui/appStoryActions.ts';
 import { h } from './ui/dom.ts';
 import { setErrorTranslator } from './ui/field.ts';
@@ -50,10 +51,13 @@ function particlesFor(screen: 'language' | 'parallel-physics' | 'parallel-tokens
   return particles;
 }
 let languageStatePromise: Promise<LanguageState> | null = null;
+/** A signal, so that the address picks up the language-model settings as soon as they exist. */
+const languageStateLoaded = signal<LanguageState | null>(null);
 function languageState(): Promise<LanguageState> {
   languageStatePromise ??= import('./state/languageState.ts').then(({ createLanguageState }) => {
-    languageStateLoaded = createLanguageState();
-    return languageStateLoaded;
+    const created = createLanguageState();
+    languageStateLoaded.value = created;
+    return created;
   });
   return languageStatePromise;
 }
@@ -61,7 +65,6 @@ const parallel = createParallelState();
 const preferences = loadPreferences();
 applyPreferences(preferences);
 const storyActions = createStoryActions({ physics, parallel, language: () => languageState(), particlesFor });
-let languageStateLoaded: LanguageState | null = null;
 
 // A shared link's settings go into the states before anything renders.
 const link = parseLink(location.search);
@@ -77,14 +80,12 @@ const locale = signal<Locale>(link.settings.lang ?? initialLocale());
 
 /** The address always holds the current settings, so the browser's own "copy link" shares them too. */
 function currentQuery(): string {
-  return linkQuery(locale.value, physics, languageStateLoaded, parallel, physics.steps.value);
+  return linkQuery(locale.value, physics, languageStateLoaded.value, parallel);
 }
-let linkTimer = 0;
-effect(() => {
-  const query = currentQuery();
-  clearTimeout(linkTimer);
-  linkTimer = window.setTimeout(() => history.replaceState(null, '', `?${query}${location.hash}`), 250);
-});
+const writeAddress = createAddressWriter((query) =>
+  history.replaceState(null, '', `?${query}${location.hash}`),
+);
+effect(() => writeAddress(currentQuery()));
 
 const noticeArea = h('div', { class: 'notices', id: 'notices' });
 function showLinkNotice(names: string[]): void {

@@ -124,7 +124,6 @@ export function linkQuery(
   physics: SimulatorState,
   language: LanguageState | null,
   parallel: ParallelState,
-  stepCount: number | null,
 ): string {
   const params = new URLSearchParams();
   params.set('lang', locale);
@@ -154,8 +153,12 @@ export function linkQuery(
   params.set('seed', String(physics.seed.value));
   params.set('play', physics.playing.value ? '1' : '0');
   params.set('avg', physics.showTimeAverage.value ? '1' : '0');
-  if (!physics.playing.value && stepCount !== null && stepCount > 0 && stepCount <= 10_000)
-    params.set('step', String(stepCount));
+  // The step count is read only while paused: while playing it changes with every frame, and an effect
+  // that writes the address must not re-run (and rewrite the address) at the pace of the animation.
+  if (!physics.playing.value) {
+    const stepCount = physics.steps.value;
+    if (stepCount > 0 && stepCount <= 10_000) params.set('step', String(stepCount));
+  }
   if (language) {
     const sampler = language.sampler.value;
     params.set('corpus', language.corpusId.value);

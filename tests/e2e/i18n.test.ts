@@ -66,9 +66,32 @@ async function newPage(context?: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function switchLanguage(page: Page, locale: 'en' | 'ru'): Promise<void> {
+/**
+ * Switches language, and returns the language the address named at the moment the page showed the new
+ * one (a link's `lang` wins over the remembered choice, so a reload from then on must keep it).
+ */
+async function switchLanguage(page: Page, locale: 'en' | 'ru'): Promise<string | null> {
+  await page.evaluate((locale) => {
+    const record = window as unknown as { languageInAddressWhenShown?: string | null };
+    delete record.languageInAddressWhenShown;
+    const observer = new MutationObserver(() => {
+      if (document.documentElement.lang !== locale) return;
+      observer.disconnect();
+      record.languageInAddressWhenShown = new URLSearchParams(location.search).get('lang');
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }, locale);
   await page.selectOption('#language-select', locale);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+  return page.evaluate(
+    () =>
+      (window as unknown as { languageInAddressWhenShown?: string | null }).languageInAddressWhenShown ??
+      null,
+  );
+}
+
+function languageInAddress(page: Page): Promise<string | null> {
+  return page.evaluate(() => new URLSearchParams(location.search).get('lang'));
 }
 
 /**
@@ -171,7 +194,10 @@ test('the language choice is remembered, and switching back to English works', a
   await open(page, '#physics');
   await page.locator('#occupancy-table tbody tr').first().waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-  await switchLanguage(page, 'ru');
+  await expect.poll(() => languageInAddress(page)).toBe('en');
+  // The switch is in the address by the time the page shows it, while the particles keep playing and
+  // nothing else changes.
+  expect(await switchLanguage(page, 'ru')).toBe('ru');
 
   // Reloading keeps Russian. First the service worker finishes its precache (the icons among it), so
   // that the reload cuts off none of its requests.
@@ -181,6 +207,7 @@ test('the language choice is remembered, and switching back to English works', a
   await page.waitForLoadState('networkidle');
   await page.reload();
   await page.locator('#occupancy-table tbody tr').first().waitFor();
+  expect(await languageInAddress(page)).toBe('ru');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
   expect(await page.inputValue('#language-select')).toBe('ru');
   expect(await page.textContent('#tab-physics')).toBe('Физика');
@@ -192,8 +219,8 @@ test('the language choice is remembered, and switching back to English works', a
   expect(await again.evaluate(() => document.documentElement.lang)).toBe('ru');
   expect(await again.textContent('#tab-physics')).toBe('Физика');
 
-  // And back to English: no Russian left on the screen.
-  await switchLanguage(page, 'en');
+  // And back to English: no Russian left on the screen, and the address says so too.
+  expect(await switchLanguage(page, 'en')).toBe('en');
   await page.locator('#occupancy-table tbody tr').first().waitFor();
   expect(await page.textContent('#tab-physics')).toBe('Physics');
   await expect.poll(() => page.textContent('#readout-entropy')).toMatch(/\d\.\d/);

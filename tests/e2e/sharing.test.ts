@@ -32,9 +32,8 @@ test('a copied link reopens the same view with the same random draws', async () 
   for (let i = 0; i < 3; i++) await page.click('#step-button');
   const table = await readTable(page);
   await page.click('#copy-link');
-  await page.waitForTimeout(400);
-  const url = page.url();
-  expect(url).toContain('seed=42');
+  await expect.poll(() => page.evaluate(() => location.search)).toContain('seed=42');
+  const url = await page.evaluate(() => location.href);
 
   const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const problems = watchForProblems(second);
@@ -48,6 +47,31 @@ test('a copied link reopens the same view with the same random draws', async () 
   expect(await readTable(second)).toEqual(table);
   expect(problems.errors).toEqual([]);
   await second.close();
+});
+
+test('every change reaches the address at once, while the particles play', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  const inAddress = (key: string) =>
+    page.evaluate((key) => new URLSearchParams(location.search).get(key), key);
+  await expect.poll(() => inAddress('play')).toBe('1');
+  // Each change is read back right after the action that made it: the address is written in the same
+  // task, so no time has to pass (the particles, playing, must not hold it back).
+  await page.check('#time-average');
+  expect(await inAddress('avg')).toBe('1');
+  await page.focus('#speed-slider');
+  await page.keyboard.press('End');
+  expect(await inAddress('sps')).toBe('60');
+  await page.selectOption('#system-select', 'two-level');
+  expect(await inAddress('sys')).toBe('two-level');
+  await page.fill('#seed-input', '7');
+  await page.press('#seed-input', 'Enter');
+  expect(await inAddress('seed')).toBe('7');
+  await page.click('#play-button');
+  expect(await inAddress('play')).toBe('0');
+  await page.click('#step-button');
+  await page.click('#step-button');
+  expect(await inAddress('step')).toBe(String(await stepCount(page)));
 });
 
 test('invalid or hostile link values fall back to defaults with a visible notice', async () => {
