@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest';
+import { checkParticleCount } from '../core/simulation.ts';
 import { parseSeed } from './controls/dynamicsControls.ts';
-import { parseParticleCount } from './controls/particleControls.ts';
+import {
+  PARTICLE_SLIDER_POSITIONS,
+  parseParticleCount,
+  particleCountAtSliderPosition,
+} from './controls/particleControls.ts';
 import { formatCount, formatNumber, formatPercent } from './format.ts';
 
 test('particle counts are read the ways people type them', () => {
@@ -10,6 +15,16 @@ test('particle counts are read the ways people type them', () => {
   expect(parseParticleCount('10^24')).toBe(1e24);
   for (const bad of ['0', '-5', '2.5', 'lots', '1e25', '', 'Infinity'])
     expect(() => parseParticleCount(bad)).toThrow(/whole number/);
+});
+
+test('every position of the particle slider is a whole count the engine takes, each larger than the last', () => {
+  const counts = Array.from({ length: PARTICLE_SLIDER_POSITIONS }, (_, position) =>
+    particleCountAtSliderPosition(position),
+  );
+  for (const n of counts) expect(() => checkParticleCount(n)).not.toThrow();
+  for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThan(counts[i - 1]);
+  expect(counts.slice(0, 9)).toEqual([1, 2, 3, 6, 10, 18, 32, 56, 100]);
+  expect(counts.at(-1)).toBe(1e24);
 });
 
 test('seeds are whole numbers in the 32-bit range', () => {

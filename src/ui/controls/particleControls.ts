@@ -9,6 +9,7 @@ import type { Strings } from '../strings/en.ts';
 
 const SLIDER_DECADES = 24;
 const SLIDER_STEPS_PER_DECADE = 4;
+export const PARTICLE_SLIDER_POSITIONS = SLIDER_DECADES * SLIDER_STEPS_PER_DECADE + 1;
 
 /** Parses "2000", "1e6", "1 000 000" or "10^12" into a particle count; InputError otherwise. */
 export function parseParticleCount(text: string): number {
@@ -25,12 +26,21 @@ export function parseParticleCount(text: string): number {
   return value;
 }
 
+/**
+ * The particle count at a slider position: four positions a decade, rounded to two significant digits
+ * (numbers people say) and then to a whole number, so the first decade reads 1, 2, 3, 6, 10.
+ */
+export function particleCountAtSliderPosition(position: number): number {
+  const value = 10 ** (position / SLIDER_STEPS_PER_DECADE);
+  return Math.max(1, Math.round(Number(value.toPrecision(2))));
+}
+
 export function createParticleControls(state: SimulatorState, strings: Strings, idPrefix = ''): HTMLElement {
   const slider = h('input', {
     type: 'range',
     id: `${idPrefix}particle-slider`,
     min: 0,
-    max: SLIDER_DECADES * SLIDER_STEPS_PER_DECADE,
+    max: PARTICLE_SLIDER_POSITIONS - 1,
     step: 1,
   });
   const sliderField = createField(strings.particleSliderLabel, slider);
@@ -44,12 +54,16 @@ export function createParticleControls(state: SimulatorState, strings: Strings, 
   const note = h('p', { class: 'note', id: `${idPrefix}counts-only-note` }, strings.countsOnlyNote);
 
   slider.addEventListener('input', () => {
-    const exponent = Number(slider.value) / SLIDER_STEPS_PER_DECADE;
-    const value = 10 ** exponent;
-    // Round to two significant digits so the slider lands on numbers people say.
-    const rounded = Number(value.toPrecision(2));
-    state.particleCount.value = Math.max(1, rounded);
+    const value = particleCountAtSliderPosition(Number(slider.value));
+    try {
+      checkParticleCount(value);
+    } catch (error) {
+      sliderField.setError(messageOf(error));
+      return;
+    }
+    sliderField.setError(null);
     textField.setError(null);
+    state.particleCount.value = value;
   });
   const apply = () => {
     try {
@@ -60,6 +74,7 @@ export function createParticleControls(state: SimulatorState, strings: Strings, 
       }
       state.particleCount.value = value;
       textField.setError(null);
+      sliderField.setError(null);
     } catch (error) {
       textField.setError(messageOf(error));
     }
