@@ -15,8 +15,8 @@ test('the production build loads, draws on the pixi canvas and reports no errors
   const problems = watchForProblems(page);
   await page.goto(inject('baseUrl'));
   await page.locator('canvas').first().waitFor();
-  await page.waitForTimeout(500);
-  expect(await distinctColours(page, 'canvas')).toBeGreaterThan(2);
+  // The canvas exists before its first frame is drawn: wait for the drawing itself.
+  await expect.poll(() => distinctColours(page, 'canvas'), { timeout: 15_000 }).toBeGreaterThan(2);
   expect(problems.errors).toEqual([]);
   await page.close();
 });

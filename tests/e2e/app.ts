@@ -58,3 +58,19 @@ export async function drawOnce(page: Page): Promise<void> {
   await page.selectOption('#dynamics-select', 'equilibrium');
   await page.click('#step-button');
 }
+
+/**
+ * Waits until the page has drawn animation frames spanning `ms` of its own time, for checks that
+ * something does NOT happen while the app's loop runs (a condition cannot be awaited for an absence).
+ */
+export async function framesSpanning(page: Page, ms: number): Promise<void> {
+  await page.evaluate(
+    (ms) =>
+      new Promise<void>((resolve) => {
+        const start = performance.now();
+        const frame = (now: number) => (now - start >= ms ? resolve() : requestAnimationFrame(frame));
+        requestAnimationFrame(frame);
+      }),
+    ms,
+  );
+}

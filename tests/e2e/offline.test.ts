@@ -41,7 +41,7 @@ test(
   async () => {
     const { page, problems } = await openInstalled();
     await context.setOffline(true);
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
 
     await page.reload();
     await page.locator('#occupancy-table tbody tr').first().waitFor();

@@ -105,8 +105,9 @@ test('a lost WebGL context is restored: the scene redraws and the state is kept'
     extension.loseContext();
     await lostEvent;
     // Chromium allows the restore only once the lost event's dispatch has finished (it reads
-    // defaultPrevented, which pixi sets, after the listeners); an await resumes inside the dispatch.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // defaultPrevented, which pixi sets, after the listeners); an await resumes inside the dispatch,
+    // the next task comes after it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const wasLost = gl.isContextLost();
     const restoredEvent = once('webglcontextrestored');
     extension.restoreContext();
@@ -250,9 +251,14 @@ test('markup in a link is shown as text: no element is created and no dialog fir
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
   await page.goto(`${inject('baseUrl')}?ctx=${hostile}&sys=list&fl=${hostile}#language`);
   await expect.poll(() => page.textContent('#training-status'), { timeout: 60_000 }).toContain('Trained on');
-  for (const tab of ['#tab-physics', '#tab-parallel', '#tab-language']) {
+  // Each screen, once it shows its table (drawn from the hostile values), has created no element.
+  for (const [tab, table] of [
+    ['#tab-physics', '#occupancy-table'],
+    ['#tab-parallel', '#mapping-table'],
+    ['#tab-language', '#lm-occupancy-table'],
+  ]) {
     await page.click(tab);
-    await page.waitForTimeout(300);
+    await page.locator(`${table} tbody tr`).first().waitFor({ timeout: 30_000 });
     expect(await page.locator('img[src=x]').count(), tab).toBe(0);
   }
   // It did arrive somewhere visible as text (the context field, or a notice that refused it).

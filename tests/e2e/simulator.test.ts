@@ -1,6 +1,15 @@
 import type { Browser } from 'playwright';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { drawOnce, type OpenedApp, openApp, pause, readTable, setTemperature, stepCount } from './app.ts';
+import {
+  drawOnce,
+  framesSpanning,
+  type OpenedApp,
+  openApp,
+  pause,
+  readTable,
+  setTemperature,
+  stepCount,
+} from './app.ts';
 import { launchBrowser } from './browser.ts';
 
 let browser: Browser;
@@ -109,7 +118,9 @@ test('the step button advances exactly one step while paused', async () => {
   const tableBefore = await readTable(app.page);
   await app.page.click('#step-button');
   expect(await stepCount(app.page)).toBe(before + 1);
-  await app.page.waitForTimeout(300);
+  // Nothing more follows: the animation loop keeps running (frames spanning two steps at the default
+  // pace have passed) and takes no step of its own while paused.
+  await framesSpanning(app.page, 400);
   expect(await stepCount(app.page)).toBe(before + 1);
   expect(await readTable(app.page)).not.toEqual(tableBefore);
 });
