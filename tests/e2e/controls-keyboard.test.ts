@@ -52,20 +52,8 @@ test.each([
   },
 );
 
-const KEY_SEQUENCE = [
-  'Home',
-  'ArrowRight',
-  'ArrowRight',
-  'ArrowUp',
-  'PageUp',
-  'End',
-  'ArrowLeft',
-  'ArrowDown',
-  'PageDown',
-  'PageDown',
-  'Home',
-  'ArrowRight',
-];
+/** Every key a range input or a select moves with, each once, from one end to the other and back. */
+const KEY_SEQUENCE = ['Home', 'ArrowRight', 'ArrowUp', 'PageUp', 'End', 'ArrowLeft', 'ArrowDown', 'PageDown'];
 
 /**
  * The ids of the sliders, selects and number fields (whose arrows step them) visible now; the header's
