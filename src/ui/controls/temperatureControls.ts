@@ -1,12 +1,12 @@
 import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
 import { displayUnitsFor, type SimulatorState } from '../../state/simulatorState.ts';
-import { sliderMaximum, sliderToTemperature, temperatureToSlider } from '../../state/temperatureScale.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import { acceptDecimalComma, localizeNumbers } from '../format.ts';
 import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 import { createEinsteinTemperature } from './einsteinControls.ts';
+import { createTemperatureSlider } from './temperatureSlider.ts';
 
 export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): string {
   return unit === 'internal' ? strings.internalUnit(symbol) : unit;
@@ -14,8 +14,22 @@ export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): s
 
 /** A slider from cold through infinitely hot (into negative T where that means something), and a typed value with units. */
 export function createTemperatureControls(state: SimulatorState, strings: Strings): HTMLElement {
-  const slider = h('input', { type: 'range', id: 'temperature-slider', min: 0, step: 1 });
-  const sliderField = createField(strings.temperatureSliderLabel, slider);
+  const format = (t: number) =>
+    formatTemperature(t, state.temperatureUnit.value, state.system.value.energyUnit, 4);
+  const sliderField = createTemperatureSlider({
+    id: 'temperature-slider',
+    label: strings.temperatureSliderLabel,
+    symbol: 'T',
+    temperature: state.temperature,
+    energyScale: () => state.system.value.excitationEnergy,
+    allowsNegative: () => state.system.value.allowsNegativeTemperature,
+    format: (t) => localizeNumbers(format(t)),
+    onInput: (t) => {
+      state.temperature.value = t;
+      textField.setError(null);
+    },
+  });
+  const slider = sliderField.input;
   const text = h('input', {
     type: 'text',
     id: 'temperature-input',
@@ -26,15 +40,6 @@ export function createTemperatureControls(state: SimulatorState, strings: String
   const textField = createField(strings.temperatureFieldLabel, text, strings.temperatureHint);
   const unit = h('select', { id: 'temperature-unit' });
   const unitField = createField(strings.temperatureUnitLabel, unit);
-
-  const format = (t: number) =>
-    formatTemperature(t, state.temperatureUnit.value, state.system.value.energyUnit, 4);
-
-  slider.addEventListener('input', () => {
-    const system = state.system.peek();
-    state.temperature.value = sliderToTemperature(Number(slider.value), system.excitationEnergy);
-    textField.setError(null);
-  });
 
   function applyText(): void {
     const system = state.system.peek();
@@ -66,7 +71,6 @@ export function createTemperatureControls(state: SimulatorState, strings: String
       ),
     );
     unit.value = state.temperatureUnit.value;
-    slider.max = String(sliderMaximum(system.allowsNegativeTemperature));
   });
 
   // The Einstein solid imposes no temperature: it has one, which the note beside these shows.
@@ -78,10 +82,6 @@ export function createTemperatureControls(state: SimulatorState, strings: String
 
   effect(() => {
     const t = state.temperature.value;
-    const system = state.system.value;
-    state.temperatureUnit.value;
-    slider.value = String(temperatureToSlider(t, system.excitationEnergy, system.allowsNegativeTemperature));
-    slider.setAttribute('aria-valuetext', `T = ${localizeNumbers(format(t))}`);
     // Don't overwrite what the person is typing, unless it was just accepted.
     if (document.activeElement !== text || text.getAttribute('aria-invalid') !== 'true')
       text.value = format(t);

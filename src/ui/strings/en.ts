@@ -185,7 +185,7 @@ export const en = {
   contextHint: 'The model sees the last few characters (its order minus one).',
   samplerHeading: 'Sampler',
   lmTemperatureLabel: 'Temperature t',
-  lmTemperatureSliderLabel: 'Temperature t (slider from −2 to 3)',
+  lmTemperatureSliderLabel: 'Temperature t (left cold, right hot; t < 0 is hotter than ∞)',
   lmTemperatureHint:
     '1 changes nothing, 0 is greedy, large is uniform, negative picks the least likely first.',
   topKLabel: 'top-k (0 = off)',
@@ -223,7 +223,7 @@ export const en = {
   parallelTokensLabel: 'The next-token distribution at temperature t = T',
   parallelSystemLabel: 'Physical system',
   linkedTemperatureHeading: 'One temperature for both',
-  linkedTemperatureSliderLabel: 'T = t (slider from −3 to 5)',
+  linkedTemperatureSliderLabel: 'T = t (left cold, right hot; T < 0 is hotter than ∞)',
   linkedTemperatureLabel: 'T = t',
   mappingHeading: 'The dictionary',
   mappingPhysics: 'Physics',

@@ -323,7 +323,7 @@ export const ru: Strings = {
   contextHint: 'Модель видит несколько последних символов (её порядок минус один).',
   samplerHeading: 'Сэмплер',
   lmTemperatureLabel: 'Температура t',
-  lmTemperatureSliderLabel: 'Температура t (ползунок от −2 до 3)',
+  lmTemperatureSliderLabel: 'Температура t (слева — холодно, справа — горячо; t < 0 горячее ∞)',
   lmTemperatureHint:
     '1 ничего не меняет, 0 — жадное декодирование, большая температура даёт равномерное распределение, отрицательная ставит первыми наименее вероятные токены.',
   topKLabel: 'top-k (0 = выкл.)',
@@ -363,7 +363,7 @@ export const ru: Strings = {
   parallelTokensLabel: 'Распределение следующего токена при температуре t = T',
   parallelSystemLabel: 'Физическая система',
   linkedTemperatureHeading: 'Одна температура для обеих сторон',
-  linkedTemperatureSliderLabel: 'T = t (ползунок от −3 до 5)',
+  linkedTemperatureSliderLabel: 'T = t (слева — холодно, справа — горячо; T < 0 горячее ∞)',
   linkedTemperatureLabel: 'T = t',
   mappingHeading: 'Словарь',
   mappingPhysics: 'Физика',
