@@ -142,6 +142,12 @@ export const en = {
   plotHeatCapacity: 'Heat capacity C',
   plotEntropy: 'Entropy S',
   plotAxisTemperature: (unit: string) => `T (${unit})`,
+  plotAxisNotePositive:
+    "The temperature axis is the slider's scale: T = 0 at the left end, T = ∞ at the right end, the marker where the slider is.",
+  plotAxisNoteNegative:
+    "The temperature axis is the slider's scale: T = 0 at the left, T = ∞ in the middle, negative T (hotter than ∞) beyond it on the right; the marker is where the slider is.",
+  plotMarkerPinned: (t: string) =>
+    `T = ${t} lies beyond the right end of the axis: the marker is pinned there.`,
 
   tableHeading: 'Occupancy',
   tableCaption: 'Occupancy of each level: theory and the particles now',

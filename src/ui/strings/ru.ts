@@ -278,6 +278,11 @@ export const ru: Strings = {
   plotHeatCapacity: 'Теплоёмкость C',
   plotEntropy: 'Энтропия S',
   plotAxisTemperature: (unit: string) => `T (${unit})`,
+  plotAxisNotePositive:
+    'Ось температуры — та же шкала, что у ползунка: T = 0 у левого края, T = ∞ у правого, отметка стоит там же, где ползунок.',
+  plotAxisNoteNegative:
+    'Ось температуры — та же шкала, что у ползунка: T = 0 слева, T = ∞ посередине, отрицательные T (горячее ∞) правее; отметка стоит там же, где ползунок.',
+  plotMarkerPinned: (t: string) => `T = ${t} лежит правее конца оси: отметка прижата к краю.`,
 
   tableHeading: 'Заселённость',
   tableCaption: 'Заселённость каждого уровня: теория и частицы сейчас',
