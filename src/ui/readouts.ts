@@ -1,5 +1,5 @@
 import { type DisplayUnit, formatEnergy, formatTemperature } from '../core/spectra/index.ts';
-import type { ChiSquareResult } from '../core/statistics.ts';
+import { type ChiSquareResult, FIT_P_VALUE_THRESHOLD, fitIsConsistent } from '../core/statistics.ts';
 import type { Thermodynamics } from '../core/thermodynamics.ts';
 import type { SystemModel } from '../state/system.ts';
 import { h } from './dom.ts';
@@ -8,6 +8,8 @@ import type { Strings } from './strings/en.ts';
 
 export interface Readouts {
   root: HTMLElement;
+  /** What the fit readout's test and threshold mean, in words on the page. */
+  fitExplanation: HTMLElement;
   showThermodynamics(
     system: SystemModel,
     temperature: number,
@@ -33,7 +35,7 @@ export function createReadouts(strings: Strings): Readouts {
     entropy: h('dd', { id: 'readout-entropy' }),
     freeEnergy: h('dd', { id: 'readout-free-energy' }),
     steps: h('dd', { id: 'readout-steps' }),
-    fit: h('dd', { id: 'readout-fit', title: strings.fitExplanation }),
+    fit: h('dd', { id: 'readout-fit', 'aria-describedby': 'fit-explanation' }),
   };
   const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
   const root = h(
@@ -49,8 +51,12 @@ export function createReadouts(strings: Strings): Readouts {
     term(strings.readoutFit, entries.fit),
   );
 
+  const threshold = formatNumber(FIT_P_VALUE_THRESHOLD, 2);
+  const fitExplanation = h('p', { class: 'note', id: 'fit-explanation' }, strings.fitExplanation(threshold));
+
   return {
     root,
+    fitExplanation,
     showThermodynamics(system, temperature, unit, thermo) {
       const physical = system.energyUnit.electronvolts !== null;
       const inUnit = formatTemperature(temperature, unit, system.energyUnit, 4);
@@ -73,8 +79,9 @@ export function createReadouts(strings: Strings): Readouts {
       entries.steps.textContent = formatCount(steps);
       const p = formatNumber(fit.pValue, 2);
       const divergence = formatNumber(kl, 2);
-      entries.fit.textContent =
-        fit.pValue >= 0.001 ? strings.fitGood(p, divergence) : strings.fitPoor(p, divergence);
+      entries.fit.textContent = fitIsConsistent(fit.pValue)
+        ? strings.fitConsistent(p, threshold, divergence)
+        : strings.fitInconsistent(p, threshold, divergence);
       entries.fit.dataset.pValue = String(fit.pValue);
     },
   };

@@ -131,11 +131,13 @@ export const en = {
   readoutEntropy: 'Entropy S / k_B',
   readoutFreeEnergy: 'Free energy F',
   readoutSteps: 'Steps',
-  readoutFit: 'Agreement with theory',
-  fitExplanation:
-    'Chi-square p-value of the current counts against the exact Boltzmann distribution: above 0.05 the deviations are ordinary fluctuations.',
-  fitGood: (p: string, kl: string) => `p = ${p} (fluctuations as expected), KL = ${kl}`,
-  fitPoor: (p: string, kl: string) => `p = ${p} (not yet in equilibrium), KL = ${kl}`,
+  readoutFit: 'χ² test against the Boltzmann distribution',
+  fitExplanation: (threshold: string) =>
+    `The χ² test asks how likely counts at least this far from the exact Boltzmann distribution would be by chance alone. A p-value above ${threshold} means the deviations are ordinary fluctuations; ${threshold} or below means the particles are not in equilibrium yet (or do not follow the theory). KL, the Kullback–Leibler divergence of the counts from the theory, is 0 for a perfect match.`,
+  fitConsistent: (p: string, threshold: string, kl: string) =>
+    `p-value ${p}: consistent with theory (p-value > ${threshold}), KL = ${kl}`,
+  fitInconsistent: (p: string, threshold: string, kl: string) =>
+    `p-value ${p}: not in equilibrium yet (p-value ≤ ${threshold}), KL = ${kl}`,
 
   plotsHeading: 'Against temperature',
   plotMeanEnergy: 'Mean energy ⟨E⟩',
