@@ -216,8 +216,8 @@ export async function mountParallelScreen(
     set('temperature', `T = ${formatNumber(t, 3)}`, `t = ${formatNumber(t, 3)}`);
     set(
       'partition',
-      `Z = ${formatPartitionFunction(physicsThermo.logZ)}`,
-      `Z = ${formatPartitionFunction(tokenThermo.logZ)}`,
+      `Z = ${formatPartitionFunction(physicsThermo, strings)}`,
+      `Z = ${formatPartitionFunction(tokenThermo, strings)}`,
     );
     set(
       'entropy',

@@ -19,11 +19,23 @@ export interface Readouts {
   showFit(fit: ChiSquareResult, kl: number, steps: number): void;
 }
 
-/** ln Z can be far beyond double range (hydrogen at low T): show Z as e^{ln Z} then. */
-export function formatPartitionFunction(logZ: number): string {
+/**
+ * Z as a reader should see it. ln Z can be far beyond double range (hydrogen at low T): Z is shown as
+ * e^{ln Z} then. At T = ±0 the engine's ln Z is exactly ±∞ unless the occupied level has E = 0, because Z
+ * is Σ g e^(−E/T) with the energies as given (not measured from the ground level): Z → g₀·e^(−E₀/T),
+ * which is 0 for E₀ > 0 (the oscillator's ½ħω, every token's −ln p), g₀ for E₀ = 0, ∞ for E₀ < 0. Its
+ * value is that limit, with the g₀ and E₀ it comes from; at T = ±0 the engine's S is ln g₀ and ⟨E⟩ is E₀.
+ */
+export function formatPartitionFunction(thermo: Thermodynamics, strings: Strings): string {
+  const { logZ } = thermo;
   if (Number.isNaN(logZ)) return '—';
   if (Math.abs(logZ) < 700) return formatNumber(Math.exp(logZ), 5);
-  return `e^${formatNumber(logZ, 6)}`;
+  if (Number.isFinite(logZ)) return `e^${formatNumber(logZ, 6)}`;
+  return strings.partitionLimit(
+    logZ > 0 ? '∞' : '0',
+    formatNumber(Math.exp(thermo.entropy), 4),
+    formatNumber(thermo.meanEnergy, 4),
+  );
 }
 
 export function createReadouts(strings: Strings): Readouts {
@@ -65,7 +77,7 @@ export function createReadouts(strings: Strings): Readouts {
       entries.temperature.textContent = localizeNumbers(
         unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`,
       );
-      entries.partition.textContent = formatPartitionFunction(thermo.logZ);
+      entries.partition.textContent = formatPartitionFunction(thermo, strings);
       const energy = (e: number) =>
         unit === 'internal'
           ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}`

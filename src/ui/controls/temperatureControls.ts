@@ -1,10 +1,12 @@
 import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
 import { displayUnitsFor, type SimulatorState } from '../../state/simulatorState.ts';
+import type { SystemModel } from '../../state/system.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import { acceptDecimalComma, localizeNumbers } from '../format.ts';
 import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
+import { systemName } from '../strings/systemText.ts';
 import { createEinsteinTemperature } from './einsteinControls.ts';
 import { createTemperatureSlider } from './temperatureSlider.ts';
 
@@ -87,12 +89,32 @@ export function createTemperatureControls(state: SimulatorState, strings: String
       text.value = format(t);
   });
 
+  // A system switch moves the temperature to the new system's starting value: say so while it stands.
+  const moveNote = h('p', { class: 'note', id: 'temperature-note' });
+  effect(() => {
+    const move = state.temperatureMove.value;
+    const current = move !== null && Object.is(state.temperature.value, move.next);
+    moveNote.hidden = !current;
+    if (!move || !current) return;
+    const withUnit = (t: number, unit: DisplayUnit, system: SystemModel) => {
+      const value = formatTemperature(t, unit, system.energyUnit, 4);
+      return localizeNumbers(unit === 'internal' ? `${value} ${system.energyUnit.symbol}` : value);
+    };
+    const system = state.system.value;
+    moveNote.textContent = strings.temperatureMoved(
+      withUnit(move.next, state.temperatureUnit.value, system),
+      systemName(strings, system),
+      withUnit(move.previous, move.previousUnit, move.previousSystem),
+    );
+  });
+
   return h(
     'fieldset',
     { class: 'panel', id: 'temperature-controls' },
     h('legend', {}, strings.temperatureHeading),
     sliderField.root,
     h('div', { class: 'field-row' }, textField.root, unitField.root),
+    moveNote,
     createEinsteinTemperature(state, strings),
   );
 }

@@ -79,6 +79,8 @@ export const en = {
   temperatureFieldLabel: 'Temperature',
   temperatureUnitLabel: 'Unit',
   temperatureHint: 'For example 300 K, 25 meV, 0.5 or inf',
+  temperatureMoved: (next: string, system: string, previous: string) =>
+    `Temperature set to ${next}, the starting value for “${system}” (was ${previous}).`,
   negativeTemperatureRefused:
     'Negative temperatures need a spectrum bounded above. This ladder is cut off for display, so choose the two- or three-level system, a formula or a list.',
   internalUnit: (symbol: string) => symbol,
@@ -126,6 +128,8 @@ export const en = {
   readoutsHeading: 'Thermodynamics',
   readoutTemperature: 'Temperature T',
   readoutPartition: 'Partition function Z',
+  partitionLimit: (value: string, degeneracy: string, energy: string) =>
+    `${value} (the limit of g₀·e^(−E₀/T) at T → 0, occupied level g₀ = ${degeneracy}, E₀ = ${energy})`,
   readoutMeanEnergy: 'Mean energy ⟨E⟩',
   readoutHeatCapacity: 'Heat capacity C / k_B',
   readoutEntropy: 'Entropy S / k_B',

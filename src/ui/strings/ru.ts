@@ -215,6 +215,8 @@ export const ru: Strings = {
   temperatureFieldLabel: 'Температура',
   temperatureUnitLabel: 'Единица',
   temperatureHint: 'Например: 300 K, 25 meV, 0,5 или inf (бесконечность)',
+  temperatureMoved: (next: string, system: string, previous: string) =>
+    `Температура изменена на ${next} — начальное значение для системы «${system}» (было ${previous}).`,
   negativeTemperatureRefused:
     'Отрицательные температуры требуют спектра, ограниченного сверху. Эта лестница уровней обрезана только для показа, поэтому выберите двух- или трёхуровневую систему, формулу или список.',
   internalUnit: (symbol: string) => (symbol === 'nats' ? 'нат' : symbol),
@@ -262,6 +264,8 @@ export const ru: Strings = {
   readoutsHeading: 'Термодинамика',
   readoutTemperature: 'Температура T',
   readoutPartition: 'Статистическая сумма Z',
+  partitionLimit: (value: string, degeneracy: string, energy: string) =>
+    `${value} (предел g₀·e^(−E₀/T) при T → 0, заселённый уровень: g₀ = ${degeneracy}, E₀ = ${energy})`,
   readoutMeanEnergy: 'Средняя энергия ⟨E⟩',
   readoutHeatCapacity: 'Теплоёмкость C / k_B',
   readoutEntropy: 'Энтропия S / k_B',
