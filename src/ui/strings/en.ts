@@ -129,7 +129,7 @@ export const en = {
   readoutTemperature: 'Temperature T',
   readoutPartition: 'Partition function Z',
   partitionLimit: (value: string, degeneracy: string, energy: string) =>
-    `${value} (the limit of g₀·e^(−E₀/T) at T → 0, occupied level g₀ = ${degeneracy}, E₀ = ${energy})`,
+    `${value} (limit of g₀·e^(−E₀/T): g₀ = ${degeneracy}, E₀ = ${energy})`,
   readoutMeanEnergy: 'Mean energy ⟨E⟩',
   readoutHeatCapacity: 'Heat capacity C / k_B',
   readoutEntropy: 'Entropy S / k_B',

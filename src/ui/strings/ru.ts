@@ -265,7 +265,7 @@ export const ru: Strings = {
   readoutTemperature: 'Температура T',
   readoutPartition: 'Статистическая сумма Z',
   partitionLimit: (value: string, degeneracy: string, energy: string) =>
-    `${value} (предел g₀·e^(−E₀/T) при T → 0, заселённый уровень: g₀ = ${degeneracy}, E₀ = ${energy})`,
+    `${value} (предел g₀·e^(−E₀/T): g₀ = ${degeneracy}, E₀ = ${energy})`,
   readoutMeanEnergy: 'Средняя энергия ⟨E⟩',
   readoutHeatCapacity: 'Теплоёмкость C / k_B',
   readoutEntropy: 'Энтропия S / k_B',
