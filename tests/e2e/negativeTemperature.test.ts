@@ -103,7 +103,7 @@ function markerPixels(): Promise<number[]> {
 test('the ⟨E⟩, C and S plots keep their marker at T = −1, T = ∞, T = 0 and T = 1 on the two-level system', async () => {
   await open('?sys=two-level#physics');
   await page.locator('#thermo-plots canvas').first().waitFor();
-  for (const temperature of ['1', '-1', 'inf', '0', '-0.3']) {
+  for (const temperature of ['1', '-1', 'inf', '0', '-0.3', '-0.01']) {
     await setTemperature(page, temperature);
     await expect.poll(() => page.getAttribute('#temperature-input', 'aria-invalid')).toBeNull();
     await expect
@@ -115,5 +115,8 @@ test('the ⟨E⟩, C and S plots keep their marker at T = −1, T = ∞, T = 0 a
         { message: `marker at T = ${temperature}` },
       )
       .toBe(true);
+    // Only T = −0.01, colder than the axis's negative end (−0.05), has its marker pinned, and says so.
+    expect(await page.locator('#plots-marker-note').isVisible()).toBe(temperature === '-0.01');
   }
+  expect(await page.textContent('#plots-marker-note')).toContain('−0.01');
 });
