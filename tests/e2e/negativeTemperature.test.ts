@@ -73,7 +73,7 @@ test('every temperature slider puts T < 0 beyond ∞ on the right, where the phy
     expect(screen.infinite).toBeCloseTo(physics.infinite, 3);
     expect(screen.minusOne).toBeCloseTo(physics.minusOne, 3);
   }
-});
+}, 120_000);
 
 /** Pixels of the marker's colour (--colour-focus) on each of the three plots. */
 function markerPixels(): Promise<number[]> {

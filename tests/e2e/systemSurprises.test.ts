@@ -99,4 +99,4 @@ test('the language screen shows Z at t = 0 as its limit, 0 (every p < 1, so Σ p
   await page.fill('#lm-temperature-input', '0');
   await page.press('#lm-temperature-input', 'Enter');
   await expect.poll(() => partition('#lm-readout-partition')).toMatch(/^0\b/);
-});
+}, 120_000);
