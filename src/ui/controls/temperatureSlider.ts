@@ -53,7 +53,8 @@ export function createTemperatureSlider(options: TemperatureSliderOptions): Fiel
       : [0, scale, Number.POSITIVE_INFINITY];
     ticks.replaceChildren(
       ...marks.map((t) => {
-        const tick = h('span', {}, options.format(t));
+        // A typographic minus, as on the other screens' ticks (a typed value keeps its hyphen).
+        const tick = h('span', {}, options.format(t).replace(/^-/, '−'));
         tick.style.left = `${(100 * temperaturePosition(t, scale, negative)) / maximum}%`;
         return tick;
       }),
