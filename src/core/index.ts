@@ -27,7 +27,14 @@ export {
   ParticleSimulation,
 } from './simulation.ts';
 export * from './spectra/index.ts';
-export { type ChiSquareResult, chiSquareSurvival, chiSquareTest, klDivergence } from './statistics.ts';
+export {
+  type ChiSquareResult,
+  chiSquareSurvival,
+  chiSquareTest,
+  FIT_P_VALUE_THRESHOLD,
+  fitIsConsistent,
+  klDivergence,
+} from './statistics.ts';
 export {
   logPartitionFunction,
   type Thermodynamics,

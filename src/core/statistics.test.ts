@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import {
   chiSquareSurvival,
   chiSquareTest,
+  FIT_P_VALUE_THRESHOLD,
+  fitIsConsistent,
   klDivergence,
   logGamma,
   upperRegularizedGamma,
@@ -75,4 +77,13 @@ describe('klDivergence', () => {
     expect(klDivergence([3, 1], [0.5, 0.5])).toBeCloseTo(0.75 * Math.log(1.5) + 0.25 * Math.log(0.5), 12);
     expect(klDivergence([1, 1], [1, 0])).toBe(Number.POSITIVE_INFINITY);
   });
+});
+
+test('the fit verdict has one threshold: above it consistent, at or below it not', () => {
+  expect(FIT_P_VALUE_THRESHOLD).toBe(0.01);
+  expect(fitIsConsistent(0.31)).toBe(true);
+  expect(fitIsConsistent(0.0100001)).toBe(true);
+  expect(fitIsConsistent(0.01)).toBe(false);
+  expect(fitIsConsistent(0.0025)).toBe(false);
+  expect(fitIsConsistent(0)).toBe(false);
 });

@@ -64,6 +64,21 @@ export function chiSquareSurvival(statistic: number, degreesOfFreedom: number): 
   return upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2);
 }
 
+/**
+ * The one threshold of the fit readout: a p-value above it reads "consistent with theory", at or below
+ * it "not in equilibrium yet". 0.01 rather than the textbook 0.05 because the readout is re-tested after
+ * every step: in true equilibrium p is uniform on [0, 1], so 0.05 would cry "not in equilibrium" on one
+ * step in twenty (a flicker a class sees every few seconds) and 0.01 on one in a hundred. Nothing real is
+ * missed: after a temperature change or from an all-on-one-level start, p lies many orders of magnitude
+ * below 0.01 at the particle numbers on screen.
+ */
+export const FIT_P_VALUE_THRESHOLD = 0.01;
+
+/** Whether counts with this p-value pass as ordinary fluctuations about the theory. */
+export function fitIsConsistent(pValue: number): boolean {
+  return pValue > FIT_P_VALUE_THRESHOLD;
+}
+
 export interface ChiSquareResult {
   statistic: number;
   degreesOfFreedom: number;

@@ -10,7 +10,7 @@ import type { DisplayUnit, PresetId } from '../core/spectra/index.ts';
 import { defaultParams, presetById } from '../core/spectra/index.ts';
 import type { LanguageState } from './languageState.ts';
 import type { ParallelState, ParallelSystemId } from './parallelState.ts';
-import { displayUnitsFor, type SimulatorState } from './simulatorState.ts';
+import { displayUnitsFor, listedDisplayUnit, type SimulatorState } from './simulatorState.ts';
 import type { SystemChoice } from './system.ts';
 import { type LinkSettings, writeLinkNumber } from './urlSchema.ts';
 
@@ -50,7 +50,7 @@ export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): s
   batch(() => {
     if (choice) {
       try {
-        physics.chooseSystem(choice);
+        physics.chooseSystem(choice, false);
       } catch {
         refused.push('sys');
       }
@@ -61,8 +61,9 @@ export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): s
       else physics.temperature.value = link.T;
     }
     if (link.unit !== undefined) {
-      if (displayUnitsFor(system).includes(link.unit as DisplayUnit))
-        physics.temperatureUnit.value = link.unit as DisplayUnit;
+      // Older links name CO's cm⁻¹ and hydrogen's eV as the system's own unit, 'internal'.
+      const unit = listedDisplayUnit(system, link.unit as DisplayUnit);
+      if (displayUnitsFor(system).includes(unit)) physics.temperatureUnit.value = unit;
       else refused.push('unit');
     }
     if (link.N !== undefined) physics.particleCount.value = link.N;

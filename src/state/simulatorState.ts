@@ -28,9 +28,33 @@ export function openingTemperature(system: SystemModel): number {
   return system.excitationEnergy;
 }
 
-/** The display units that make sense for a system: physical ones need a physical scale. */
+const PHYSICAL_UNITS: readonly DisplayUnit[] = ['K', 'meV', 'eV', 'cm⁻¹'];
+
+/** A system's own unit under its physical name when it is one of those listed (cm⁻¹ for CO, eV for hydrogen). */
+function listedOwnUnit(system: SystemModel): DisplayUnit | undefined {
+  return PHYSICAL_UNITS.find((unit) => unit === system.energyUnit.symbol);
+}
+
+/**
+ * The display units that make sense for a system: physical ones need a physical scale. A system measured
+ * in one of them does not get it twice (once by name and once as its own unit).
+ */
 export function displayUnitsFor(system: SystemModel): DisplayUnit[] {
-  return system.energyUnit.electronvolts === null ? ['internal'] : ['K', 'meV', 'eV', 'cm⁻¹', 'internal'];
+  if (system.energyUnit.electronvolts === null) return ['internal'];
+  return listedOwnUnit(system) ? [...PHYSICAL_UNITS] : [...PHYSICAL_UNITS, 'internal'];
+}
+
+/** The listed name of a display unit: 'internal' is the physical unit it stands for, where that is listed. */
+export function listedDisplayUnit(system: SystemModel, unit: DisplayUnit): DisplayUnit {
+  return unit === 'internal' ? (listedOwnUnit(system) ?? unit) : unit;
+}
+
+/** The temperature a system switch moved, and what it was, so the page can say so. */
+export interface TemperatureMove {
+  previous: number;
+  previousSystem: SystemModel;
+  previousUnit: DisplayUnit;
+  next: number;
 }
 
 export function createSimulatorState() {
@@ -65,15 +89,28 @@ export function createSimulatorState() {
   );
 
   const einstein = createEinsteinState({ system, particleCount, dynamics, temperature });
+  /** Set when a system switch moved the temperature; current while the temperature is still `next`. */
+  const temperatureMove = signal<TemperatureMove | null>(null);
 
-  /** Switches system; the temperature moves to where the new system is interesting. */
-  function chooseSystem(choice: SystemChoice): void {
+  /**
+   * Switches system; the temperature moves to where the new system is interesting, and `temperatureMove`
+   * records it unless `announce` is false (a link that sets its own temperature next).
+   */
+  function chooseSystem(choice: SystemChoice, announce = true): void {
     const next = buildSystem(choice);
     const units = displayUnitsFor(next);
+    const move: TemperatureMove = {
+      previous: temperature.peek(),
+      previousSystem: system.peek(),
+      previousUnit: temperatureUnit.peek(),
+      next: openingTemperature(next),
+    };
     batch(() => {
       system.value = next;
-      temperature.value = openingTemperature(next);
-      if (!units.includes(temperatureUnit.value)) temperatureUnit.value = units[0];
+      temperature.value = move.next;
+      const unit = listedDisplayUnit(next, temperatureUnit.value);
+      temperatureUnit.value = units.includes(unit) ? unit : units[0];
+      temperatureMove.value = announce && !Object.is(move.previous, move.next) ? move : null;
     });
   }
 
@@ -95,6 +132,7 @@ export function createSimulatorState() {
     probabilities,
     thermo,
     chooseSystem,
+    temperatureMove,
     ...einstein,
   };
 }

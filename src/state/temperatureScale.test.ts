@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { SLIDER_STEPS, sliderMaximum, sliderToTemperature, temperatureToSlider } from './temperatureScale.ts';
 
-test('left is cold, the middle of a finite-spectrum slider is infinitely hot, right is just below zero', () => {
-  expect(sliderToTemperature(0, 1)).toBeCloseTo(0.05, 12);
+test('left is T = 0, the middle of a finite-spectrum slider is infinitely hot, right is just below zero', () => {
+  expect(sliderToTemperature(0, 1)).toBe(0);
+  expect(sliderToTemperature(1, 1)).toBeCloseTo(0.05 * (1 + 0.007), 4);
   expect(sliderToTemperature(SLIDER_STEPS, 1)).toBe(Number.POSITIVE_INFINITY);
   expect(sliderToTemperature(2 * SLIDER_STEPS, 1)).toBeCloseTo(-0.05, 12);
   expect(sliderMaximum(false)).toBe(SLIDER_STEPS);
@@ -11,8 +12,9 @@ test('left is cold, the middle of a finite-spectrum slider is infinitely hot, ri
 });
 
 test('moving right always makes it hotter: β falls monotonically through 0 into negative values', () => {
-  let previousBeta = Number.POSITIVE_INFINITY;
-  for (let value = 0; value <= 2 * SLIDER_STEPS; value++) {
+  let previousBeta = 1 / sliderToTemperature(0, 2.5);
+  expect(previousBeta).toBe(Number.POSITIVE_INFINITY);
+  for (let value = 1; value <= 2 * SLIDER_STEPS; value++) {
     const beta = 1 / sliderToTemperature(value, 2.5);
     expect(beta).toBeLessThan(previousBeta);
     previousBeta = beta;
@@ -36,4 +38,6 @@ test('temperatures beyond the slider clamp to its ends; negative T clamps to inf
   expect(temperatureToSlider(-1, 1, false)).toBe(SLIDER_STEPS);
   expect(temperatureToSlider(-1e-9, 1, true)).toBe(2 * SLIDER_STEPS);
   expect(temperatureToSlider(Number.POSITIVE_INFINITY, 1, true)).toBe(SLIDER_STEPS);
+  expect(temperatureToSlider(0, 1, true)).toBe(0);
+  expect(temperatureToSlider(-0, 1, true)).toBe(2 * SLIDER_STEPS);
 });

@@ -133,7 +133,7 @@ export async function mountLanguageScreen(
       formatNumber(result.entropyBits, 4),
     );
     readouts.perplexity.textContent = formatNumber(result.perplexity, 4);
-    readouts.partition.textContent = formatPartitionFunction(particlesState.thermo.value.logZ);
+    readouts.partition.textContent = formatPartitionFunction(particlesState.thermo.value, strings);
     readouts.kept.textContent = strings.keptValue(
       formatCount(result.keptCount),
       formatCount(distribution.tokens.length),

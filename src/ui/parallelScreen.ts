@@ -6,6 +6,7 @@ import { PARALLEL_SYSTEMS, type ParallelState, type ParallelSystemId } from '../
 import type { SimulatorState } from '../state/simulatorState.ts';
 import { buildSystem, type SystemModel } from '../state/system.ts';
 import { buildTokenSystem } from '../state/tokenSystem.ts';
+import { createTemperatureSlider } from './controls/temperatureSlider.ts';
 import { h } from './dom.ts';
 import { createField, messageOf } from './field.ts';
 import { acceptDecimalComma, formatNumber } from './format.ts';
@@ -98,9 +99,21 @@ export async function mountParallelScreen(
     });
   });
 
-  // One temperature control.
-  const slider = h('input', { type: 'range', id: 'linked-temperature-slider', min: -3, max: 5, step: 0.01 });
-  const sliderField = createField(strings.linkedTemperatureSliderLabel, slider);
+  // One temperature control, on the scale of every temperature slider (all energy scales here are 1).
+  const sliderField = createTemperatureSlider({
+    id: 'linked-temperature-slider',
+    label: strings.linkedTemperatureSliderLabel,
+    symbol: 'T = t',
+    temperature,
+    energyScale: () => 1,
+    allowsNegative: () => true,
+    format: (t) => formatNumber(t, 4),
+    onInput: (t) => {
+      textField.setError(null);
+      temperature.value = t;
+    },
+  });
+  const slider = sliderField.input;
   const text = h('input', {
     type: 'text',
     id: 'linked-temperature-input',
@@ -108,10 +121,6 @@ export async function mountParallelScreen(
     autocomplete: 'off',
   });
   const textField = createField(strings.linkedTemperatureLabel, text, strings.lmTemperatureHint);
-  slider.addEventListener('input', () => {
-    textField.setError(null);
-    temperature.value = Number(slider.value);
-  });
   const applyText = () => {
     try {
       temperature.value = parseTemperature(acceptDecimalComma(text.value), REDUCED);
@@ -141,8 +150,6 @@ export async function mountParallelScreen(
   });
   effect(() => {
     const t = temperature.value;
-    slider.value = String(Math.max(-3, Math.min(5, Number.isFinite(t) ? t : t > 0 ? 5 : -3)));
-    slider.setAttribute('aria-valuetext', `T = t = ${t}`);
     if (text.getAttribute('aria-invalid') !== 'true') text.value = String(t).replace('Infinity', 'inf');
     systemSelect.value = physicsSystem.value;
   });
@@ -209,8 +216,8 @@ export async function mountParallelScreen(
     set('temperature', `T = ${formatNumber(t, 3)}`, `t = ${formatNumber(t, 3)}`);
     set(
       'partition',
-      `Z = ${formatPartitionFunction(physicsThermo.logZ)}`,
-      `Z = ${formatPartitionFunction(tokenThermo.logZ)}`,
+      `Z = ${formatPartitionFunction(physicsThermo, strings)}`,
+      `Z = ${formatPartitionFunction(tokenThermo, strings)}`,
     );
     set(
       'entropy',

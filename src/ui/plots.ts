@@ -1,12 +1,17 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SystemModel } from '../state/system.ts';
+import { temperatureAxisTicks } from '../state/temperatureAxis.ts';
+import { sliderMaximum, temperaturePosition } from '../state/temperatureScale.ts';
 import { thermodynamicCurves } from '../state/thermodynamicCurves.ts';
 import { h } from './dom.ts';
+import { formatNumber } from './format.ts';
 import { onDispose } from './lifetime.ts';
 import type { Strings } from './strings/en.ts';
 
 const HEIGHT = 170;
+/** Tick labels closer than this (CSS pixels) would run into each other. */
+const TICK_SPACING = 32;
 
 function cssVariable(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -19,25 +24,40 @@ export interface ThermodynamicPlots {
 }
 
 /**
- * Three small charts against temperature with a marker at the current T. Temperatures are shown in
+ * Three small charts with a marker at the current T. Their horizontal axis is the temperature sliders'
+ * scale: T = 0 at the left, ∞ further right, negative T beyond ∞ for a bounded spectrum, so every
+ * temperature has a place on it and the marker sits where the slider's thumb does. Tick labels are in
  * the chosen display unit: `unitScale` converts the system's internal unit into it.
  */
 export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
   const titles = [strings.plotMeanEnergy, strings.plotHeatCapacity, strings.plotEntropy];
   const hosts = titles.map((title) => h('figure', { class: 'plot' }, h('figcaption', {}, title)));
-  const root = h('div', { class: 'plots', id: 'thermo-plots' }, ...hosts);
+  const axisNote = h('p', { class: 'note plots-note', id: 'plots-axis-note' });
+  const pinnedNote = h('p', { class: 'note plots-note', id: 'plots-marker-note' });
+  pinnedNote.hidden = true;
+  const root = h(
+    'div',
+    { class: 'plots-block' },
+    h('div', { class: 'plots', id: 'thermo-plots' }, ...hosts),
+    axisNote,
+    pinnedNote,
+  );
   let plots: uPlot[] = [];
   let marker = Number.NaN;
+  let current: SystemModel | null = null;
   let scale = 1;
+
+  const markerPosition = () =>
+    current
+      ? temperaturePosition(marker, current.excitationEnergy, current.allowsNegativeTemperature)
+      : Number.NaN;
 
   const markerPlugin: uPlot.Plugin = {
     hooks: {
       draw: [
         (u) => {
-          const x = marker * scale;
-          if (!(x > 0) || !Number.isFinite(x)) return;
-          const [low, high] = [u.scales.x.min ?? 0, u.scales.x.max ?? 0];
-          if (x < low || x > high) return;
+          const x = markerPosition();
+          if (Number.isNaN(x)) return;
           const position = u.valToPos(x, 'x', true);
           const context = u.ctx;
           context.save();
@@ -68,13 +88,44 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
     for (const plot of plots) plot.destroy();
   });
 
+  /** A label for each tick; uPlot asks for the positions first, then for their labels. */
+  const tickLabels = new Map<number, string>();
+  const splits = (u: uPlot): number[] => {
+    if (!current) return [];
+    const maximum = sliderMaximum(current.allowsNegativeTemperature);
+    const pixelsPerPosition = u.bbox.width / devicePixelRatio / maximum;
+    const ticks = temperatureAxisTicks(
+      current.excitationEnergy,
+      current.allowsNegativeTemperature,
+      scale,
+      pixelsPerPosition,
+      TICK_SPACING,
+    );
+    for (const tick of ticks) tickLabels.set(tick.position, formatNumber(tick.temperature, 2));
+    return ticks.map((tick) => tick.position);
+  };
+
+  function showPinnedNote(): void {
+    if (!current) return;
+    const position = markerPosition();
+    const edge = sliderMaximum(current.allowsNegativeTemperature);
+    // Only a negative T colder than the scale's end lies off the axis (T = 0, ∞ and all else are on it).
+    const pinned = position === edge && marker < 0 && marker > current.excitationEnergy * -0.05;
+    pinnedNote.hidden = !pinned;
+    pinnedNote.textContent = pinned ? strings.plotMarkerPinned(formatNumber(marker * scale, 3)) : '';
+  }
+
   return {
     root,
     setSystem(system, unitScale, unitLabel) {
+      current = system;
       scale = unitScale;
+      axisNote.textContent = system.allowsNegativeTemperature
+        ? strings.plotAxisNoteNegative
+        : strings.plotAxisNotePositive;
       const curves = thermodynamicCurves(system);
-      const xs = curves.temperatures.map((t) => t * unitScale);
       const series = [curves.meanEnergy, curves.heatCapacity, curves.entropy];
+      const maximum = sliderMaximum(system.allowsNegativeTemperature);
       for (const plot of plots) plot.destroy();
       const text = cssVariable('--colour-text-muted') || '#9fb0c4';
       const grid = cssVariable('--colour-border') || '#2e384b';
@@ -90,19 +141,28 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
           height: HEIGHT,
           legend: { show: false },
           cursor: { show: false },
-          scales: { x: { time: false, distr: 3 } },
+          scales: { x: { time: false, range: [0, maximum] } },
           axes: [
-            { ...axis, label: strings.plotAxisTemperature(unitLabel), labelSize: 20, size: 36 },
+            {
+              ...axis,
+              label: strings.plotAxisTemperature(unitLabel),
+              labelSize: 20,
+              size: 36,
+              splits,
+              values: (_u, positions) => positions.map((position) => tickLabels.get(position) ?? ''),
+            },
             { ...axis, size: 48 },
           ],
           series: [{}, { stroke: colours[i] || '#f2a65a', width: 2, points: { show: false } }],
           plugins: [markerPlugin],
         };
-        return new uPlot(options, [xs, ys], hosts[i]);
+        return new uPlot(options, [curves.positions, ys], hosts[i]);
       });
+      showPinnedNote();
     },
     setTemperature(temperature) {
       marker = temperature;
+      showPinnedNote();
       for (const plot of plots) plot.redraw(false, false);
     },
   };

@@ -62,6 +62,7 @@ export async function mountSimulatorScreen(
         { class: 'panel results', 'aria-labelledby': 'readouts-heading' },
         h('h2', { id: 'readouts-heading' }, strings.readoutsHeading),
         readouts.root,
+        readouts.fitExplanation,
       ),
       h(
         'section',

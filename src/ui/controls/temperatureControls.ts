@@ -1,12 +1,14 @@
 import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
 import { displayUnitsFor, type SimulatorState } from '../../state/simulatorState.ts';
-import { sliderMaximum, sliderToTemperature, temperatureToSlider } from '../../state/temperatureScale.ts';
+import type { SystemModel } from '../../state/system.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
 import { acceptDecimalComma, localizeNumbers } from '../format.ts';
 import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
+import { systemName } from '../strings/systemText.ts';
 import { createEinsteinTemperature } from './einsteinControls.ts';
+import { createTemperatureSlider } from './temperatureSlider.ts';
 
 export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): string {
   return unit === 'internal' ? strings.internalUnit(symbol) : unit;
@@ -14,8 +16,22 @@ export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): s
 
 /** A slider from cold through infinitely hot (into negative T where that means something), and a typed value with units. */
 export function createTemperatureControls(state: SimulatorState, strings: Strings): HTMLElement {
-  const slider = h('input', { type: 'range', id: 'temperature-slider', min: 0, step: 1 });
-  const sliderField = createField(strings.temperatureSliderLabel, slider);
+  const format = (t: number) =>
+    formatTemperature(t, state.temperatureUnit.value, state.system.value.energyUnit, 4);
+  const sliderField = createTemperatureSlider({
+    id: 'temperature-slider',
+    label: strings.temperatureSliderLabel,
+    symbol: 'T',
+    temperature: state.temperature,
+    energyScale: () => state.system.value.excitationEnergy,
+    allowsNegative: () => state.system.value.allowsNegativeTemperature,
+    format: (t) => localizeNumbers(format(t)),
+    onInput: (t) => {
+      state.temperature.value = t;
+      textField.setError(null);
+    },
+  });
+  const slider = sliderField.input;
   const text = h('input', {
     type: 'text',
     id: 'temperature-input',
@@ -26,15 +42,6 @@ export function createTemperatureControls(state: SimulatorState, strings: String
   const textField = createField(strings.temperatureFieldLabel, text, strings.temperatureHint);
   const unit = h('select', { id: 'temperature-unit' });
   const unitField = createField(strings.temperatureUnitLabel, unit);
-
-  const format = (t: number) =>
-    formatTemperature(t, state.temperatureUnit.value, state.system.value.energyUnit, 4);
-
-  slider.addEventListener('input', () => {
-    const system = state.system.peek();
-    state.temperature.value = sliderToTemperature(Number(slider.value), system.excitationEnergy);
-    textField.setError(null);
-  });
 
   function applyText(): void {
     const system = state.system.peek();
@@ -66,7 +73,6 @@ export function createTemperatureControls(state: SimulatorState, strings: String
       ),
     );
     unit.value = state.temperatureUnit.value;
-    slider.max = String(sliderMaximum(system.allowsNegativeTemperature));
   });
 
   // The Einstein solid imposes no temperature: it has one, which the note beside these shows.
@@ -78,13 +84,28 @@ export function createTemperatureControls(state: SimulatorState, strings: String
 
   effect(() => {
     const t = state.temperature.value;
-    const system = state.system.value;
-    state.temperatureUnit.value;
-    slider.value = String(temperatureToSlider(t, system.excitationEnergy, system.allowsNegativeTemperature));
-    slider.setAttribute('aria-valuetext', `T = ${localizeNumbers(format(t))}`);
     // Don't overwrite what the person is typing, unless it was just accepted.
     if (document.activeElement !== text || text.getAttribute('aria-invalid') !== 'true')
       text.value = format(t);
+  });
+
+  // A system switch moves the temperature to the new system's starting value: say so while it stands.
+  const moveNote = h('p', { class: 'note', id: 'temperature-note' });
+  effect(() => {
+    const move = state.temperatureMove.value;
+    const current = move !== null && Object.is(state.temperature.value, move.next);
+    moveNote.hidden = !current;
+    if (!move || !current) return;
+    const withUnit = (t: number, unit: DisplayUnit, system: SystemModel) => {
+      const value = formatTemperature(t, unit, system.energyUnit, 4);
+      return localizeNumbers(unit === 'internal' ? `${value} ${system.energyUnit.symbol}` : value);
+    };
+    const system = state.system.value;
+    moveNote.textContent = strings.temperatureMoved(
+      withUnit(move.next, state.temperatureUnit.value, system),
+      systemName(strings, system),
+      withUnit(move.previous, move.previousUnit, move.previousSystem),
+    );
   });
 
   return h(
@@ -93,6 +114,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
     h('legend', {}, strings.temperatureHeading),
     sliderField.root,
     h('div', { class: 'field-row' }, textField.root, unitField.root),
+    moveNote,
     createEinsteinTemperature(state, strings),
   );
 }

@@ -1,11 +1,13 @@
+import { computed } from '@preact/signals-core';
 import { InputError } from '../../core/errors.ts';
 import type { SamplerOrder, SamplerSettings } from '../../core/lm/pipeline.ts';
 import { validateSamplerSettings } from '../../core/lm/pipeline.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
 import type { LanguageState } from '../../state/languageState.ts';
+import { createTemperatureSlider } from '../controls/temperatureSlider.ts';
 import { h } from '../dom.ts';
 import { createField, type Field, messageOf } from '../field.ts';
-import { acceptDecimalComma } from '../format.ts';
+import { acceptDecimalComma, formatNumber } from '../format.ts';
 import { effect } from '../lifetime.ts';
 import type { Strings } from '../strings/en.ts';
 
@@ -19,8 +21,19 @@ function readNumber(text: string, label: string): number {
 
 /** Temperature, top-k, top-p, min-p, typical-p and their order, each validated as it is typed. */
 export function createSamplerControls(state: LanguageState, strings: Strings): HTMLElement {
-  const slider = h('input', { type: 'range', id: 'lm-temperature-slider', min: -2, max: 3, step: 0.01 });
-  const sliderField = createField(strings.lmTemperatureSliderLabel, slider);
+  const sliderField = createTemperatureSlider({
+    id: 'lm-temperature-slider',
+    label: strings.lmTemperatureSliderLabel,
+    symbol: 't',
+    temperature: computed(() => state.sampler.value.temperature),
+    energyScale: () => 1,
+    allowsNegative: () => true,
+    format: (t) => formatNumber(t, 4),
+    onInput: (t) => {
+      temperatureField.setError(null);
+      state.updateSampler({ temperature: t });
+    },
+  });
   const temperature = h('input', {
     type: 'text',
     id: 'lm-temperature-input',
@@ -58,10 +71,6 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
     }
   }
 
-  slider.addEventListener('input', () => {
-    temperatureField.setError(null);
-    state.updateSampler({ temperature: Number(slider.value) });
-  });
   const applyTemperature = () =>
     apply(temperatureField, () => ({
       temperature: parseTemperature(acceptDecimalComma(temperature.value), REDUCED),
@@ -87,8 +96,6 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
   effect(() => {
     const settings = state.sampler.value;
     const t = settings.temperature;
-    slider.value = String(Math.max(-2, Math.min(3, Number.isFinite(t) ? t : t > 0 ? 3 : -2)));
-    slider.setAttribute('aria-valuetext', `t = ${t}`);
     if (temperature.getAttribute('aria-invalid') !== 'true')
       temperature.value = String(t).replace('Infinity', 'inf');
     const show = (field: Field<HTMLInputElement>, value: number) => {

@@ -79,6 +79,8 @@ export const en = {
   temperatureFieldLabel: 'Temperature',
   temperatureUnitLabel: 'Unit',
   temperatureHint: 'For example 300 K, 25 meV, 0.5 or inf',
+  temperatureMoved: (next: string, system: string, previous: string) =>
+    `Temperature set to ${next}, the starting value for “${system}” (was ${previous}).`,
   negativeTemperatureRefused:
     'Negative temperatures need a spectrum bounded above. This ladder is cut off for display, so choose the two- or three-level system, a formula or a list.',
   internalUnit: (symbol: string) => symbol,
@@ -126,22 +128,32 @@ export const en = {
   readoutsHeading: 'Thermodynamics',
   readoutTemperature: 'Temperature T',
   readoutPartition: 'Partition function Z',
+  partitionLimit: (value: string, degeneracy: string, energy: string) =>
+    `${value} (limit of g₀·e^(−E₀/T): g₀ = ${degeneracy}, E₀ = ${energy})`,
   readoutMeanEnergy: 'Mean energy ⟨E⟩',
   readoutHeatCapacity: 'Heat capacity C / k_B',
   readoutEntropy: 'Entropy S / k_B',
   readoutFreeEnergy: 'Free energy F',
   readoutSteps: 'Steps',
-  readoutFit: 'Agreement with theory',
-  fitExplanation:
-    'Chi-square p-value of the current counts against the exact Boltzmann distribution: above 0.05 the deviations are ordinary fluctuations.',
-  fitGood: (p: string, kl: string) => `p = ${p} (fluctuations as expected), KL = ${kl}`,
-  fitPoor: (p: string, kl: string) => `p = ${p} (not yet in equilibrium), KL = ${kl}`,
+  readoutFit: 'χ² test against the Boltzmann distribution',
+  fitExplanation: (threshold: string) =>
+    `The χ² test asks how likely counts at least this far from the exact Boltzmann distribution would be by chance alone. A p-value above ${threshold} means the deviations are ordinary fluctuations; ${threshold} or below means the particles are not in equilibrium yet (or do not follow the theory). KL, the Kullback–Leibler divergence of the counts from the theory, is 0 for a perfect match.`,
+  fitConsistent: (p: string, threshold: string, kl: string) =>
+    `p-value ${p}: consistent with theory (p-value > ${threshold}), KL = ${kl}`,
+  fitInconsistent: (p: string, threshold: string, kl: string) =>
+    `p-value ${p}: not in equilibrium yet (p-value ≤ ${threshold}), KL = ${kl}`,
 
   plotsHeading: 'Against temperature',
   plotMeanEnergy: 'Mean energy ⟨E⟩',
   plotHeatCapacity: 'Heat capacity C',
   plotEntropy: 'Entropy S',
   plotAxisTemperature: (unit: string) => `T (${unit})`,
+  plotAxisNotePositive:
+    "The temperature axis is the slider's scale: T = 0 at the left end, T = ∞ at the right end, the marker where the slider is.",
+  plotAxisNoteNegative:
+    "The temperature axis is the slider's scale: T = 0 at the left, T = ∞ in the middle, negative T (hotter than ∞) beyond it on the right; the marker is where the slider is.",
+  plotMarkerPinned: (t: string) =>
+    `T = ${t} lies beyond the right end of the axis: the marker is pinned there.`,
 
   tableHeading: 'Occupancy',
   tableCaption: 'Occupancy of each level: theory and the particles now',
@@ -185,7 +197,7 @@ export const en = {
   contextHint: 'The model sees the last few characters (its order minus one).',
   samplerHeading: 'Sampler',
   lmTemperatureLabel: 'Temperature t',
-  lmTemperatureSliderLabel: 'Temperature t (slider from −2 to 3)',
+  lmTemperatureSliderLabel: 'Temperature t (left cold, right hot; t < 0 is hotter than ∞)',
   lmTemperatureHint:
     '1 changes nothing, 0 is greedy, large is uniform, negative picks the least likely first.',
   topKLabel: 'top-k (0 = off)',
@@ -223,7 +235,7 @@ export const en = {
   parallelTokensLabel: 'The next-token distribution at temperature t = T',
   parallelSystemLabel: 'Physical system',
   linkedTemperatureHeading: 'One temperature for both',
-  linkedTemperatureSliderLabel: 'T = t (slider from −3 to 5)',
+  linkedTemperatureSliderLabel: 'T = t (left cold, right hot; T < 0 is hotter than ∞)',
   linkedTemperatureLabel: 'T = t',
   mappingHeading: 'The dictionary',
   mappingPhysics: 'Physics',

@@ -81,8 +81,6 @@ const FORMAT_ONLY = new Set([
   'internalUnit',
   'plotAxisTemperature',
   'tokenLevelLabel',
-  'fitGood',
-  'fitPoor',
   'lm.stageTitle',
   'lm.stageNumber',
   'lm.tokenTitle',

@@ -215,6 +215,8 @@ export const ru: Strings = {
   temperatureFieldLabel: 'Температура',
   temperatureUnitLabel: 'Единица',
   temperatureHint: 'Например: 300 K, 25 meV, 0,5 или inf (бесконечность)',
+  temperatureMoved: (next: string, system: string, previous: string) =>
+    `Температура изменена на ${next} — начальное значение для системы «${system}» (было ${previous}).`,
   negativeTemperatureRefused:
     'Отрицательные температуры требуют спектра, ограниченного сверху. Эта лестница уровней обрезана только для показа, поэтому выберите двух- или трёхуровневую систему, формулу или список.',
   internalUnit: (symbol: string) => (symbol === 'nats' ? 'нат' : symbol),
@@ -262,22 +264,31 @@ export const ru: Strings = {
   readoutsHeading: 'Термодинамика',
   readoutTemperature: 'Температура T',
   readoutPartition: 'Статистическая сумма Z',
+  partitionLimit: (value: string, degeneracy: string, energy: string) =>
+    `${value} (предел g₀·e^(−E₀/T): g₀ = ${degeneracy}, E₀ = ${energy})`,
   readoutMeanEnergy: 'Средняя энергия ⟨E⟩',
   readoutHeatCapacity: 'Теплоёмкость C / k_B',
   readoutEntropy: 'Энтропия S / k_B',
   readoutFreeEnergy: 'Свободная энергия F',
   readoutSteps: 'Шаги',
-  readoutFit: 'Согласие с теорией',
-  fitExplanation:
-    'p-значение критерия хи-квадрат для текущих чисел частиц относительно точного распределения Больцмана: выше 0,05 отклонения — это обычные флуктуации.',
-  fitGood: (p: string, kl: string) => `p = ${p} (флуктуации в пределах ожидаемого), KL = ${kl}`,
-  fitPoor: (p: string, kl: string) => `p = ${p} (равновесие ещё не достигнуто), KL = ${kl}`,
+  readoutFit: 'Критерий χ² (сравнение с распределением Больцмана)',
+  fitExplanation: (threshold: string) =>
+    `Критерий χ² оценивает, насколько вероятно только случайно получить числа частиц, отклоняющиеся от точного распределения Больцмана не меньше, чем сейчас. При p-значении выше ${threshold} отклонения — обычные флуктуации; при ${threshold} и ниже частицы ещё не пришли в равновесие (или не следуют теории). KL — расхождение Кульбака — Лейблера между наблюдаемыми долями и теорией; при полном совпадении оно равно 0.`,
+  fitConsistent: (p: string, threshold: string, kl: string) =>
+    `p-значение ${p}: согласуется с теорией (p-значение > ${threshold}), KL = ${kl}`,
+  fitInconsistent: (p: string, threshold: string, kl: string) =>
+    `p-значение ${p}: частицы ещё не в равновесии (p-значение ≤ ${threshold}), KL = ${kl}`,
 
   plotsHeading: 'В зависимости от температуры',
   plotMeanEnergy: 'Средняя энергия ⟨E⟩',
   plotHeatCapacity: 'Теплоёмкость C',
   plotEntropy: 'Энтропия S',
   plotAxisTemperature: (unit: string) => `T (${unit})`,
+  plotAxisNotePositive:
+    'Ось температуры — та же шкала, что у ползунка: T = 0 у левого края, T = ∞ у правого, отметка стоит там же, где ползунок.',
+  plotAxisNoteNegative:
+    'Ось температуры — та же шкала, что у ползунка: T = 0 слева, T = ∞ посередине, отрицательные T (горячее ∞) правее; отметка стоит там же, где ползунок.',
+  plotMarkerPinned: (t: string) => `T = ${t} лежит правее конца оси: отметка прижата к краю.`,
 
   tableHeading: 'Заселённость',
   tableCaption: 'Заселённость каждого уровня: теория и частицы сейчас',
@@ -323,7 +334,7 @@ export const ru: Strings = {
   contextHint: 'Модель видит несколько последних символов (её порядок минус один).',
   samplerHeading: 'Сэмплер',
   lmTemperatureLabel: 'Температура t',
-  lmTemperatureSliderLabel: 'Температура t (ползунок от −2 до 3)',
+  lmTemperatureSliderLabel: 'Температура t (слева — холодно, справа — горячо; t < 0 горячее ∞)',
   lmTemperatureHint:
     '1 ничего не меняет, 0 — жадное декодирование, большая температура даёт равномерное распределение, отрицательная ставит первыми наименее вероятные токены.',
   topKLabel: 'top-k (0 = выкл.)',
@@ -363,7 +374,7 @@ export const ru: Strings = {
   parallelTokensLabel: 'Распределение следующего токена при температуре t = T',
   parallelSystemLabel: 'Физическая система',
   linkedTemperatureHeading: 'Одна температура для обеих сторон',
-  linkedTemperatureSliderLabel: 'T = t (ползунок от −3 до 5)',
+  linkedTemperatureSliderLabel: 'T = t (слева — холодно, справа — горячо; T < 0 горячее ∞)',
   linkedTemperatureLabel: 'T = t',
   mappingHeading: 'Словарь',
   mappingPhysics: 'Физика',
