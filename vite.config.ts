@@ -108,6 +108,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           setupFiles: ['tests/setup/fast-check.ts'],
           environment: 'node',
+          // The property tests and the 200,000-token import take about a second alone and several times
+          // that on a loaded 2-core machine; the timeout catches a hang, it is not a performance check.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { MAX_DRAWN_PARTICLES } from '../../src/core/simulation.ts';
 import { launchBrowser, watchForProblems } from './browser.ts';
 
 /**
@@ -309,13 +310,24 @@ test.each(FUZZ_SEEDS_TRIED)(
         typed: Array.from(typed),
       });
       if (hits.length > 0) fail(`visible NaN/Infinity/undefined:\n  ${hits.join('\n  ')}`);
-      // Frames still come: two requestAnimationFrame callbacks within 5 s (a frozen main thread, or a
-      // render loop that threw and stopped, would not deliver them).
+      // Frames still come: two requestAnimationFrame callbacks (a frozen main thread, or a render loop
+      // that threw and stopped, would not deliver them). Headless Chromium draws WebGL in software
+      // (SwiftShader, about 28 µs per particle instance here), so a million drawn particles make one frame
+      // take tens of seconds without anything being frozen: the wait allows 5 s plus 60 µs per drawn
+      // particle. A real freeze never delivers the frames, however long the wait.
+      const drawnParticles = await page.evaluate((maxDrawn) => {
+        const counts = Array.from(document.querySelectorAll<HTMLInputElement>('input[id$="particle-input"]'))
+          .filter((input) => input.offsetParent !== null)
+          .map((input) => Number(input.value.replace(/[\s_,]/g, '')))
+          .filter((count) => Number.isFinite(count) && count <= maxDrawn);
+        return counts.length > 0 ? Math.max(...counts) : 0;
+      }, MAX_DRAWN_PARTICLES);
+      const frameAllowanceMs = 5000 + drawnParticles * 0.06;
       const framesRun = await Promise.race([
         page.evaluate(
-          () =>
+          (allowanceMs) =>
             new Promise<boolean>((resolve) => {
-              const timer = setTimeout(() => resolve(false), 5000);
+              const timer = setTimeout(() => resolve(false), allowanceMs);
               requestAnimationFrame(() =>
                 requestAnimationFrame(() => {
                   clearTimeout(timer);
@@ -323,8 +335,9 @@ test.each(FUZZ_SEEDS_TRIED)(
                 }),
               );
             }),
+          frameAllowanceMs,
         ),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), frameAllowanceMs + 15_000)),
       ]);
       if (!framesRun) fail('requestAnimationFrame callbacks stopped running (frozen page)');
     };
@@ -462,5 +475,5 @@ test.each(FUZZ_SEEDS_TRIED)(
     }
     expect(actions).toBeGreaterThan(0);
   },
-  FUZZ_SECONDS * 1000 + 120_000,
+  FUZZ_SECONDS * 1000 + 180_000,
 );
