@@ -52,11 +52,10 @@ test('a screen you left has no box and no focusable element', async () => {
   await visitSideBySideAndReturn(page);
   expect(await hostSize(page, 'screen-parallel')).toEqual({ width: 0, height: 0 });
   // The page ends with the physics screen: nothing of the side-by-side screen hangs below it.
-  const below = await page.evaluate(
-    () =>
-      document.documentElement.scrollHeight -
-      document.querySelector('#screen-physics')!.getBoundingClientRect().bottom -
-      window.scrollY,
+  const below = await page.$eval(
+    '#screen-physics',
+    (physics) =>
+      document.documentElement.scrollHeight - physics.getBoundingClientRect().bottom - window.scrollY,
   );
   expect(below).toBeLessThan(200);
   expect(await screensReachedByTab(page)).toEqual(['screen-physics']);
