@@ -101,6 +101,10 @@ export const en = {
   pause: 'Pause',
   step: 'Step',
   reset: 'Reset',
+  fastForward: (factor: number) => `Fast-forward ×${factor} to equilibrium`,
+  fastForwardStop: 'Stop fast-forward',
+  fastForwardRunning: (factor: number, steps: string) =>
+    `Fast-forward ×${factor} until the particles agree with theory: ${steps} steps so far`,
   speedLabel: 'Steps per second',
   seedLabel: 'Seed',
   timeAverageLabel: 'Show the time average',

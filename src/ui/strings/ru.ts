@@ -237,6 +237,10 @@ export const ru: Strings = {
   pause: 'Пауза',
   step: 'Шаг',
   reset: 'Сброс',
+  fastForward: (factor: number) => `Перемотка ×${factor} до равновесия`,
+  fastForwardStop: 'Остановить перемотку',
+  fastForwardRunning: (factor: number, steps: string) =>
+    `Перемотка ×${factor}, пока частицы не согласятся с теорией; сделано шагов: ${steps}`,
   speedLabel: 'Шагов в секунду',
   seedLabel: 'Зерно генератора',
   timeAverageLabel: 'Показать среднее по времени',
