@@ -214,7 +214,7 @@ export const ru: Strings = {
   temperatureSliderLabel: 'Температура (слева — холодно, справа — горячо)',
   temperatureFieldLabel: 'Температура',
   temperatureUnitLabel: 'Единица',
-  temperatureHint: 'Например: 300 K, 25 meV, 0,5 или inf (бесконечность)',
+  temperatureHint: 'Например: 300 К, 25 мэВ, 1200 см⁻¹, 0,5 или inf (бесконечность)',
   negativeTemperatureRefused:
     'Отрицательные температуры требуют спектра, ограниченного сверху. Эта лестница уровней обрезана только для показа, поэтому выберите двух- или трёхуровневую систему, формулу или список.',
   internalUnit: (symbol: string) => (symbol === 'nats' ? 'нат' : symbol),
