@@ -52,7 +52,8 @@ function particlesFor(screen: 'language' | 'parallel-physics' | 'parallel-tokens
 let languageStatePromise: Promise<LanguageState> | null = null;
 function languageState(): Promise<LanguageState> {
   languageStatePromise ??= import('./state/languageState.ts').then(({ createLanguageState }) => {
-    languageStateLoaded = createLanguageState();
+    // Created when first needed, after `locale` below is set: it opens on a text in the interface's language.
+    languageStateLoaded = createLanguageState(locale.peek());
     return languageStateLoaded;
   });
   return languageStatePromise;

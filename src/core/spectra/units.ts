@@ -205,19 +205,21 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
 
 /** Rewrites the usual typographic spellings into what mathjs reads. */
 function normalize(text: string): string {
-  return text
-    .trim()
-    .replace(/[\u00a0\u2009\u202f]/g, ' ') // no-break and thin spaces
-    .replace(/[\u2212\u2012\u2013]/g, '-') // minus sign and dashes
-    .replace(/\s+/g, ' ')
-    .replace(/(?:°|º|˚)\s*C\b|℃/g, 'degC')
-    // The Celsius sign typed with a Cyrillic С (JavaScript's \b does not see Cyrillic letters).
-    .replace(/(?:°|º|˚)\s*С(?![\p{L}])/gu, 'degC')
-    .replace(/(?:°|º|˚)\s*F\b|℉/g, 'degF')
-    .replace(/[µμ]/g, 'u')
-    .replace(/[·⋅×∙]/g, '*')
-    .replace(/[⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => `^${[...run].map((c) => SUPERSCRIPTS[c]).join('')}`)
-    .replace(/[А-Яа-яЁё]+/g, (word) => RUSSIAN_UNITS[word] ?? word);
+  return (
+    text
+      .trim()
+      .replace(/[\u00a0\u2009\u202f]/g, ' ') // no-break and thin spaces
+      .replace(/[\u2212\u2012\u2013]/g, '-') // minus sign and dashes
+      .replace(/\s+/g, ' ')
+      .replace(/(?:°|º|˚)\s*C\b|℃/g, 'degC')
+      // The Celsius sign typed with a Cyrillic С (JavaScript's \b does not see Cyrillic letters).
+      .replace(/(?:°|º|˚)\s*С(?![\p{L}])/gu, 'degC')
+      .replace(/(?:°|º|˚)\s*F\b|℉/g, 'degF')
+      .replace(/[µμ]/g, 'u')
+      .replace(/[·⋅×∙]/g, '*')
+      .replace(/[⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => `^${[...run].map((c) => SUPERSCRIPTS[c]).join('')}`)
+      .replace(/[А-Яа-яЁё]+/g, (word) => RUSSIAN_UNITS[word] ?? word)
+  );
 }
 
 /** Rewrites spectroscopists' spellings of an inverse unit: "1/cm", "/cm", "cm-1", "cm^(-1)". */
