@@ -55,7 +55,8 @@ let languageStatePromise: Promise<LanguageState> | null = null;
 const languageStateLoaded = signal<LanguageState | null>(null);
 function languageState(): Promise<LanguageState> {
   languageStatePromise ??= import('./state/languageState.ts').then(({ createLanguageState }) => {
-    const created = createLanguageState();
+    // Created when first needed, after `locale` below is set: it opens on a text in the interface's language.
+    const created = createLanguageState(locale.peek());
     languageStateLoaded.value = created;
     return created;
   });

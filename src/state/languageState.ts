@@ -28,16 +28,35 @@ export interface TokenDistribution {
   description: string;
 }
 
-export const DEFAULT_CORPUS = 'en-sotu';
+/** The text the screen opens on, in the interface's language. */
+export const DEFAULT_CORPUS: Readonly<Record<'en' | 'ru', string>> = { en: 'en-sotu', ru: 'ru-udhr' };
+
+/**
+ * A context to start from for each bundled text, in the text's own language: a phrase the text uses
+ * often, so that the model's next-token distribution is interesting at once.
+ */
+export const EXAMPLE_CONTEXTS: Readonly<Record<string, string>> = {
+  'en-sotu': 'The state of our ',
+  'ru-udhr': 'Каждый человек имеет право на ',
+  'en-udhr': 'Everyone has the right to ',
+  'de-udhr': 'Jeder hat das Recht auf ',
+  'fr-udhr': 'Toute personne a droit à ',
+  'es-udhr': 'Toda persona tiene derecho a ',
+};
+
+/** True for a context nobody edited: one of the examples, as given. */
+function isExampleContext(text: string): boolean {
+  return Object.values(EXAMPLE_CONTEXTS).includes(text);
+}
 export const DEFAULT_ORDER = 5;
 export const DEFAULT_GENERATION_TEMPERATURES: readonly number[] = [0.2, 0.5, 1, 1.5];
 
-export function createLanguageState() {
-  const corpusId = signal<string>(DEFAULT_CORPUS);
+export function createLanguageState(locale: 'en' | 'ru' = 'en') {
+  const corpusId = signal<string>(DEFAULT_CORPUS[locale]);
   const order = signal(DEFAULT_ORDER);
   const model = signal<NgramModel | null>(null);
   const training = signal<TrainingStatus>({ kind: 'idle' });
-  const context = signal('The state of our ');
+  const context = signal(EXAMPLE_CONTEXTS[corpusId.peek()] ?? '');
   const source = signal<DistributionSource>('model');
   const pasted = signal<ImportedDistribution | null>(null);
   const sampler = signal<SamplerSettings>({ ...NEUTRAL_SETTINGS });
@@ -71,6 +90,16 @@ export function createLanguageState() {
     });
   }
 
+  /** Chooses the training text; an example context nobody edited follows it into the new text's language. */
+  function chooseCorpus(id: string): void {
+    batch(() => {
+      const untouched = isExampleContext(context.peek());
+      corpusId.value = id;
+      const example = EXAMPLE_CONTEXTS[id];
+      if (untouched && example !== undefined) context.value = example;
+    });
+  }
+
   function updateSampler(change: Partial<SamplerSettings>): void {
     sampler.value = { ...sampler.peek(), ...change };
   }
@@ -89,6 +118,7 @@ export function createLanguageState() {
     distribution,
     pipeline,
     usePasted,
+    chooseCorpus,
     updateSampler,
   };
 }

@@ -14,12 +14,22 @@ import { displayUnitsFor, listedDisplayUnit, type SimulatorState } from './simul
 import type { SystemChoice } from './system.ts';
 import { type LinkSettings, writeLinkNumber } from './urlSchema.ts';
 
-/** Parses "0.2, 0.5, 1" into temperatures; undefined when it is not such a list. */
+const LINK_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Reads a link's list of temperatures: the app writes "0.2,0.5,1"; a person may type "0; 0,5; 1" (the
+ * Russian notation, decimal commas). A list that mixes ", " with "," ("0, 0,5, 1") could be either, so it
+ * is refused rather than guessed. Undefined when it is not such a list.
+ */
 function readTemperatureList(text: string): number[] | undefined {
-  const values = text.split(',').map((part) => Number(part.trim()));
-  return values.length >= 1 &&
-    values.length <= 6 &&
-    values.every((x) => Number.isFinite(x) && Math.abs(x) <= 5)
+  const decimalComma = text.includes(';');
+  if (!decimalComma && /,\s/.test(text) && /,\S/.test(text)) return undefined;
+  const parts = text
+    .split(decimalComma ? ';' : ',')
+    .map((part) => (decimalComma ? part.trim().replace(',', '.') : part.trim()));
+  if (!parts.every((part) => LINK_NUMBER.test(part))) return undefined;
+  const values = parts.map(Number);
+  return values.length >= 1 && values.length <= 6 && values.every((x) => Math.abs(x) <= 5)
     ? values
     : undefined;
 }
@@ -84,7 +94,7 @@ export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): s
 export function applyLanguageLink(link: LinkSettings, language: LanguageState): string[] {
   const refused: string[] = [];
   batch(() => {
-    if (link.corpus !== undefined) language.corpusId.value = link.corpus;
+    if (link.corpus !== undefined) language.chooseCorpus(link.corpus);
     if (link.order !== undefined) language.order.value = link.order;
     if (link.ctx !== undefined) language.context.value = link.ctx;
     const sampler = { ...language.sampler.peek() };

@@ -64,10 +64,14 @@ export function createSimulatorState() {
   const temperatureUnit = signal<DisplayUnit>(displayUnitsFor(initial)[0]);
   const particleCount = signal(2000);
   const dynamics = signal<DynamicsKind>('heat-bath');
-  const heatBathFraction = signal(0.05);
+  // A lecture's pace: with r = 0.16 at 8 steps per second the heat bath settles after a temperature
+  // change in 1.5–4 s (lecturePace.test.ts), slow enough to watch the particles move, quick enough to wait for.
+  const heatBathFraction = signal(0.16);
   const metropolisSweeps = signal(1);
   const playing = signal(true);
-  const stepsPerSecond = signal(6);
+  const stepsPerSecond = signal(8);
+  /** Running FAST_FORWARD_FACTOR times faster until the particles agree with theory (fastForward.ts). */
+  const fastForward = signal(false);
   const seed = signal(1);
   const showTimeAverage = signal(false);
   /** Steps to take once the simulation exists (a shared link replays them to reach the same draws). */
@@ -124,6 +128,7 @@ export function createSimulatorState() {
     metropolisSweeps,
     playing,
     stepsPerSecond,
+    fastForward,
     seed,
     showTimeAverage,
     stepVersion,

@@ -7,6 +7,11 @@ export function setNumberLocale(locale: 'en' | 'ru'): void {
   decimalComma = locale === 'ru';
 }
 
+/** True when the interface writes decimals with a comma (Russian), so a comma cannot separate a list. */
+export function usesDecimalComma(): boolean {
+  return decimalComma;
+}
+
 function localize(text: string): string {
   const signed = text.replace('-', '−');
   return decimalComma ? signed.replace('.', ',') : signed;

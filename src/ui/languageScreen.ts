@@ -43,6 +43,10 @@ export async function mountLanguageScreen(
   context.addEventListener('input', () => {
     state.context.value = context.value;
   });
+  // The context also changes without typing: an example context follows a change of training text.
+  effect(() => {
+    if (context.value !== state.context.value) context.value = state.context.value;
+  });
   const contextPanel = h(
     'div',
     { class: 'field' },

@@ -1,12 +1,18 @@
 import { ParticleSimulation } from '../core/simulation.ts';
 import type { DisplayUnit } from '../core/spectra/index.ts';
-import { type ChiSquareResult, chiSquareTest, klDivergence } from '../core/statistics.ts';
+import { type ChiSquareResult, chiSquareTest, fitIsConsistent, klDivergence } from '../core/statistics.ts';
+import {
+  FAST_FORWARD_FACTOR,
+  FAST_FORWARD_FRAME_BUDGET_MS,
+  FAST_FORWARD_MAX_STEPS,
+} from '../state/fastForward.ts';
 import type { SimulatorState } from '../state/simulatorState.ts';
 import type { SystemModel } from '../state/system.ts';
 import { readPalette } from '../view/palette.ts';
 import { SimulatorScene } from '../view/SimulatorScene.ts';
 import { h } from './dom.ts';
 import { download, occupancyCsv } from './exportData.ts';
+import { formatCount } from './format.ts';
 import { effect, onDispose } from './lifetime.ts';
 import { createOccupancyTable, type TableHeaders } from './occupancyTable.ts';
 import { createFrameLoop } from './screen.ts';
@@ -50,6 +56,8 @@ export async function createParticleStage(
   const stageCanvas = h('div', { class: 'stage-canvas', id: id('stage-canvas') });
   const stageNotes = h('p', { class: 'stage-notes', id: id('stage-notes') });
   const modeNote = h('p', { class: 'stage-mode', id: id('stage-mode') });
+  const fastForwardNote = h('p', { class: 'stage-fast-forward', id: id('fast-forward-note') });
+  fastForwardNote.hidden = true;
   const table = createOccupancyTable(strings, id('occupancy-table'), options.tableHeaders);
   const legend = h(
     'ul',
@@ -70,7 +78,7 @@ export async function createParticleStage(
     'section',
     { class: 'stage', 'aria-label': options.stageLabel },
     stageCanvas,
-    h('div', { class: 'stage-footer' }, legend, stageNotes, modeNote, exportButtons),
+    h('div', { class: 'stage-footer' }, legend, fastForwardNote, stageNotes, modeNote, exportButtons),
   );
 
   const simulation = new ParticleSimulation(
@@ -188,7 +196,16 @@ export async function createParticleStage(
 
   // Moves between levels last most of a step, so that each is seen to finish before the next.
   effect(() => {
-    scene?.setMoveDuration(Math.min(400, 800 / state.stepsPerSecond.value));
+    const rate = state.stepsPerSecond.value * (state.fastForward.value ? FAST_FORWARD_FACTOR : 1);
+    scene?.setMoveDuration(Math.min(400, 800 / rate));
+  });
+
+  let fastForwardSteps = 0;
+  effect(() => {
+    const on = state.fastForward.value;
+    fastForwardNote.hidden = !on;
+    if (on) fastForwardNote.textContent = strings.fastForwardRunning(FAST_FORWARD_FACTOR, formatCount(0));
+    fastForwardSteps = 0;
   });
 
   effect(() => {
@@ -245,8 +262,33 @@ export async function createParticleStage(
   });
 
   let pending = 0;
+  /** Steps at FAST_FORWARD_FACTOR × the set speed, within a time budget, until the particles agree. */
+  const fastForwardFrame = (deltaMs: number) => {
+    pending += (deltaMs / 1000) * state.stepsPerSecond.peek() * FAST_FORWARD_FACTOR;
+    const settings = dynamicsSettings();
+    const started = performance.now();
+    let steps = 0;
+    let agreed = false;
+    while (steps < pending && performance.now() - started < FAST_FORWARD_FRAME_BUDGET_MS) {
+      simulation.step(settings);
+      steps++;
+      agreed = fitIsConsistent(chiSquareTest(simulation.counts, simulation.probabilities).pValue);
+      if (agreed) break;
+    }
+    // What the budget could not run is dropped: a slow machine fast-forwards less, it does not freeze.
+    pending = 0;
+    fastForwardSteps += steps;
+    fastForwardNote.textContent = strings.fastForwardRunning(
+      FAST_FORWARD_FACTOR,
+      formatCount(fastForwardSteps),
+    );
+    if (agreed || fastForwardSteps >= FAST_FORWARD_MAX_STEPS) state.fastForward.value = false;
+    redraw();
+  };
   const loop = createFrameLoop((deltaMs) => {
-    if (state.playing.peek()) {
+    if (state.playing.peek() && state.fastForward.peek()) {
+      fastForwardFrame(deltaMs);
+    } else if (state.playing.peek()) {
       pending += (deltaMs / 1000) * state.stepsPerSecond.peek();
       const steps = Math.min(MAX_STEPS_PER_FRAME, Math.floor(pending));
       if (steps > 0) {
@@ -257,6 +299,8 @@ export async function createParticleStage(
       }
     } else {
       pending = 0;
+      // Pausing (the button, the space bar, a single step) ends a fast-forward too.
+      if (state.fastForward.peek()) state.fastForward.value = false;
     }
     scene?.renderFrame(deltaMs);
   });

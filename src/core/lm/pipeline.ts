@@ -4,7 +4,7 @@
  * ('temperature-last'). Every stage's input and output distribution is kept, with a mask of the tokens it
  * removed, so the interface can show what each stage does.
  *
- * Conventions (checked against /work/shared/reference/sampling.md):
+ * Conventions (checked against ../shared/reference/sampling.md):
  *
  * - Temperature t: p' = softmax(ln p / t) (as temperatureSoftmax), i.e. the Boltzmann distribution at T = t
  *   of energies −ln p. t = 1 leaves p unchanged. t = 0 (either sign of zero) is greedy decoding: all the

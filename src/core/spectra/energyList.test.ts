@@ -103,15 +103,14 @@ describe('parseEnergyList', () => {
     expect(() => parseEnergyList('1,'.repeat(1 << 19))).toThrow(InputError);
   });
 
-  it('splits long runs of spaces and colons in linear time', () => {
-    const start = performance.now();
+  // A backtracking split would take minutes on these; the test timeout is the guard, not a stopwatch.
+  it('refuses long runs of spaces and colons with the right message', () => {
     expect(() => parseEnergyList(`1${' :'.repeat(MAX_ENERGY_LIST_LENGTH / 2 - 1)}`)).toThrow(
       "has more than one ':'",
     );
     expect(() => parseEnergyList(`${' '.repeat(MAX_ENERGY_LIST_LENGTH - 1)}:`)).toThrow(
       "has no energy before the ':'",
     );
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('reads back any list it is given (property)', () => {

@@ -91,6 +91,33 @@ describe('parseTemperature: quantities with units', () => {
     expect(eV('120 mm^-1')).toBeCloseTo(1200 * EV_PER_WAVENUMBER, 15);
   });
 
+  // What a Russian keyboard types: Cyrillic letters for the same units.
+  it.each([
+    ['300 К', '300 K'],
+    ['300К', '300 K'],
+    ['5 мК', '5 mK'],
+    ['300 кельвинов', '300 K'],
+    ['25 °С', '25 °C'],
+    ['25°С', '25 °C'],
+    ['25 мэВ', '25 meV'],
+    ['0.1 эВ', '0.1 eV'],
+    ['2 мкэВ', '2 ueV'],
+    ['1 кэВ', '1 keV'],
+    ['1200 см⁻¹', '1200 cm⁻¹'],
+    ['1200 см^-1', '1200 cm^-1'],
+    ['1200 см-1', '1200 cm-1'],
+    ['1200 1/см', '1200 1/cm'],
+    ['2 ТГц', '2 THz'],
+    ['30 ГГц', '30 GHz'],
+    ['1e-21 Дж', '1e-21 J'],
+    ['1 зДж', '1 zJ'],
+    ['1 кДж/моль', '1 kJ/mol'],
+    ['1 ккал/моль', '1 kcal/mol'],
+    ['1e13 рад/с', '1e13 rad/s'],
+  ])('the Russian spelling %j is %j', (russian, latin) => {
+    expect(eV(russian)).toBe(eV(latin));
+  });
+
   it('in a cm⁻¹ system 300 K is 208.5 cm⁻¹', () => {
     expect(parseTemperature('300 K', WAVENUMBER)).toBeCloseTo(208.51, 2);
   });
@@ -159,6 +186,10 @@ describe('parseTemperature and parseEnergy: errors', () => {
     ['3 foo', "Unknown unit 'foo' in '3 foo'. Try K, °C, meV, eV, cm⁻¹, THz, J or kJ/mol."],
     ['300 k', "Unknown unit 'k' in '300 k'. Did you mean 'K'?"],
     ['25 mev', "Did you mean 'meV'?"],
+    ['300 к', "Unknown unit 'к' in '300 к'. Did you mean 'К'?"],
+    ['25 мэв', "Did you mean 'мэВ'?"],
+    ['2 тгц', "Did you mean 'ТГц'?"],
+    ['3 фыв', "Unknown unit 'фыв' in '3 фыв'. Try K, °C, meV, eV, cm⁻¹, THz, J or kJ/mol."],
     ['300 Kelvin', "Did you mean 'kelvin'?"],
     ['300 5 K', "'300 5 K' is not a number followed by a unit"],
     ['K', "'K' is not a number or a quantity; type a temperature (300 K) or an energy (25 meV)."],

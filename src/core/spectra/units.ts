@@ -134,7 +134,51 @@ const UNIT_SUGGESTIONS = [
   'cm^-1',
   'kJ/mol',
   'kcal/mol',
+  'К',
+  'мК',
+  'эВ',
+  'мэВ',
+  'ТГц',
+  'ГГц',
+  'Дж',
 ];
+
+/**
+ * Units under their Russian names, as a Russian keyboard types them ("300 К", "25 мэВ", "1200 см⁻¹",
+ * "2 ТГц"): each word of Cyrillic letters in the unit is read as its SI symbol. Prefixes are part of
+ * the word (мэВ = meV), as in Russian usage; "К" is the kelvin only in capitals, like "K".
+ */
+const RUSSIAN_UNITS: Readonly<Record<string, string>> = {
+  К: 'K',
+  мК: 'mK',
+  мкК: 'uK',
+  нК: 'nK',
+  кельвин: 'K',
+  кельвина: 'K',
+  кельвинов: 'K',
+  эВ: 'eV',
+  мэВ: 'meV',
+  мкэВ: 'ueV',
+  кэВ: 'keV',
+  МэВ: 'MeV',
+  Дж: 'J',
+  мДж: 'mJ',
+  кДж: 'kJ',
+  зДж: 'zJ',
+  Гц: 'Hz',
+  кГц: 'kHz',
+  МГц: 'MHz',
+  ГГц: 'GHz',
+  ТГц: 'THz',
+  м: 'm',
+  см: 'cm',
+  мм: 'mm',
+  моль: 'mol',
+  кал: 'cal',
+  ккал: 'kcal',
+  рад: 'rad',
+  с: 's',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reading text
@@ -161,16 +205,21 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
 
 /** Rewrites the usual typographic spellings into what mathjs reads. */
 function normalize(text: string): string {
-  return text
-    .trim()
-    .replace(/[\u00a0\u2009\u202f]/g, ' ') // no-break and thin spaces
-    .replace(/[\u2212\u2012\u2013]/g, '-') // minus sign and dashes
-    .replace(/\s+/g, ' ')
-    .replace(/(?:°|º|˚)\s*C\b|℃/g, 'degC')
-    .replace(/(?:°|º|˚)\s*F\b|℉/g, 'degF')
-    .replace(/[µμ]/g, 'u')
-    .replace(/[·⋅×∙]/g, '*')
-    .replace(/[⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => `^${[...run].map((c) => SUPERSCRIPTS[c]).join('')}`);
+  return (
+    text
+      .trim()
+      .replace(/[\u00a0\u2009\u202f]/g, ' ') // no-break and thin spaces
+      .replace(/[\u2212\u2012\u2013]/g, '-') // minus sign and dashes
+      .replace(/\s+/g, ' ')
+      .replace(/(?:°|º|˚)\s*C\b|℃/g, 'degC')
+      // The Celsius sign typed with a Cyrillic С (JavaScript's \b does not see Cyrillic letters).
+      .replace(/(?:°|º|˚)\s*С(?![\p{L}])/gu, 'degC')
+      .replace(/(?:°|º|˚)\s*F\b|℉/g, 'degF')
+      .replace(/[µμ]/g, 'u')
+      .replace(/[·⋅×∙]/g, '*')
+      .replace(/[⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => `^${[...run].map((c) => SUPERSCRIPTS[c]).join('')}`)
+      .replace(/[А-Яа-яЁё]+/g, (word) => RUSSIAN_UNITS[word] ?? word)
+  );
 }
 
 /** Rewrites spectroscopists' spellings of an inverse unit: "1/cm", "/cm", "cm-1", "cm^(-1)". */
@@ -219,6 +268,12 @@ function describeDimension(quantity: Unit): string | null {
 function suggestUnit(unknown: string): string {
   const match = UNIT_SUGGESTIONS.find((u) => u.toLowerCase() === unknown.toLowerCase());
   return match !== undefined ? ` Did you mean '${match}'?` : '';
+}
+
+function unknownUnit(unit: string, shown: string): InputError {
+  return new InputError(
+    `Unknown unit '${unit}' in '${shown}'.${suggestUnit(unit)} Try K, °C, meV, eV, cm⁻¹, THz, J or kJ/mol.`,
+  );
 }
 
 /** Converts a physical quantity to electronvolts, or throws an InputError saying why not. */
@@ -292,6 +347,9 @@ function parseQuantity(text: string, energyUnit: EnergyUnit, context: QuantityCo
   const unitText = normalizeUnit(parts[2]);
   if (!Number.isFinite(value)) throw new InputError(`${context.noun} '${shown}' is too large.`);
 
+  // A Cyrillic word left over is no Russian unit name we know (mathjs would only say it cannot read it).
+  const unknownRussian = /[А-Яа-яЁё]+/.exec(unitText);
+  if (unknownRussian) throw unknownUnit(unknownRussian[0], shown);
   let quantity: Unit;
   try {
     const valueless = MathUnit.parse(unitText);
@@ -303,11 +361,7 @@ function parseQuantity(text: string, energyUnit: EnergyUnit, context: QuantityCo
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : '';
     const unknown = /Unit "(.*)" not found/.exec(message);
-    if (unknown) {
-      throw new InputError(
-        `Unknown unit '${unknown[1]}' in '${shown}'.${suggestUnit(unknown[1])} Try K, °C, meV, eV, cm⁻¹, THz, J or kJ/mol.`,
-      );
-    }
+    if (unknown) throw unknownUnit(unknown[1], shown);
     throw new InputError(`Cannot read the unit '${parts[2]}' in '${shown}'; ${context.hint}.`);
   }
 
@@ -326,7 +380,8 @@ function parseQuantity(text: string, energyUnit: EnergyUnit, context: QuantityCo
  * A temperature typed by a user, in the internal energy units of a system (k_B = 1).
  * Accepts a plain number (already internal, including inf, ∞, -inf), or a number times a unit of
  * temperature (K, mK, °C, degC, °F), energy (eV, meV, J, …), wavenumber (cm⁻¹, 1/cm, cm-1),
- * frequency (THz, E = h f), angular frequency (rad/s, E = ħω) or molar energy (kJ/mol, kcal/mol).
+ * frequency (THz, E = h f), angular frequency (rad/s, E = ħω) or molar energy (kJ/mol, kcal/mol),
+ * also under their Russian names (К, °С, мэВ, см⁻¹, ТГц, кДж/моль).
  * Negative absolute temperatures (population inversion) are allowed. Never returns NaN.
  */
 export function parseTemperature(text: string, energyUnit: EnergyUnit): number {

@@ -1,6 +1,7 @@
 import { InputError } from '../../core/errors.ts';
 import { type DynamicsKind, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
 import { einsteinRefusal } from '../../state/einstein.ts';
+import { FAST_FORWARD_FACTOR } from '../../state/fastForward.ts';
 import type { SimulatorState } from '../../state/simulatorState.ts';
 import { h } from '../dom.ts';
 import { createField, messageOf } from '../field.ts';
@@ -90,6 +91,12 @@ export function createDynamicsControls(
   });
   const reset = h('button', { type: 'button', id: `${idPrefix}reset-button` }, strings.reset);
   reset.addEventListener('click', () => actions.reset());
+  const fastForward = h('button', { type: 'button', id: `${idPrefix}fast-forward-button` });
+  fastForward.addEventListener('click', () => {
+    const on = !state.fastForward.peek();
+    state.fastForward.value = on;
+    if (on) state.playing.value = true;
+  });
 
   const speed = h('input', { type: 'range', id: `${idPrefix}speed-slider`, min: 1, max: 60, step: 1 });
   const speedField = createField(strings.speedLabel, speed);
@@ -128,6 +135,10 @@ export function createDynamicsControls(
     sweeps.value = String(Math.log10(state.metropolisSweeps.value));
     sweeps.setAttribute('aria-valuetext', String(state.metropolisSweeps.value));
     play.textContent = state.playing.value ? strings.pause : strings.play;
+    fastForward.textContent = state.fastForward.value
+      ? strings.fastForwardStop
+      : strings.fastForward(FAST_FORWARD_FACTOR);
+    fastForward.setAttribute('aria-pressed', String(state.fastForward.value));
     speed.value = String(state.stepsPerSecond.value);
     if (seed.getAttribute('aria-invalid') !== 'true') seed.value = String(state.seed.value);
     average.checked = state.showTimeAverage.value;
@@ -141,7 +152,7 @@ export function createDynamicsControls(
     rateField.root,
     sweepsField.root,
     einstein && createEinsteinFields(state, strings),
-    h('div', { class: 'button-row' }, play, step, reset),
+    h('div', { class: 'button-row' }, play, step, reset, fastForward),
     speedField.root,
     seedField.root,
     h('label', { class: 'checkbox' }, average, strings.timeAverageLabel),

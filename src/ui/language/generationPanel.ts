@@ -53,6 +53,8 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
     temperaturesInput,
     strings.temperaturesHint,
   );
+  // What the list was read as, in the interface's own notation, so that a misread comma shows at once.
+  const temperaturesRead = h('p', { class: 'field-hint', id: 'generation-temperatures-read' });
   const seedInput = h('input', {
     type: 'text',
     id: 'generation-seed',
@@ -70,6 +72,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
     'div',
     { class: 'generation-controls' },
     temperaturesField.root,
+    temperaturesRead,
     seedField.root,
     h('div', { class: 'button-row' }, play, stepButton, resetButton),
   );
@@ -179,6 +182,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
       ? { model, context: state.context.value, sampler: state.sampler.value, temperatures, seed }
       : null;
     // Never overwrite what someone is typing, nor a refused value they still need to correct.
+    temperaturesRead.textContent = strings.temperaturesRead(formatTemperatureList(temperatures));
     if (document.activeElement !== temperaturesInput && !temperaturesInput.hasAttribute('aria-invalid')) {
       temperaturesInput.value = formatTemperatureList(temperatures);
     }

@@ -48,7 +48,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
   }
 
   corpus.addEventListener('change', () => {
-    state.corpusId.value = corpus.value;
+    state.chooseCorpus(corpus.value);
     if (corpus.value !== OWN_TEXT) void trainSelected();
   });
   order.addEventListener('change', () => {

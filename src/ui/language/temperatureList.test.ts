@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { en } from '../strings/en.ts';
+import { ru } from '../strings/ru.ts';
 
 const languageEn = en.lm;
 
@@ -50,4 +51,29 @@ test('the field shows a list that parses back to the same numbers', () => {
     });
   }
   expect(formatTemperatureList([0.2, 0.5, 1, 1.5])).toBe('0.2, 0.5, 1, 1.5');
+});
+
+test('in Russian the comma is the decimal mark and never silently a separator', () => {
+  const russian = (text: string) => parseTemperatureList(text, true);
+  expect(temperatures(russian('0; 0,5; 1'))).toEqual([0, 0.5, 1]);
+  expect(temperatures(russian('0, 0,5, 1'))).toEqual([0, 0.5, 1]);
+  expect(temperatures(russian('0 0,5 1'))).toEqual([0, 0.5, 1]);
+  expect(temperatures(russian('0,2;0,5;1,5'))).toEqual([0.2, 0.5, 1.5]);
+  expect(temperatures(russian('0.5; −1'))).toEqual([0.5, -1]);
+  const refused = russian('0,5,1');
+  expect(refused).toEqual({ ok: false, problem: { kind: 'ambiguous-comma', text: '0,5,1' } });
+  if (!refused.ok) {
+    expect(temperatureProblemMessage(ru.lm, refused.problem)).toBe(
+      '«0,5,1» можно прочитать по-разному: разделяйте температуры точкой с запятой, а дробную часть отделяйте запятой, например 0; 0,5; 1.',
+    );
+  }
+});
+
+test('each language shows the list in its own notation, and reads it back', () => {
+  expect(formatTemperatureList([0, 0.5, 1], true)).toBe('0; 0,5; 1');
+  expect(formatTemperatureList([0, 0.5, 1], false)).toBe('0, 0.5, 1');
+  for (const decimalComma of [true, false]) {
+    const shown = formatTemperatureList([-2.5, 0, 1 / 3], decimalComma);
+    expect(temperatures(parseTemperatureList(shown, decimalComma))).toEqual([-2.5, 0, 0.333333]);
+  }
 });

@@ -91,7 +91,7 @@ export const STORY_PANEL_STRINGS: Readonly<Record<StoryLanguage, StoryPanelStrin
     stepOf: (n, total) => `Step ${n} of ${total}`,
   },
   ru: {
-    heading: 'Пошаговый рассказ',
+    heading: 'Экскурсия',
     next: 'Далее',
     back: 'Назад',
     close: 'Закрыть',

@@ -103,6 +103,10 @@ export const en = {
   pause: 'Pause',
   step: 'Step',
   reset: 'Reset',
+  fastForward: (factor: number) => `Fast-forward ×${factor} to equilibrium`,
+  fastForwardStop: 'Stop fast-forward',
+  fastForwardRunning: (factor: number, steps: string) =>
+    `Fast-forward ×${factor} until the particles agree with theory: ${steps} steps so far`,
   speedLabel: 'Steps per second',
   seedLabel: 'Seed',
   timeAverageLabel: 'Show the time average',
@@ -355,12 +359,15 @@ export const en = {
       'Each column continues the context one character at a time with the sampler above, at its own temperature.',
     generationNoModel: 'Train a model first: generation continues the context with the character model.',
     temperaturesLabel: 'Temperatures, one column each',
-    temperaturesHint: 'From −5 to 5, separated by commas; 0 is greedy.',
+    temperaturesHint: 'From −5 to 5, separated by commas, with a decimal point (0.5); 0 is greedy.',
+    temperaturesRead: (list: string) => `Read: ${list}`,
     temperaturesCount: (max: number, got: number) =>
       got === 0
         ? `Give at least one temperature (at most ${max}).`
         : `Give at most ${max} temperatures; there are ${got}.`,
     temperaturesNotANumber: (text: string) => `“${text}” is not a number.`,
+    temperaturesAmbiguousComma: (text: string) =>
+      `“${text}” could be read more than one way: separate the temperatures with commas and write decimals with a point, for example 0, 0.5, 1.`,
     temperaturesOutOfRange: (text: string, limit: string) =>
       `${text} is outside the range −${limit} to ${limit}.`,
     seedLabel: 'Seed',

@@ -410,13 +410,20 @@ describe('translateErrorRu', () => {
     expect(translateErrorRu(thrown(() => parseSeed(' x y ')))).toContain('«x y»');
   });
 
+  test('an unknown unit is answered with the Russian spellings that work', () => {
+    expect(translateErrorRu(temperature('300 к'))).toBe(
+      'Неизвестная единица «к» в «300 к». Возможно, имелось в виду «К»? ' +
+        'Попробуйте К, °С, мэВ, эВ, см⁻¹ (или см^-1, см-1), ТГц, Дж или кДж/моль; латинские K, °C, meV, cm⁻¹, THz тоже подходят.',
+    );
+  });
+
   test('preset names, dimensions and corpus titles are translated too', () => {
     const hydrogen = PRESETS.find((preset) => preset.id === 'hydrogen');
     expect(translateErrorRu(thrown(() => hydrogen?.build({ nMax: 0 })))).toBe(
       'Атом водорода: n_max должно быть целым числом от 1 до 10000 (получено 0).',
     );
     expect(translateErrorRu(temperature('5 m'))).toBe(
-      '«5 m» — это длина; введите температуру (300 K) или энергию (25 meV).',
+      '«5 m» — это длина; введите температуру (300 К) или энергию (25 мэВ).',
     );
     expect(
       translateErrorRu(

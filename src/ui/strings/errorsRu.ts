@@ -249,9 +249,9 @@ const FORMULA_RULES: readonly ErrorRule[] = [
 
 const QUANTITY_NOUNS: Record<string, string> = { Temperature: 'Температура', Energy: 'Энергия' };
 const QUANTITY_HINTS: Record<string, string> = {
-  'type a temperature (300 K) or an energy (25 meV)': 'введите температуру (300 K) или энергию (25 meV)',
+  'type a temperature (300 K) or an energy (25 meV)': 'введите температуру (300 К) или энергию (25 мэВ)',
   'type an energy (25 meV, 1200 cm⁻¹) or a temperature (300 K)':
-    'введите энергию (25 meV, 1200 cm⁻¹) или температуру (300 K)',
+    'введите энергию (25 мэВ, 1200 см⁻¹) или температуру (300 К)',
 };
 const hint = (text: string) => QUANTITY_HINTS[text] ?? text;
 const noun = (text: string) => QUANTITY_NOUNS[text] ?? text;
@@ -316,7 +316,7 @@ const QUANTITY_RULES: readonly ErrorRule[] = [
     /^Unknown unit '(.*)' in '(.*)'\.(?: Did you mean '(.*)'\?)? Try K, °C, meV, eV, cm⁻¹, THz, J or kJ\/mol\.$/s,
     (m) =>
       `Неизвестная единица ${q(m[1])} в ${q(m[2])}.${m[3] === undefined ? '' : ` Возможно, имелось в виду ${q(m[3])}?`} ` +
-      'Попробуйте K, °C, meV, eV, cm⁻¹, THz, J или kJ/mol.',
+      'Попробуйте К, °С, мэВ, эВ, см⁻¹ (или см^-1, см-1), ТГц, Дж или кДж/моль; латинские K, °C, meV, cm⁻¹, THz тоже подходят.',
   ),
   rule(
     new RegExp(`^Cannot read the unit '(.*)' in '(.*)'; ${HINT}\\.$`, 's'),

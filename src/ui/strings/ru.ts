@@ -214,7 +214,7 @@ export const ru: Strings = {
   temperatureSliderLabel: 'Температура (слева — холодно, справа — горячо)',
   temperatureFieldLabel: 'Температура',
   temperatureUnitLabel: 'Единица',
-  temperatureHint: 'Например: 300 K, 25 meV, 0,5 или inf (бесконечность)',
+  temperatureHint: 'Например: 300 К, 25 мэВ, 1200 см⁻¹, 0,5 или inf (бесконечность)',
   temperatureMoved: (next: string, system: string, previous: string) =>
     `Температура изменена на ${next} — начальное значение для системы «${system}» (было ${previous}).`,
   negativeTemperatureRefused:
@@ -239,6 +239,10 @@ export const ru: Strings = {
   pause: 'Пауза',
   step: 'Шаг',
   reset: 'Сброс',
+  fastForward: (factor: number) => `Перемотка ×${factor} до равновесия`,
+  fastForwardStop: 'Остановить перемотку',
+  fastForwardRunning: (factor: number, steps: string) =>
+    `Перемотка ×${factor}, пока частицы не согласятся с теорией; сделано шагов: ${steps}`,
   speedLabel: 'Шагов в секунду',
   seedLabel: 'Зерно генератора',
   timeAverageLabel: 'Показать среднее по времени',
@@ -502,12 +506,15 @@ export const ru: Strings = {
     generationNoModel: 'Сначала обучите модель: генерация продолжает контекст с помощью символьной модели.',
     temperaturesLabel: 'Температуры, по одному столбцу на каждую',
     temperaturesHint:
-      'От −5 до 5 через запятую (дробную часть отделяйте точкой: 0.5); 0 — жадное декодирование.',
+      'От −5 до 5 через точку с запятой, дробная часть — после запятой: 0; 0,5; 1. 0 — жадное декодирование.',
+    temperaturesRead: (list: string) => `Прочитано: ${list}`,
     temperaturesCount: (max: number, got: number) =>
       got === 0
         ? `Укажите хотя бы одну температуру (не больше ${max}).`
         : `Укажите не больше ${max} ${plural(max, 'температуры', 'температур', 'температур')}; сейчас их ${got}.`,
     temperaturesNotANumber: (text: string) => `«${text}» — не число.`,
+    temperaturesAmbiguousComma: (text: string) =>
+      `«${text}» можно прочитать по-разному: разделяйте температуры точкой с запятой, а дробную часть отделяйте запятой, например 0; 0,5; 1.`,
     temperaturesOutOfRange: (text: string, limit: string) =>
       `${text} вне диапазона от −${limit} до ${limit}.`,
     seedLabel: 'Зерно генератора',

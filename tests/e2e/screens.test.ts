@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { type OpenedApp, openApp } from './app.ts';
+import { launchBrowser } from './browser.ts';
+
+let browser: Browser;
+let app: OpenedApp;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(app.problems.errors).toEqual([]);
+  await app.page.close();
+});
+
+async function visitSideBySideAndReturn(page: Page): Promise<void> {
+  await page.click('#tab-parallel');
+  await page.locator('#screen-parallel .mapping-table tbody tr').first().waitFor();
+  await page.click('#tab-physics');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#physics');
+}
+
+function hostSize(page: Page, id: string): Promise<{ width: number; height: number }> {
+  return page.$eval(`#${id}`, (host) => {
+    const box = host.getBoundingClientRect();
+    return { width: box.width, height: box.height };
+  });
+}
+
+/** Walks Tab through the whole page and returns the ids of the screens that focus entered. */
+async function screensReachedByTab(page: Page): Promise<string[]> {
+  const focusable = await page.$$eval(
+    'a[href], button, input, select, textarea, [tabindex]',
+    (all) => all.length,
+  );
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached = new Set<string>();
+  for (let i = 0; i < focusable + 5; i++) {
+    await page.keyboard.press('Tab');
+    const screen = await page.evaluate(() => document.activeElement?.closest('main.screen')?.id ?? '');
+    if (screen) reached.add(screen);
+  }
+  return [...reached];
+}
+
+test('a screen you left has no box and no focusable element', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await visitSideBySideAndReturn(page);
+  expect(await hostSize(page, 'screen-parallel')).toEqual({ width: 0, height: 0 });
+  // The page ends with the physics screen: nothing of the side-by-side screen hangs below it.
+  const below = await page.$eval(
+    '#screen-physics',
+    (physics) =>
+      document.documentElement.scrollHeight - physics.getBoundingClientRect().bottom - window.scrollY,
+  );
+  expect(below).toBeLessThan(200);
+  expect(await screensReachedByTab(page)).toEqual(['screen-physics']);
+});
+
+test('the tour step on negative temperature shows the physics screen after the side-by-side steps', async () => {
+  app = await openApp(browser, { width: 1920, height: 1080 });
+  const { page } = app;
+  await page.click('#story-open');
+  await page.locator('#story-panel').waitFor();
+  // Steps 2, 3 and 5 visit the side-by-side screen; step 7 is the inverted two-level system.
+  for (let step = 1; step < 7; step++) {
+    await page.click('#story-next');
+    await expect.poll(() => page.textContent('#story-step')).toMatch(new RegExp(`\\b${step + 1}\\b`));
+  }
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#physics');
+  expect(await hostSize(page, 'screen-parallel')).toEqual({ width: 0, height: 0 });
+  expect(await hostSize(page, 'screen-language')).toEqual({ width: 0, height: 0 });
+  // Once the scroll to the temperature controls settles, the physics particles are in view.
+  await expect
+    .poll(() =>
+      page.$eval('#screen-physics .stage-canvas', (canvas) => {
+        const box = canvas.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight && box.height > 100;
+      }),
+    )
+    .toBe(true);
+  expect(await page.$eval('#temperature-input', (input) => (input as HTMLInputElement).value)).toMatch(
+    /−0[.,]5|-0[.,]5/,
+  );
+});
