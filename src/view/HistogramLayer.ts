@@ -52,7 +52,8 @@ export class HistogramLayer {
     this.labelsKey = '';
   }
 
-  draw(data: HistogramData): void {
+  /** Draws the bars; returns the fraction at the top of the axis. */
+  draw(data: HistogramData): number {
     const { x, y, width, height } = this.box;
     const rows = data.observed.length;
     const plotTop = y + this.palette.fontSize + 6;
@@ -101,6 +102,7 @@ export class HistogramLayer {
     this.scaleLabel.text = `${formatPercent(top)}`;
     this.scaleLabel.position.set(x, y);
     this.drawAxisLabels(data.labels, slot, plotBottom + 4);
+    return top;
   }
 
   private drawAxisLabels(labels: readonly string[], slot: number, baseline: number): void {

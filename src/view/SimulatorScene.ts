@@ -275,13 +275,24 @@ export class SimulatorScene {
       observed[r] /= n;
       sigma[r] = Math.sqrt((theory[r] * Math.max(0, 1 - theory[r])) / n);
     }
-    this.histogram.draw({
+    const top = this.histogram.draw({
       observed,
       theory,
       sigma,
       labels: this.histogramAxisLabels,
       dimmed: this.levelsInfo ? this.dimmedRows(this.levelsInfo, layout) : undefined,
     });
+    this.describeHistogram(top, theory);
+  }
+
+  /**
+   * The canvas is hidden from assistive technology and cannot be read by a test, so what the histogram
+   * draws is also written on its host: the top of its axis and each bar's exact height (theory marker).
+   */
+  private describeHistogram(top: number, theory: Float64Array): void {
+    const heights = Array.from(theory, (p) => p.toPrecision(4)).join(' ');
+    if (this.host.dataset.histogramTop !== String(top)) this.host.dataset.histogramTop = String(top);
+    if (this.host.dataset.histogramTheory !== heights) this.host.dataset.histogramTheory = heights;
   }
 
   /** Counts-only mode: each row's bar length is its share of the particles. */
