@@ -60,6 +60,7 @@ export async function mountLanguageScreen(
       ),
     axisLabels: (system) => system.labels.map((label) => label),
     overflowLabel: strings.tokenOverflow,
+    lumpedNote: strings.tokensLumpedNote,
     tableHeaders: {
       level: strings.tableToken,
       energy: strings.tableEnergyNats,

@@ -72,3 +72,31 @@ test('the histogram axis never reads above 100%, even when one bar holds everyth
     expect(top, `axis top at t = ${t}`).toBeGreaterThanOrEqual(Math.max(...(await barHeights())));
   }
 });
+
+for (const [lang, words] of [
+  ['en', { tokens: 'less likely tokens', together: 'together', each: 'per token' }],
+  ['ru', { tokens: 'менее вероятных токенов', together: 'вместе', each: 'на токен' }],
+] as const) {
+  test(`${lang}: the note under the canvas gives the lumped row's count and total; its label is whole, at 12 px or more`, async () => {
+    await openLanguageScreen(lang);
+    await setTemperature('inf');
+    const kept = Number((await page.textContent('#lm-readout-kept'))?.split(' ')[0].replace(/\D/g, ''));
+    const heights = await waitForBars((h) => h.length > 1 && Math.abs(h[0] - 1 / kept) < 1e-3 / kept);
+    const lumped = kept - (heights.length - 1);
+    const note = (await page.textContent('#lm-lumped-note')) ?? '';
+    // As the readouts write a share: one decimal from 10%, else three significant digits.
+    const percent = (p: number) =>
+      `${p >= 0.1 ? (p * 100).toFixed(1) : String(Number((p * 100).toPrecision(3)))}%`.replace(
+        '.',
+        lang === 'ru' ? ',' : '.',
+      );
+    expect(note).toContain(`${lumped} ${words.tokens}`);
+    expect(note).toContain(words.together);
+    expect(note).toContain(percent(lumped / kept));
+    expect(note).toContain(`${percent(1 / kept)} ${words.each}`);
+    const topLabel = (await page.getAttribute(STAGE, 'data-top-row-label')) ?? '';
+    expect(topLabel).toContain(`${lumped} ${words.tokens}`);
+    expect(topLabel).not.toContain('…');
+    expect(Number(await page.getAttribute(STAGE, 'data-smallest-label-px'))).toBeGreaterThanOrEqual(12);
+  });
+}

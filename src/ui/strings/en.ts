@@ -161,7 +161,9 @@ export const en = {
     `${shown} levels shown of ${total}; the rest share the top row.`,
   axisNotToScale: 'Energy axis stretched where levels crowd together (not to scale).',
   higherLevels: (n: number) => `${n} higher levels`,
-  more: 'more',
+  lumpedAxisLabel: (n: number) => `mean of ${n}`,
+  levelsLumpedNote: (n: number, each: string, total: string) =>
+    `The top row's ${n} higher levels hold ${total} together; the histogram's last bar, right of the dotted line, is their mean: ${each} per level.`,
 
   summary: (system: string, temperature: string, particles: string, groundShare: string) =>
     `${system} at T = ${temperature} with ${particles} particles. Theory puts ${groundShare} of them in the lowest level.`,
@@ -211,6 +213,8 @@ export const en = {
   entropyValue: (nats: string, bits: string) => `${nats} nats = ${bits} bits`,
   keptValue: (kept: string, total: string) => `${kept} of ${total}`,
   tokenOverflow: (n: number) => `${n} less likely tokens`,
+  tokensLumpedNote: (n: number, each: string, total: string) =>
+    `The top row's ${n} less likely tokens hold ${total} together; the histogram's last bar, right of the dotted line, is their mean: ${each} per token.`,
   tokenLevelLabel: (token: string, p: string) => `${token} · p ${p}`,
   tableToken: 'Token',
   tableEnergyNats: 'E = −ln p',

@@ -297,7 +297,9 @@ export const ru: Strings = {
     `Показаны уровни: ${shown} из ${total}; остальные объединены в верхней строке.`,
   axisNotToScale: 'Ось энергии растянута там, где уровни теснятся (не в масштабе).',
   higherLevels: (n: number) => `ещё ${n} ${levelWord(n)} выше`,
-  more: 'ещё',
+  lumpedAxisLabel: (n: number) => `среднее по ${n}`,
+  levelsLumpedNote: (n: number, each: string, total: string) =>
+    `На ${n} ${plural(n, 'верхний уровень', 'верхних уровня', 'верхних уровней')} из верхней строки вместе приходится ${total}; последний столбец гистограммы, за пунктирной линией, — их среднее: ${each} на уровень.`,
 
   summary: (system: string, temperature: string, particles: string, groundShare: string) =>
     `${system} при T = ${temperature}, частиц: ${particles}. По теории ${groundShare} из них находятся на нижнем уровне.`,
@@ -351,6 +353,8 @@ export const ru: Strings = {
   keptValue: (kept: string, total: string) => `${kept} из ${total}`,
   tokenOverflow: (n: number) =>
     `ещё ${n} ${plural(n, 'менее вероятный токен', 'менее вероятных токена', 'менее вероятных токенов')}`,
+  tokensLumpedNote: (n: number, each: string, total: string) =>
+    `На ${n} ${plural(n, 'менее вероятный токен', 'менее вероятных токена', 'менее вероятных токенов')} из верхней строки вместе приходится ${total}; последний столбец гистограммы, за пунктирной линией, — их среднее: ${each} на токен.`,
   tokenLevelLabel: (token: string, p: string) => `${token} · p ${p}`,
   tableToken: 'Токен',
   tableEnergyNats: 'E = −ln p',
