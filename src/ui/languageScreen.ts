@@ -6,11 +6,14 @@ import { createDynamicsControls } from './controls/dynamicsControls.ts';
 import { createParticleControls } from './controls/particleControls.ts';
 import { h } from './dom.ts';
 import { formatCount, formatNumber } from './format.ts';
+import { createEnginePresets } from './language/enginePresets.ts';
+import { createExampleContexts } from './language/exampleContextButtons.ts';
 import { createGenerationPanel } from './language/generationPanel.ts';
 import { createModelControls } from './language/modelControls.ts';
 import { createPipelineView } from './language/pipelineView.ts';
 import { createSamplerControls } from './language/samplerControls.ts';
 import { createSourceControls } from './language/sourceControls.ts';
+import { createTruncationComparison } from './language/truncationComparison.ts';
 import { effect } from './lifetime.ts';
 import { createParticleStage } from './particleStage.ts';
 import { formatPartitionFunction } from './readouts.ts';
@@ -43,12 +46,18 @@ export async function mountLanguageScreen(
   context.addEventListener('input', () => {
     state.context.value = context.value;
   });
+  // A context set from elsewhere (an example button) shows in the box; typing is left alone.
+  effect(() => {
+    const text = state.context.value;
+    if (context.value !== text) context.value = text;
+  });
   const contextPanel = h(
     'div',
     { class: 'field' },
     h('label', { for: context.id }, strings.contextLabel),
     context,
     h('p', { class: 'field-hint' }, strings.contextHint),
+    createExampleContexts(state, strings),
   );
 
   const particles = await createParticleStage(particlesState, strings, {
@@ -90,6 +99,7 @@ export async function mountLanguageScreen(
           term(strings.lmReadoutGreedy, readouts.greedy),
         ),
       ),
+      createTruncationComparison(state, strings),
       h('section', { class: 'panel pipeline-panel' }, pipelineView.root),
       h('section', { class: 'panel generation-section' }, generation.root),
     ),
@@ -99,6 +109,7 @@ export async function mountLanguageScreen(
       createModelControls(state, strings),
       h('fieldset', { class: 'panel' }, h('legend', {}, strings.contextHeading), contextPanel),
       createSamplerControls(state, strings),
+      createEnginePresets(state, strings),
       createSourceControls(state, strings),
       createParticleControls(particlesState, strings, 'lm-'),
       createDynamicsControls(particlesState, strings, particles, 'lm-'),
