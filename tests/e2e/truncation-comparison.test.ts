@@ -77,38 +77,32 @@ test('the engine presets set every sampler field with one click', async () => {
     order: await page.inputValue('#sampler-order'),
   });
   await page.click('#preset-llama-cpp');
-  await expect
-    .poll(fields)
-    .toEqual({
-      temperature: '0.8',
-      topK: '40',
-      topP: '0.95',
-      minP: '0.05',
-      typicalP: '1',
-      order: 'temperature-last',
-    });
+  await expect.poll(fields).toEqual({
+    temperature: '0.8',
+    topK: '40',
+    topP: '0.95',
+    minP: '0.05',
+    typicalP: '1',
+    order: 'temperature-last',
+  });
   await page.click('#preset-hugging-face');
-  await expect
-    .poll(fields)
-    .toEqual({
-      temperature: '1',
-      topK: '50',
-      topP: '1',
-      minP: '0',
-      typicalP: '1',
-      order: 'temperature-first',
-    });
+  await expect.poll(fields).toEqual({
+    temperature: '1',
+    topK: '50',
+    topP: '1',
+    minP: '0',
+    typicalP: '1',
+    order: 'temperature-first',
+  });
   await page.click('#preset-plain');
-  await expect
-    .poll(fields)
-    .toEqual({
-      temperature: '1',
-      topK: '0',
-      topP: '1',
-      minP: '0',
-      typicalP: '1',
-      order: 'temperature-first',
-    });
+  await expect.poll(fields).toEqual({
+    temperature: '1',
+    topK: '0',
+    topP: '1',
+    minP: '0',
+    typicalP: '1',
+    order: 'temperature-first',
+  });
   expect(await page.textContent('#engine-presets')).toContain('top-k 50 (unless set)');
   expect(await page.textContent('#engine-presets')).toContain('min-p 0.05');
 });

@@ -60,7 +60,9 @@ describe('sweepTopPMinP', () => {
 
   test('the sampler’s own top-p and min-p are compared; 0.9 and 0.1 stand in for a stage that is off', () => {
     expect(comparedSettings(NEUTRAL_SETTINGS)).toEqual({ topP: 0.9, minP: 0.1, order: 'temperature-first' });
-    expect(comparedSettings({ ...NEUTRAL_SETTINGS, topP: 0.95, minP: 0.05, order: 'temperature-last' })).toEqual({
+    expect(
+      comparedSettings({ ...NEUTRAL_SETTINGS, topP: 0.95, minP: 0.05, order: 'temperature-last' }),
+    ).toEqual({
       topP: 0.95,
       minP: 0.05,
       order: 'temperature-last',

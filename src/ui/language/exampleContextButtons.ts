@@ -32,7 +32,8 @@ export function createExampleContexts(state: LanguageState, strings: Strings): H
     examples = EXAMPLE_CONTEXTS[state.corpusId.value];
     root.hidden = !model || !examples || state.source.value !== 'model';
     if (root.hidden || !model || !examples) return;
-    const bits = (context: string) => formatNumber(entropyNats(model.distributionAfter(context)) / Math.LN2, 2);
+    const bits = (context: string) =>
+      formatNumber(entropyNats(model.distributionAfter(context)) / Math.LN2, 2);
     confident.textContent = strings.exampleConfident(examples.confident, bits(examples.confident));
     uncertain.textContent = strings.exampleUncertain(examples.uncertain, bits(examples.uncertain));
   });
