@@ -31,6 +31,7 @@ const LATIN_ALLOWED = new Set([
   'inf',
   'Tab',
   'argmax',
+  'generate',
   'meV',
   'max',
 ]);

@@ -349,7 +349,7 @@ export const ru: Strings = {
     'температура 0,8, top-k 40, top-p 0,95, min-p 0,05, typical-p 1; температура в конце (цепочка: top-k, typical-p, top-p, min-p, температура).',
   presetPlain: 'Простое сэмплирование',
   presetPlainDetail: 'температура 1, все отсечения выключены: собственное распределение модели.',
-  presetApply: (name: string) => `Взять: ${name}`,
+  presetApply: (name: string) => `Применить: ${name}`,
   compareHeading: 'top-p или min-p?',
   compareExplanation:
     'top-p оставляет самые вероятные токены, пока вместе они не наберут долю top-p всей вероятности, как бы ни выглядело распределение. ' +
