@@ -3,7 +3,7 @@ import type { LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
 import type { Strings } from '../strings/en.ts';
 
-/** The engines' default sampler settings, each named in full and applied with one click. */
+/** The engines' default sampler settings, each spelled out in full and applied with one click. */
 export function createEnginePresets(state: LanguageState, strings: Strings): HTMLElement {
   const presets: [SamplerPresetId, string, string][] = [
     ['hugging-face', strings.presetHuggingFace, strings.presetHuggingFaceDetail],
@@ -15,7 +15,7 @@ export function createEnginePresets(state: LanguageState, strings: Strings): HTM
     button.addEventListener('click', () => {
       state.sampler.value = { ...SAMPLER_PRESETS[id] };
     });
-    return h('li', { class: 'preset' }, button, h('span', { class: 'preset-detail' }, `${name}: ${detail}`));
+    return h('li', { class: 'preset' }, button, h('span', { class: 'preset-detail' }, detail));
   });
   return h(
     'fieldset',

@@ -205,12 +205,12 @@ export const en = {
     'What two engines sample with when nothing is set. One click sets temperature, top-k, top-p, min-p, typical-p and the order.',
   presetHuggingFace: 'Hugging Face generate',
   presetHuggingFaceDetail:
-    'temperature 1, top-k 50 (unless set), top-p 1, min-p off, typical-p 1; temperature first.',
+    'Hugging Face generate: temperature 1, top-k 50 (unless set), top-p 1, min-p off, typical-p 1; temperature first.',
   presetLlamaCpp: 'llama.cpp',
   presetLlamaCppDetail:
-    'temperature 0.8, top-k 40, top-p 0.95, min-p 0.05, typical-p 1; temperature last (its chain: top-k, typical-p, top-p, min-p, temperature).',
+    'llama.cpp: temperature 0.8, top-k 40, top-p 0.95, min-p 0.05, typical-p 1; temperature last (its chain: top-k, typical-p, top-p, min-p, temperature).',
   presetPlain: 'Plain sampling',
-  presetPlainDetail: 'temperature 1, every cut off: the model’s own distribution.',
+  presetPlainDetail: 'Plain sampling: temperature 1, every cut off: the model’s own distribution.',
   presetApply: (name: string) => `Use ${name}`,
   compareHeading: 'top-p or min-p?',
   compareExplanation:

@@ -82,6 +82,8 @@ const FORMAT_ONLY = new Set([
   'internalUnit',
   'plotAxisTemperature',
   'tokenLevelLabel',
+  'compareLegendTopP',
+  'compareLegendMinP',
   'fitGood',
   'fitPoor',
   'lm.stageTitle',

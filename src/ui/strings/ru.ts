@@ -341,15 +341,16 @@ export const ru: Strings = {
   presetsHeading: 'Настройки движков по умолчанию',
   presetsNote:
     'С какими настройками сэмплируют два движка, если ничего не задано. Одно нажатие задаёт температуру, top-k, top-p, min-p, typical-p и порядок этапов.',
-  presetHuggingFace: 'Hugging Face generate',
+  presetHuggingFace: 'настройки Hugging Face generate',
   presetHuggingFaceDetail:
-    'температура 1, top-k 50 (если не задан другой), top-p 1, min-p выключен, typical-p 1; сначала температура.',
-  presetLlamaCpp: 'llama.cpp',
+    'Hugging Face generate: температура 1, top-k 50 (если не задан другой), top-p 1, min-p выключен, typical-p 1; сначала температура.',
+  presetLlamaCpp: 'настройки llama.cpp',
   presetLlamaCppDetail:
-    'температура 0,8, top-k 40, top-p 0,95, min-p 0,05, typical-p 1; температура в конце (цепочка: top-k, typical-p, top-p, min-p, температура).',
-  presetPlain: 'Простое сэмплирование',
-  presetPlainDetail: 'температура 1, все отсечения выключены: собственное распределение модели.',
-  presetApply: (name: string) => `Применить: ${name}`,
+    'llama.cpp: температура 0,8, top-k 40, top-p 0,95, min-p 0,05, typical-p 1; температура в конце (цепочка: top-k, typical-p, top-p, min-p, температура).',
+  presetPlain: 'простое сэмплирование',
+  presetPlainDetail:
+    'Простое сэмплирование: температура 1, все отсечения выключены — собственное распределение модели.',
+  presetApply: (name: string) => `Применить ${name}`,
   compareHeading: 'top-p или min-p?',
   compareExplanation:
     'top-p оставляет самые вероятные токены, пока вместе они не наберут долю top-p всей вероятности, как бы ни выглядело распределение. ' +
