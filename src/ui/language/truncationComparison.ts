@@ -1,7 +1,7 @@
 import { computed } from '@preact/signals-core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { comparedSettings, sweepTopPMinP } from '../../core/lm/truncationSweep.ts';
+import { compareAt, comparedSettings } from '../../core/lm/truncationSweep.ts';
 import type { LanguageState } from '../../state/languageState.ts';
 import { h } from '../dom.ts';
 import { formatNumber, formatPercent } from '../format.ts';
@@ -162,7 +162,7 @@ export function createTruncationComparison(state: LanguageState, strings: String
     const distribution = state.distribution.value;
     const sampler = state.sampler.value;
     if (!distribution) return null;
-    return sweepTopPMinP(distribution.probabilities, comparedSettings(sampler), [sampler.temperature]);
+    return compareAt(distribution.probabilities, comparedSettings(sampler), sampler.temperature);
   });
   effect(() => {
     const point = current.value;
