@@ -201,7 +201,11 @@ export class SimulatorScene {
     const labelWidth = Math.min(
       Math.max(
         120,
-        this.ladder.widestLabel(info.ladderLabels, info.overflowLabel(info.energies.length)) + 20,
+        this.ladder.widestLabel(
+          // Only the rows that can be shown: measuring 50,000 token labels took seconds.
+          info.ladderLabels.slice(0, MAX_ROWS),
+          info.overflowLabel(info.energies.length),
+        ) + 20,
       ),
       ladderBox.width * 0.48,
     );
