@@ -12,6 +12,12 @@ import {
   runPipeline,
   type SamplerSettings,
 } from '../core/lm/pipeline.ts';
+import {
+  comparedSettings,
+  sweepTemperatures,
+  sweepTopPMinP,
+  type TruncationSweep,
+} from '../core/lm/truncationSweep.ts';
 
 export type DistributionSource = 'model' | 'pasted';
 
@@ -83,6 +89,20 @@ export function createLanguageState(locale: 'en' | 'ru' = 'en') {
     return current ? runPipeline(current.probabilities, sampler.value) : null;
   });
 
+  // top-p against min-p over t. Keyed on the three settings it uses, so moving the temperature (the
+  // chart's x axis) does not sweep again.
+  const comparisonKey = computed(() => {
+    const { topP, minP, order } = comparedSettings(sampler.value);
+    return `${topP}|${minP}|${order}`;
+  });
+  const comparison: ReadonlySignal<TruncationSweep | null> = computed(() => {
+    comparisonKey.value;
+    const current = distribution.value;
+    return current
+      ? sweepTopPMinP(current.probabilities, comparedSettings(sampler.peek()), sweepTemperatures())
+      : null;
+  });
+
   function usePasted(imported: ImportedDistribution): void {
     batch(() => {
       pasted.value = imported;
@@ -117,6 +137,7 @@ export function createLanguageState(locale: 'en' | 'ru' = 'en') {
     generationSeed,
     distribution,
     pipeline,
+    comparison,
     usePasted,
     chooseCorpus,
     updateSampler,

@@ -6,11 +6,14 @@ import { createDynamicsControls } from './controls/dynamicsControls.ts';
 import { createParticleControls } from './controls/particleControls.ts';
 import { h } from './dom.ts';
 import { formatCount, formatNumber } from './format.ts';
+import { createEnginePresets } from './language/enginePresets.ts';
+import { createExampleContexts } from './language/exampleContextButtons.ts';
 import { createGenerationPanel } from './language/generationPanel.ts';
 import { createModelControls } from './language/modelControls.ts';
 import { createPipelineView } from './language/pipelineView.ts';
 import { createSamplerControls } from './language/samplerControls.ts';
 import { createSourceControls } from './language/sourceControls.ts';
+import { createTruncationComparison } from './language/truncationComparison.ts';
 import { effect } from './lifetime.ts';
 import { createParticleStage } from './particleStage.ts';
 import { formatPartitionFunction } from './readouts.ts';
@@ -43,9 +46,11 @@ export async function mountLanguageScreen(
   context.addEventListener('input', () => {
     state.context.value = context.value;
   });
-  // The context also changes without typing: an example context follows a change of training text.
+  // A context set from elsewhere (an example button, or an example following a change of training text)
+  // shows in the box; typing is left alone.
   effect(() => {
-    if (context.value !== state.context.value) context.value = state.context.value;
+    const text = state.context.value;
+    if (context.value !== text) context.value = text;
   });
   const contextPanel = h(
     'div',
@@ -53,6 +58,7 @@ export async function mountLanguageScreen(
     h('label', { for: context.id }, strings.contextLabel),
     context,
     h('p', { class: 'field-hint' }, strings.contextHint),
+    createExampleContexts(state, strings),
   );
 
   const particles = await createParticleStage(particlesState, strings, {
@@ -64,6 +70,7 @@ export async function mountLanguageScreen(
       ),
     axisLabels: (system) => system.labels.map((label) => label),
     overflowLabel: strings.tokenOverflow,
+    lumpedNote: strings.tokensLumpedNote,
     tableHeaders: {
       level: strings.tableToken,
       energy: strings.tableEnergyNats,
@@ -93,6 +100,7 @@ export async function mountLanguageScreen(
           term(strings.lmReadoutGreedy, readouts.greedy),
         ),
       ),
+      createTruncationComparison(state, strings),
       h('section', { class: 'panel pipeline-panel' }, pipelineView.root),
       h('section', { class: 'panel generation-section' }, generation.root),
     ),
@@ -102,6 +110,7 @@ export async function mountLanguageScreen(
       createModelControls(state, strings),
       h('fieldset', { class: 'panel' }, h('legend', {}, strings.contextHeading), contextPanel),
       createSamplerControls(state, strings),
+      createEnginePresets(state, strings),
       createSourceControls(state, strings),
       createParticleControls(particlesState, strings, 'lm-'),
       createDynamicsControls(particlesState, strings, particles, 'lm-'),

@@ -64,6 +64,7 @@ export async function mountParallelScreen(
       ),
     axisLabels: (system) => system.labels.map((label) => axisLabel(strings.levelLabel(label))),
     overflowLabel: strings.higherLevels,
+    lumpedNote: strings.levelsLumpedNote,
   });
   const tokenStage = await createParticleStage(tokens, strings, {
     idPrefix: 'pt-',
@@ -74,6 +75,7 @@ export async function mountParallelScreen(
       ),
     axisLabels: (system) => [...system.labels],
     overflowLabel: strings.tokenOverflow,
+    lumpedNote: strings.tokensLumpedNote,
   });
 
   // The token side is temperature sampling alone: no top-k or top-p here, so E = −ln p and T = t exactly.

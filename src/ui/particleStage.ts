@@ -12,7 +12,7 @@ import { readPalette } from '../view/palette.ts';
 import { SimulatorScene } from '../view/SimulatorScene.ts';
 import { h } from './dom.ts';
 import { download, occupancyCsv } from './exportData.ts';
-import { formatCount } from './format.ts';
+import { formatCount, formatPercent } from './format.ts';
 import { effect, onDispose } from './lifetime.ts';
 import { createOccupancyTable, type TableHeaders } from './occupancyTable.ts';
 import { createFrameLoop } from './screen.ts';
@@ -28,6 +28,8 @@ export interface ParticleStageOptions {
   ladderLabels(system: SystemModel, unit: DisplayUnit): string[];
   axisLabels(system: SystemModel): string[];
   overflowLabel(hidden: number): string;
+  /** Under the canvas: what the histogram's last bar (the overflow row, as a mean per level) stands for. */
+  lumpedNote(hidden: number, each: string, total: string): string;
   tableHeaders?: Partial<TableHeaders>;
   /** Called after every drawn frame with the agreement between particles and theory. */
   onFrame?(fit: ChiSquareResult, divergence: number, steps: number): void;
@@ -58,6 +60,7 @@ export async function createParticleStage(
   const modeNote = h('p', { class: 'stage-mode', id: id('stage-mode') });
   const fastForwardNote = h('p', { class: 'stage-fast-forward', id: id('fast-forward-note') });
   fastForwardNote.hidden = true;
+  const lumpedNote = h('p', { class: 'stage-notes', id: id('lumped-note') });
   const table = createOccupancyTable(strings, id('occupancy-table'), options.tableHeaders);
   const legend = h(
     'ul',
@@ -78,7 +81,16 @@ export async function createParticleStage(
     'section',
     { class: 'stage', 'aria-label': options.stageLabel },
     stageCanvas,
-    h('div', { class: 'stage-footer' }, legend, fastForwardNote, stageNotes, modeNote, exportButtons),
+    h(
+      'div',
+      { class: 'stage-footer' },
+      legend,
+      fastForwardNote,
+      stageNotes,
+      lumpedNote,
+      modeNote,
+      exportButtons,
+    ),
   );
 
   const simulation = new ParticleSimulation(
@@ -103,6 +115,7 @@ export async function createParticleStage(
         notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
       if (!info.toScale) notes.push(strings.axisNotToScale);
       stageNotes.textContent = notes.join(' ');
+      describeLumpedRow(simulation.probabilities, state.system.peek().spectrum.degeneracies);
     };
   }
 
@@ -140,7 +153,7 @@ export async function createParticleStage(
       ladderLabels: options.ladderLabels(system, unit),
       axisLabels: options.axisLabels(system),
       overflowLabel: options.overflowLabel,
-      overflowAxisLabel: strings.more,
+      overflowAxisLabel: strings.lumpedAxisLabel,
       dimmed: degeneracies.some((g) => g === 0)
         ? Uint8Array.from(degeneracies, (g) => (g === 0 ? 1 : 0))
         : undefined,
@@ -186,6 +199,7 @@ export async function createParticleStage(
       probabilities,
       animate: moved && simulation.stepCount > 0,
     });
+    describeLumpedRow(probabilities, state.system.peek().spectrum.degeneracies);
     table.update(probabilities, simulation.counts, simulation.particleCount);
     options.onFrame?.(
       chiSquareTest(simulation.counts, probabilities),
@@ -193,6 +207,23 @@ export async function createParticleStage(
       simulation.stepCount,
     );
   });
+
+  /** The note says what the overflow row holds in all, since its bar shows only the mean per level. */
+  function describeLumpedRow(probabilities: Float64Array, degeneracies: Float64Array): void {
+    const shown = scene?.layoutInfo.shownLevels ?? probabilities.length;
+    let text = '';
+    if (shown < probabilities.length) {
+      let total = 0;
+      let reachable = 0;
+      for (let i = shown; i < probabilities.length; i++) {
+        total += probabilities[i];
+        if (degeneracies[i] > 0) reachable++;
+      }
+      const hidden = probabilities.length - shown;
+      text = options.lumpedNote(hidden, formatPercent(total / Math.max(1, reachable)), formatPercent(total));
+    }
+    if (lumpedNote.textContent !== text) lumpedNote.textContent = text;
+  }
 
   // Moves between levels last most of a step, so that each is seen to finish before the next.
   effect(() => {

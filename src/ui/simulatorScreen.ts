@@ -49,6 +49,7 @@ export async function mountSimulatorScreen(
     ladderLabels: (system, unit) => ladderLabels(strings, system, unit),
     axisLabels: (system) => system.labels.map((label) => axisLabel(strings.levelLabel(label))),
     overflowLabel: strings.higherLevels,
+    lumpedNote: strings.levelsLumpedNote,
     onFrame: (fit, divergence, steps) => readouts.showFit(fit, divergence, steps),
   });
 

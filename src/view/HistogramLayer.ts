@@ -12,6 +12,8 @@ export interface HistogramData {
   labels: readonly string[];
   /** Rows to grey out (removed by a sampler): their theory is 0 and they are drawn faint. */
   dimmed?: Uint8Array;
+  /** The last row stands for many levels (its values are the mean per level): drawn apart from the rest. */
+  lumped?: boolean;
 }
 
 export interface Box {
@@ -52,7 +54,8 @@ export class HistogramLayer {
     this.labelsKey = '';
   }
 
-  draw(data: HistogramData): void {
+  /** Draws the bars; returns the fraction at the top of the axis. */
+  draw(data: HistogramData): number {
     const { x, y, width, height } = this.box;
     const rows = data.observed.length;
     const plotTop = y + this.palette.fontSize + 6;
@@ -62,7 +65,8 @@ export class HistogramLayer {
     for (let r = 0; r < rows; r++) {
       top = Math.max(top, data.observed[r], data.theory[r] + data.sigma[r]);
     }
-    top = niceCeiling(Math.max(top, 1e-9));
+    // A fraction never exceeds 1, even where p + σ does.
+    top = Math.min(1, niceCeiling(Math.max(top, 1e-9)));
     const scale = plotHeight / top;
     const slot = width / Math.max(1, rows);
     const barWidth = Math.max(1, slot * 0.72);
@@ -74,6 +78,7 @@ export class HistogramLayer {
     g.moveTo(x, plotTop)
       .lineTo(x + width, plotTop)
       .stroke({ width: 1, color: this.palette.grid, alpha: 0.6 });
+    if (data.lumped && rows > 1) this.drawSeparator(g, x + (rows - 1) * slot, plotTop, plotBottom);
     for (let r = 0; r < rows; r++) {
       const left = x + r * slot + (slot - barWidth) / 2;
       const p = data.theory[r];
@@ -82,7 +87,7 @@ export class HistogramLayer {
         g.rect(left, plotBottom - barHeight, barWidth, barHeight).fill({ color: this.palette.particle });
       // The band goes over the bar, translucent, so a bar ending inside it reads as "within 1σ".
       const bandLow = Math.max(0, p - data.sigma[r]);
-      const bandHigh = p + data.sigma[r];
+      const bandHigh = Math.min(top, p + data.sigma[r]);
       if (bandHigh > bandLow) {
         g.rect(left - 2, plotBottom - bandHigh * scale, barWidth + 4, (bandHigh - bandLow) * scale).fill({
           color: this.palette.band,
@@ -100,27 +105,57 @@ export class HistogramLayer {
     }
     this.scaleLabel.text = `${formatPercent(top)}`;
     this.scaleLabel.position.set(x, y);
-    this.drawAxisLabels(data.labels, slot, plotBottom + 4);
+    this.drawAxisLabels(data.labels, slot, plotBottom + 4, data.lumped === true);
+    return top;
   }
 
-  private drawAxisLabels(labels: readonly string[], slot: number, baseline: number): void {
-    const key = `${labels.join('|')}@${slot}@${baseline}`;
+  /** A dotted vertical line: the bar right of it is of another kind (a mean over many levels). */
+  private drawSeparator(g: Graphics, lineX: number, plotTop: number, plotBottom: number): void {
+    for (let dashY = plotTop; dashY < plotBottom; dashY += 6) {
+      g.moveTo(lineX, dashY)
+        .lineTo(lineX, Math.min(plotBottom, dashY + 3))
+        .stroke({ width: 1, color: this.palette.muted, alpha: 0.8 });
+    }
+  }
+
+  private label(text: string): Text {
+    return new Text({
+      text,
+      style: {
+        fontFamily: 'system-ui, sans-serif',
+        fontSize: this.palette.fontSize,
+        fill: this.palette.muted,
+      },
+    });
+  }
+
+  private drawAxisLabels(labels: readonly string[], slot: number, baseline: number, lumped: boolean): void {
+    const key = `${labels.join('|')}@${slot}@${baseline}@${lumped}`;
     if (key === this.labelsKey) return;
     this.labelsKey = key;
     for (const child of this.axisLabels.removeChildren()) child.destroy();
+    // The lumped row's label is always shown, right-aligned under its bar; the others go where they fit.
+    let right = this.box.x + this.box.width;
+    let plain = labels.length;
+    if (lumped && labels.length > 0) {
+      plain--;
+      const label = this.label(labels[plain]);
+      label.anchor.set(1, 0);
+      label.position.set(right, baseline);
+      this.axisLabels.addChild(label);
+      right -= label.width + 6;
+    }
     // Show as many labels as fit without touching: every k-th.
     const every = Math.max(1, Math.ceil(44 / Math.max(1, slot)));
-    for (let r = 0; r < labels.length; r += every) {
-      const label = new Text({
-        text: labels[r],
-        style: {
-          fontFamily: 'system-ui, sans-serif',
-          fontSize: this.palette.fontSize,
-          fill: this.palette.muted,
-        },
-      });
+    for (let r = 0; r < plain; r += every) {
+      const label = this.label(labels[r]);
+      const centre = this.box.x + (r + 0.5) * slot;
+      if (centre + label.width / 2 > right) {
+        label.destroy();
+        break;
+      }
       label.anchor.set(0.5, 0);
-      label.position.set(this.box.x + (r + 0.5) * slot, baseline);
+      label.position.set(centre, baseline);
       this.axisLabels.addChild(label);
     }
   }

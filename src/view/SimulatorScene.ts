@@ -19,7 +19,8 @@ export interface SceneLevels {
   axisLabels: readonly string[];
   /** The overflow row's labels, given how many levels it holds. */
   overflowLabel(hiddenLevels: number): string;
-  overflowAxisLabel: string;
+  /** The histogram's label under the overflow row's bar, which shows the mean per level. */
+  overflowAxisLabel(hiddenLevels: number): string;
   /** Levels to grey out (e.g. tokens a sampler removed); 1 = removed. */
   dimmed?: Uint8Array;
 }
@@ -196,7 +197,18 @@ export class SimulatorScene {
       ? { x: width * 0.6 + pad, y: pad, width: width * 0.4 - 2 * pad, height: height - 2 * pad }
       : { x: pad, y: height * 0.62 + pad, width: width - 2 * pad, height: height * 0.38 - 2 * pad };
 
-    const labelWidth = Math.min(190, ladderBox.width * 0.42);
+    // The label column is as wide as its widest label, within limits; a longer label is cut with "…".
+    const labelWidth = Math.min(
+      Math.max(
+        120,
+        this.ladder.widestLabel(
+          // Only the rows that can be shown: measuring 50,000 token labels took seconds.
+          info.ladderLabels.slice(0, MAX_ROWS),
+          info.overflowLabel(info.energies.length),
+        ) + 20,
+      ),
+      ladderBox.width * 0.48,
+    );
     this.rowsBox = {
       x: ladderBox.x + labelWidth,
       y: ladderBox.y,
@@ -217,10 +229,18 @@ export class SimulatorScene {
     const axisLabels = info.axisLabels.slice(0, layout.shownLevels);
     if (layout.hasOverflow) {
       rowLabels.push(info.overflowLabel(info.energies.length - layout.shownLevels));
-      axisLabels.push(info.overflowAxisLabel);
+      axisLabels.push(info.overflowAxisLabel(info.energies.length - layout.shownLevels));
     }
     this.histogramAxisLabels = axisLabels;
-    this.ladder.draw(layout.rowY, rowLabels, this.rowsBox, this.dimmedRows(info, layout));
+    const drawn = this.ladder.draw(
+      layout.rowY,
+      rowLabels,
+      this.rowsBox,
+      this.dimmedRows(info, layout),
+      layout.hasOverflow,
+    );
+    this.host.dataset.topRowLabel = drawn.texts[drawn.texts.length - 1] ?? '';
+    this.host.dataset.smallestLabelPx = String(Math.min(drawn.smallestPixels, this.palette.fontSize));
     this.histogram.setBox(histogramBox);
 
     let smallestGap = Number.POSITIVE_INFINITY;
@@ -251,6 +271,15 @@ export class SimulatorScene {
     return rows;
   }
 
+  /** Levels of the overflow row that particles can reach (g > 0); all of them when none can. */
+  private reachableLevelsInOverflow(layout: LadderLayout): number {
+    const levelCount = layout.rowOfLevel.length;
+    const dimmed = this.levelsInfo?.dimmed;
+    let reachable = 0;
+    for (let i = layout.shownLevels; i < levelCount; i++) if (!dimmed?.[i]) reachable++;
+    return reachable > 0 ? reachable : levelCount - layout.shownLevels;
+  }
+
   /** Per-row sums of a per-level array; the overflow row collects every level past the cap. */
   private sumIntoRows(perLevel: Float64Array, layout: LadderLayout, out: Float64Array): void {
     out.fill(0);
@@ -275,13 +304,36 @@ export class SimulatorScene {
       observed[r] /= n;
       sigma[r] = Math.sqrt((theory[r] * Math.max(0, 1 - theory[r])) / n);
     }
-    this.histogram.draw({
+    // The overflow row holds many levels: as one bar it would tower over the others (most of the
+    // probability at t = ∞, where every level is equally likely). Its bar is the mean per level instead,
+    // on the same scale as every other bar; the note under the canvas gives the total.
+    const lumpedLevels = layout.hasOverflow ? this.reachableLevelsInOverflow(layout) : 0;
+    if (lumpedLevels > 1) {
+      const last = rows - 1;
+      observed[last] /= lumpedLevels;
+      theory[last] /= lumpedLevels;
+      sigma[last] /= lumpedLevels;
+    }
+    const top = this.histogram.draw({
       observed,
       theory,
       sigma,
       labels: this.histogramAxisLabels,
       dimmed: this.levelsInfo ? this.dimmedRows(this.levelsInfo, layout) : undefined,
+      lumped: layout.hasOverflow,
     });
+    this.describeHistogram(top, theory);
+  }
+
+  /**
+   * The canvas is hidden from assistive technology and cannot be read by a test, so what the histogram
+   * draws is also written on its host: the top of its axis and each bar's exact height (theory marker);
+   * relayout adds the ladder's top label as drawn and the smallest type size on the canvas.
+   */
+  private describeHistogram(top: number, theory: Float64Array): void {
+    const heights = Array.from(theory, (p) => p.toPrecision(4)).join(' ');
+    if (this.host.dataset.histogramTop !== String(top)) this.host.dataset.histogramTop = String(top);
+    if (this.host.dataset.histogramTheory !== heights) this.host.dataset.histogramTheory = heights;
   }
 
   /** Counts-only mode: each row's bar length is its share of the particles. */

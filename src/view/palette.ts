@@ -27,6 +27,7 @@ export function readPalette(element: Element = document.documentElement): Palett
     particle: cssColour(style, '--colour-particle', 0xf2a65a),
     theory: cssColour(style, '--colour-theory', 0x5ec8e5),
     band: cssColour(style, '--colour-theory', 0x5ec8e5),
-    fontSize: Math.round(0.75 * (Number.parseFloat(style.fontSize) || 16)),
+    // Never below 12 px, the smallest type on the page: a label that does not fit is cut, not shrunk.
+    fontSize: Math.max(12, Math.round(0.75 * (Number.parseFloat(style.fontSize) || 16))),
   };
 }

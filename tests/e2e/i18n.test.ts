@@ -44,6 +44,8 @@ const LATIN_ALLOWED = new Set([
   'typical',
   'max',
   'argmax',
+  // Function names: Hugging Face's generate.
+  'generate',
   'exp',
   'meV',
   'THz',

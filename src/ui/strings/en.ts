@@ -177,7 +177,9 @@ export const en = {
     `${shown} levels shown of ${total}; the rest share the top row.`,
   axisNotToScale: 'Energy axis stretched where levels crowd together (not to scale).',
   higherLevels: (n: number) => `${n} higher levels`,
-  more: 'more',
+  lumpedAxisLabel: (n: number) => `mean of ${n}`,
+  levelsLumpedNote: (n: number, each: string, total: string) =>
+    `The top row's ${n} higher levels hold ${total} together; the histogram's last bar, right of the dotted line, is their mean: ${each} per level.`,
 
   summary: (system: string, temperature: string, particles: string, groundShare: string) =>
     `${system} at T = ${temperature} with ${particles} particles. Theory puts ${groundShare} of them in the lowest level.`,
@@ -199,6 +201,9 @@ export const en = {
   contextHeading: 'Context',
   contextLabel: 'Context: the text the model continues',
   contextHint: 'The model sees the last few characters (its order minus one).',
+  exampleContextsLabel: 'Try a context, measured on this text’s model:',
+  exampleConfident: (context: string, bits: string) => `Model sure: “${context}” (${bits} bits)`,
+  exampleUncertain: (context: string, bits: string) => `Model unsure: “${context}” (${bits} bits)`,
   samplerHeading: 'Sampler',
   lmTemperatureLabel: 'Temperature t',
   lmTemperatureSliderLabel: 'Temperature t (left cold, right hot; t < 0 is hotter than ∞)',
@@ -211,6 +216,41 @@ export const en = {
   samplerOrderLabel: 'Order of the stages',
   orderTemperatureFirst: 'Temperature first (Hugging Face, vLLM)',
   orderTemperatureLast: 'Temperature last (llama.cpp)',
+  presetsHeading: 'Engine defaults',
+  presetsNote:
+    'What two engines sample with when nothing is set. One click sets temperature, top-k, top-p, min-p, typical-p and the order.',
+  presetHuggingFace: 'Hugging Face generate',
+  presetHuggingFaceDetail:
+    'Hugging Face generate: temperature 1, top-k 50 (unless set), top-p 1, min-p off, typical-p 1; temperature first.',
+  presetLlamaCpp: 'llama.cpp',
+  presetLlamaCppDetail:
+    'llama.cpp: temperature 0.8, top-k 40, top-p 0.95, min-p 0.05, typical-p 1; temperature last (its chain: top-k, typical-p, top-p, min-p, temperature).',
+  presetPlain: 'Plain sampling',
+  presetPlainDetail: 'Plain sampling: temperature 1, every cut off: the model’s own distribution.',
+  presetApply: (name: string) => `Use ${name}`,
+  compareHeading: 'top-p or min-p?',
+  compareExplanation:
+    'top-p keeps the most likely tokens until together they hold the share top-p of the probability, whatever the distribution looks like. ' +
+    'min-p keeps every token at least min-p times as likely as the most likely one: its cut scales with that token, top-p’s does not. ' +
+    'So when the model is sure, min-p keeps only the close rivals while top-p still gathers tokens from the tail to fill its share, ' +
+    'and as t rises and the distribution flattens, top-p reaches ever deeper into the tail. ' +
+    'When the model is unsure, min-p’s bar is low and it can keep more than top-p. ' +
+    'With temperature last (llama.cpp) both cuts see the model’s own probabilities, so what they keep does not change with t.',
+  compareCurves:
+    'Solid lines: tokens kept (left axis). Dashed: the share of the probability at that t the kept tokens hold (right axis). The vertical line is the current t.',
+  compareSettings: (topP: string, minP: string, order: string) =>
+    `On the current context, at top-p = ${topP} and min-p = ${minP}, ${order}.`,
+  compareStandIn: 'Where the sampler has top-p or min-p off, 0.9 or 0.1 stands in.',
+  compareOrderFirst: 'temperature first',
+  compareOrderLast: 'temperature last',
+  compareNow: (t: string, topPKept: number, topPMass: string, minPKept: number, minPMass: string) =>
+    `At t = ${t}: top-p keeps ${tokens(topPKept)} (${topPMass} of the probability), min-p keeps ${tokens(minPKept)} (${minPMass}).`,
+  compareAxisTemperature: 'temperature t',
+  compareAxisKept: 'tokens kept',
+  compareAxisMass: 'share held',
+  compareLegendTopP: (value: string) => `top-p ${value}`,
+  compareLegendMinP: (value: string) => `min-p ${value}`,
+  compareChartLabel: 'Tokens kept by top-p and by min-p as the temperature changes',
   sourceHeading: 'Distribution',
   sourceModel: 'From the character model',
   sourcePasted: 'Pasted from a real model',
@@ -227,6 +267,8 @@ export const en = {
   entropyValue: (nats: string, bits: string) => `${nats} nats = ${bits} bits`,
   keptValue: (kept: string, total: string) => `${kept} of ${total}`,
   tokenOverflow: (n: number) => `${n} less likely tokens`,
+  tokensLumpedNote: (n: number, each: string, total: string) =>
+    `The top row's ${n} less likely tokens hold ${total} together; the histogram's last bar, right of the dotted line, is their mean: ${each} per token.`,
   tokenLevelLabel: (token: string, p: string) => `${token} · p ${p}`,
   tableToken: 'Token',
   tableEnergyNats: 'E = −ln p',

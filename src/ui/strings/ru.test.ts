@@ -31,6 +31,7 @@ const LATIN_ALLOWED = new Set([
   'inf',
   'Tab',
   'argmax',
+  'generate',
   'meV',
   'max',
 ]);
@@ -81,6 +82,8 @@ const FORMAT_ONLY = new Set([
   'internalUnit',
   'plotAxisTemperature',
   'tokenLevelLabel',
+  'compareLegendTopP',
+  'compareLegendMinP',
   'lm.stageTitle',
   'lm.stageNumber',
   'lm.tokenTitle',

@@ -312,7 +312,9 @@ export const ru: Strings = {
     `Показаны уровни: ${shown} из ${total}; остальные объединены в верхней строке.`,
   axisNotToScale: 'Ось энергии растянута там, где уровни теснятся (не в масштабе).',
   higherLevels: (n: number) => `ещё ${n} ${levelWord(n)} выше`,
-  more: 'ещё',
+  lumpedAxisLabel: (n: number) => `среднее по ${n}`,
+  levelsLumpedNote: (n: number, each: string, total: string) =>
+    `На ${n} ${plural(n, 'верхний уровень', 'верхних уровня', 'верхних уровней')} из верхней строки вместе приходится ${total}; последний столбец гистограммы, за пунктирной линией, — их среднее: ${each} на уровень.`,
 
   summary: (system: string, temperature: string, particles: string, groundShare: string) =>
     `${system} при T = ${temperature}, частиц: ${particles}. По теории ${groundShare} из них находятся на нижнем уровне.`,
@@ -336,6 +338,9 @@ export const ru: Strings = {
   contextHeading: 'Контекст',
   contextLabel: 'Контекст: текст, который продолжает модель',
   contextHint: 'Модель видит несколько последних символов (её порядок минус один).',
+  exampleContextsLabel: 'Попробуйте контекст (измерено на модели этого текста):',
+  exampleConfident: (context: string, bits: string) => `Модель уверена: «${context}» (${bits} бит)`,
+  exampleUncertain: (context: string, bits: string) => `Модель не уверена: «${context}» (${bits} бит)`,
   samplerHeading: 'Сэмплер',
   lmTemperatureLabel: 'Температура t',
   lmTemperatureSliderLabel: 'Температура t (слева — холодно, справа — горячо; t < 0 горячее ∞)',
@@ -348,6 +353,42 @@ export const ru: Strings = {
   samplerOrderLabel: 'Порядок этапов',
   orderTemperatureFirst: 'Сначала температура (Hugging Face, vLLM)',
   orderTemperatureLast: 'Температура в конце (llama.cpp)',
+  presetsHeading: 'Настройки движков по умолчанию',
+  presetsNote:
+    'С какими настройками сэмплируют два движка, если ничего не задано. Одно нажатие задаёт температуру, top-k, top-p, min-p, typical-p и порядок этапов.',
+  presetHuggingFace: 'настройки Hugging Face generate',
+  presetHuggingFaceDetail:
+    'Hugging Face generate: температура 1, top-k 50 (если не задан другой), top-p 1, min-p выключен, typical-p 1; сначала температура.',
+  presetLlamaCpp: 'настройки llama.cpp',
+  presetLlamaCppDetail:
+    'llama.cpp: температура 0,8, top-k 40, top-p 0,95, min-p 0,05, typical-p 1; температура в конце (цепочка: top-k, typical-p, top-p, min-p, температура).',
+  presetPlain: 'простое сэмплирование',
+  presetPlainDetail:
+    'Простое сэмплирование: температура 1, все отсечения выключены — собственное распределение модели.',
+  presetApply: (name: string) => `Применить ${name}`,
+  compareHeading: 'top-p или min-p?',
+  compareExplanation:
+    'top-p оставляет самые вероятные токены, пока вместе они не наберут долю top-p всей вероятности, как бы ни выглядело распределение. ' +
+    'min-p оставляет все токены, которые не менее чем в min-p раз так же вероятны, как самый вероятный: его порог масштабируется вместе с этим токеном, а порог top-p — нет. ' +
+    'Поэтому, когда модель уверена, min-p оставляет только ближайших соперников, а top-p добирает свою долю токенами из хвоста; ' +
+    'с ростом t распределение становится более плоским, и top-p уходит в хвост всё глубже. ' +
+    'Когда модель не уверена, порог min-p низок, и он может оставить больше токенов, чем top-p. ' +
+    'Если температура применяется в конце (llama.cpp), оба отсечения видят собственные вероятности модели, и набор оставленных токенов от t не зависит.',
+  compareCurves:
+    'Сплошные линии — сколько токенов оставлено (левая ось). Пунктир — какую долю вероятности при этой t они несут (правая ось). Вертикальная линия — текущая t.',
+  compareSettings: (topP: string, minP: string, order: string) =>
+    `Для текущего контекста при top-p = ${topP} и min-p = ${minP}, ${order}.`,
+  compareStandIn: 'Если в сэмплере top-p или min-p выключен, вместо него взято 0,9 или 0,1.',
+  compareOrderFirst: 'сначала температура',
+  compareOrderLast: 'температура в конце',
+  compareNow: (t: string, topPKept: number, topPMass: string, minPKept: number, minPMass: string) =>
+    `При t = ${t}: top-p оставляет ${tokens(topPKept)} (${topPMass} вероятности), min-p — ${tokens(minPKept)} (${minPMass}).`,
+  compareAxisTemperature: 'температура t',
+  compareAxisKept: 'оставлено токенов',
+  compareAxisMass: 'их доля',
+  compareLegendTopP: (value: string) => `top-p ${value}`,
+  compareLegendMinP: (value: string) => `min-p ${value}`,
+  compareChartLabel: 'Сколько токенов оставляют top-p и min-p при разных температурах',
   sourceHeading: 'Распределение',
   sourceModel: 'Из символьной модели',
   sourcePasted: 'Вставленное из настоящей модели',
@@ -366,6 +407,8 @@ export const ru: Strings = {
   keptValue: (kept: string, total: string) => `${kept} из ${total}`,
   tokenOverflow: (n: number) =>
     `ещё ${n} ${plural(n, 'менее вероятный токен', 'менее вероятных токена', 'менее вероятных токенов')}`,
+  tokensLumpedNote: (n: number, each: string, total: string) =>
+    `На ${n} ${plural(n, 'менее вероятный токен', 'менее вероятных токена', 'менее вероятных токенов')} из верхней строки вместе приходится ${total}; последний столбец гистограммы, за пунктирной линией, — их среднее: ${each} на токен.`,
   tokenLevelLabel: (token: string, p: string) => `${token} · p ${p}`,
   tableToken: 'Токен',
   tableEnergyNats: 'E = −ln p',
