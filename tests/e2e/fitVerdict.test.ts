@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
 import { pause, setTemperature } from './app.ts';
-import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import { useBrowserPages } from './browser.ts';
 
-let browser: Browser;
+const pages = useBrowserPages();
 let page: Page;
-let problems: PageProblems;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(problems.errors).toEqual([]);
-  await page.close();
-});
 
 /** What each language calls the test and its two verdicts, as a reader sees them. */
 const WORDS = {
@@ -67,8 +56,7 @@ async function readVerdict(language: 'en' | 'ru') {
 
 for (const language of ['en', 'ru'] as const) {
   test(`${language}: the fit verdict agrees with its p-value and with the one threshold the page states`, async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    problems = watchForProblems(page);
+    page = await pages.open({ width: 1280, height: 800 });
     await page.goto(`${inject('baseUrl')}?lang=${language}&sys=harmonic-oscillator&dyn=heat-bath#physics`);
     await page.locator('#occupancy-table tbody tr').first().waitFor();
     await pause(page);

@@ -1,24 +1,12 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
+import { useBrowserPages } from './browser.ts';
 
-let browser: Browser;
+const pages = useBrowserPages();
 let page: Page;
-let problems: PageProblems;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(problems.errors).toEqual([]);
-  await page.close();
-});
 
 async function openLanguageScreen(): Promise<void> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  problems = watchForProblems(page);
+  page = await pages.open({ width: 1280, height: 800 });
   await page.goto(`${inject('baseUrl')}#language`);
   await expect.poll(() => page.textContent('#training-status'), { timeout: 30_000 }).toContain('Trained on');
 }
@@ -87,8 +75,7 @@ test('a malformed pasted distribution shows an error and keeps the model distrib
 });
 
 test('side by side: one temperature drives both ladders, and the dictionary rows demonstrate themselves', async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  problems = watchForProblems(page);
+  page = await pages.open({ width: 1280, height: 800 });
   await page.goto(`${inject('baseUrl')}#parallel`);
   await expect
     .poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 })

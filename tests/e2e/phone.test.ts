@@ -2,29 +2,17 @@
  * A phone (390×844): the particles and a temperature control fit on one screen, and no table widens
  * the page (wide tables scroll inside their own box, with a shadow on the side that hides columns).
  */
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
+import { useBrowserPages } from './browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser;
+const pages = useBrowserPages();
 let page: Page;
-let problems: PageProblems;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(problems.errors).toEqual([]);
-  await page.close();
-});
 
 async function openOnPhone(lang: string, screen: string, ready: string): Promise<void> {
-  page = await browser.newPage({ viewport: PHONE });
-  problems = watchForProblems(page);
+  page = await pages.open(PHONE);
   await page.goto(`${inject('baseUrl')}?lang=${lang}#${screen}`);
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
 }

@@ -3,27 +3,15 @@
  * decimal commas read unambiguously (and shown as read), the language screen opening on a Russian text,
  * one name for the tour, and no text smaller than 12 px.
  */
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
+import { useBrowserPages } from './browser.ts';
 
-let browser: Browser;
+const pages = useBrowserPages();
 let page: Page;
-let problems: PageProblems;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(problems.errors).toEqual([]);
-  await page.close();
-});
 
-async function open(query: string, viewport = { width: 1280, height: 800 }): Promise<void> {
-  page = await browser.newPage({ viewport });
-  problems = watchForProblems(page);
+async function open(query: string, _viewport = { width: 1280, height: 800 }): Promise<void> {
+  page = await pages.open();
   await page.goto(`${inject('baseUrl')}${query}`);
   const ready = query.endsWith('#language') ? '#lm-occupancy-table tbody tr' : '#occupancy-table tbody tr';
   await page.locator(ready).first().waitFor({ timeout: 60_000 });

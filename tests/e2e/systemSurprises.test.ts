@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
 import { setTemperature } from './app.ts';
-import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import { useBrowserPages } from './browser.ts';
 
-let browser: Browser;
+const pages = useBrowserPages();
 let page: Page;
-let problems: PageProblems;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(problems.errors).toEqual([]);
-  await page.close();
-});
 
 async function open(address: string, ready = '#temperature-input'): Promise<void> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  problems = watchForProblems(page);
+  page = await pages.open({ width: 1280, height: 800 });
   await page.goto(`${inject('baseUrl')}${address}`);
   await page.locator(ready).waitFor();
 }
