@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 const CANDIDATE_PATHS = [
   '/usr/bin/chromium',
@@ -83,35 +82,4 @@ export async function distinctColours(page: Page, selector: string): Promise<num
     }
     return colours.size;
   }, png.toString('base64'));
-}
-
-export interface BrowserPages {
-  /** A new page, watched for problems; it must end its test with none, and is closed after it. */
-  open(viewport?: { width: number; height: number }): Promise<Page>;
-}
-
-/** One browser for the test file and fresh pages per test: registers the hooks that launch, check and close. */
-export function useBrowserPages(): BrowserPages {
-  let browser: Browser | undefined;
-  let opened: { page: Page; problems: PageProblems }[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    const pages = opened;
-    opened = [];
-    for (const { page } of pages) await page.close();
-    expect(pages.flatMap(({ problems }) => problems.errors)).toEqual([]);
-  });
-  return {
-    async open(viewport = { width: 1280, height: 800 }) {
-      if (!browser) throw new Error('useBrowserPages() opens pages only inside tests.');
-      const page = await browser.newPage({ viewport });
-      opened.push({ page, problems: watchForProblems(page) });
-      return page;
-    },
-  };
 }

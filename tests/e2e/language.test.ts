@@ -1,6 +1,6 @@
 import type { Page } from 'playwright';
 import { expect, inject, test } from 'vitest';
-import { useBrowserPages } from './browser.ts';
+import { useBrowserPages } from './pages.ts';
 
 const pages = useBrowserPages();
 let page: Page;

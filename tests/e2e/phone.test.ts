@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright';
 import { expect, inject, test } from 'vitest';
-import { useBrowserPages } from './browser.ts';
+import { useBrowserPages } from './pages.ts';
 
 const PHONE = { width: 390, height: 844 };
 

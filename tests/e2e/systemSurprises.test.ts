@@ -1,7 +1,7 @@
 import type { Page } from 'playwright';
 import { expect, inject, test } from 'vitest';
 import { setTemperature } from './app.ts';
-import { useBrowserPages } from './browser.ts';
+import { useBrowserPages } from './pages.ts';
 
 const pages = useBrowserPages();
 let page: Page;
