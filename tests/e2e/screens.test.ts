@@ -20,7 +20,9 @@ async function visitSideBySideAndReturn(page: Page): Promise<void> {
   await page.click('#tab-parallel');
   await page.locator('#screen-parallel .mapping-table tbody tr').first().waitFor();
   await page.click('#tab-physics');
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#physics');
+  // The hash changes at the click, the screens only at the hashchange event that follows: wait for the
+  // navigation to mark its tab current, which it does together with hiding the screen it leaves.
+  await expect.poll(() => page.getAttribute('#tab-physics', 'aria-current')).toBe('page');
 }
 
 function hostSize(page: Page, id: string): Promise<{ width: number; height: number }> {
@@ -71,7 +73,7 @@ test('the tour step on negative temperature shows the physics screen after the s
     await page.click('#story-next');
     await expect.poll(() => page.textContent('#story-step')).toMatch(new RegExp(`\\b${step + 1}\\b`));
   }
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#physics');
+  await expect.poll(() => page.getAttribute('#tab-physics', 'aria-current')).toBe('page');
   expect(await hostSize(page, 'screen-parallel')).toEqual({ width: 0, height: 0 });
   expect(await hostSize(page, 'screen-language')).toEqual({ width: 0, height: 0 });
   // Once the scroll to the temperature controls settles, the physics particles are in view.
