@@ -2,7 +2,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
-const THEME_COLOUR = '#10141c'; // --colour-background in src/ui/theme.css
+const THEME_COLOUR = '#10141c'; // --colour-background in src/app/theme.css
 
 /**
  * The Content-Security-Policy of the built page. Static hosts cannot be relied on to send headers, so it

@@ -11,7 +11,7 @@
  */
 import { ParticleSimulation } from '../src/core/simulation.ts';
 import { presetById } from '../src/core/spectra/presets.ts';
-import { LayoutScratch, type RowLayout, writeTargets } from '../src/view/particleLayout.ts';
+import { LayoutScratch, type RowLayout, writeTargets } from '../src/shared/view/particleLayout.ts';
 import { formatNumber, type Reporter, time } from './timing.ts';
 
 const SIZES = [10_000, 100_000, 1_000_000];

@@ -15,7 +15,7 @@ import {
   type RowLayout,
   settlePositions,
   writeTargets,
-} from '../src/view/particleLayout.ts';
+} from '../src/shared/view/particleLayout.ts';
 import { formatNumber, type Reporter, time } from './timing.ts';
 
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -50,7 +50,7 @@ function makeLayout(): RowLayout {
 }
 
 export function run(reporter: Reporter): void {
-  reporter.heading('Particle instance data (src/view/particleLayout.ts)');
+  reporter.heading('Particle instance data (src/shared/view/particleLayout.ts)');
   const layout = makeLayout();
   const scratch = new LayoutScratch();
   const rows: (string | number)[][] = [];

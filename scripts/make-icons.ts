@@ -1,7 +1,7 @@
 /**
  * Draws the app icon as SVG and renders the PNG sizes the web-app manifest needs, into public/icons/.
  * The picture is the app in miniature: four energy levels with particles thinning out upwards, as the
- * Boltzmann distribution fills them. Colours are the theme's (src/ui/theme.css).
+ * Boltzmann distribution fills them. Colours are the theme's (src/app/theme.css).
  *
  * Rendering uses the same headless Chromium as the browser tests, so the PNGs are exactly what a browser
  * makes of the SVG; no image tool is needed. The outputs are committed: run this only after changing

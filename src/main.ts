@@ -1,31 +1,31 @@
-import './ui/theme.css';
-import './ui/layout.css';
+import './app/theme.css';
+import './app/layout.css';
 import { effect, signal } from '@preact/signals-core';
-import type { LanguageState } from './state/languageState.ts';
+import { createHeaderTools, toggleFullscreen } from './app/headerTools.ts';
+import { createAddressWriter } from './app/link/addressWriter.ts';
 import {
   applyLanguageLink,
   applyParallelLink,
   applyPhysicsLink,
   linkQuery,
   mentionsLanguage,
-} from './state/linkSync.ts';
-import { createParallelState } from './state/parallelState.ts';
-import { createSimulatorState, type SimulatorState } from './state/simulatorState.ts';
-import { parseLink } from './state/urlSchema.ts';
-import { createAddressWriter } from './ui/addressWriter.ts';
-import { createStoryActions } from './ui/appStoryActions.ts';
-import { h } from './ui/dom.ts';
-import { setErrorTranslator } from './ui/field.ts';
-import { setNumberLocale } from './ui/format.ts';
-import { createHeaderTools, toggleFullscreen } from './ui/headerTools.ts';
-import { disposeAll } from './ui/lifetime.ts';
-import { createNavigation } from './ui/navigation.ts';
-import { applyPreferences, loadPreferences } from './ui/preferences.ts';
-import { createHelpDialog, installShortcuts } from './ui/shortcuts.ts';
-import { mountSimulatorScreen } from './ui/simulatorScreen.ts';
-import { createStoryPanel } from './ui/story/storyPanel.ts';
-import { STORY_PANEL_STRINGS } from './ui/story/storySteps.ts';
-import type { Strings } from './ui/strings/en.ts';
+} from './app/link/linkSync.ts';
+import { parseLink } from './app/link/urlSchema.ts';
+import { createNavigation } from './app/navigation.ts';
+import { applyPreferences, loadPreferences } from './app/preferences.ts';
+import { createHelpDialog, installShortcuts } from './app/shortcuts.ts';
+import type { LanguageState } from './screens/language/model.ts';
+import { createParallelState } from './screens/parallel/model.ts';
+import { createSimulatorState, type SimulatorState } from './screens/physics/model.ts';
+import { mountPhysicsScreen } from './screens/physics/screen.ts';
+import { h } from './shared/ui/dom.ts';
+import { setErrorTranslator } from './shared/ui/field.ts';
+import { setNumberLocale } from './shared/ui/format.ts';
+import { disposeAll } from './shared/ui/lifetime.ts';
+import { createStoryActions } from './story/storyActions.ts';
+import { createStoryPanel } from './story/storyPanel.ts';
+import { STORY_PANEL_STRINGS } from './story/storySteps.ts';
+import type { Strings } from './strings/en.ts';
 import {
   initialLocale,
   LOCALES,
@@ -33,7 +33,7 @@ import {
   loadStrings,
   rememberLocale,
   stringsFor,
-} from './ui/strings/index.ts';
+} from './strings/index.ts';
 
 /**
  * The app's state lives here, outside any rendering, so that switching language (which renders the
@@ -54,7 +54,7 @@ let languageStatePromise: Promise<LanguageState> | null = null;
 /** A signal, so that the address picks up the language-model settings as soon as they exist. */
 const languageStateLoaded = signal<LanguageState | null>(null);
 function languageState(): Promise<LanguageState> {
-  languageStatePromise ??= import('./state/languageState.ts').then(({ createLanguageState }) => {
+  languageStatePromise ??= import('./screens/language/model.ts').then(({ createLanguageState }) => {
     // Created when first needed, after `locale` below is set: it opens on a text in the interface's language.
     const created = createLanguageState(locale.peek());
     languageStateLoaded.value = created;
@@ -138,16 +138,16 @@ function render(root: HTMLElement, active: Locale): void {
         id: 'physics',
         label: strings.screenPhysics,
         mount: (host) => {
-          host.classList.add('simulator');
-          return mountSimulatorScreen(host, physics, strings);
+          host.classList.add('controls-layout');
+          return mountPhysicsScreen(host, physics, strings);
         },
       },
       {
         id: 'language',
         label: strings.screenLanguage,
         mount: async (host) => {
-          const { mountLanguageScreen } = await import('./ui/languageScreen.ts');
-          host.classList.add('simulator');
+          const { mountLanguageScreen } = await import('./screens/language/screen.ts');
+          host.classList.add('controls-layout');
           return mountLanguageScreen(host, await languageState(), particlesFor('language'), strings);
         },
       },
@@ -155,7 +155,7 @@ function render(root: HTMLElement, active: Locale): void {
         id: 'parallel',
         label: strings.screenParallel,
         mount: async (host) => {
-          const { mountParallelScreen } = await import('./ui/parallelScreen.ts');
+          const { mountParallelScreen } = await import('./screens/parallel/screen.ts');
           return mountParallelScreen(
             host,
             await languageState(),
@@ -170,7 +170,7 @@ function render(root: HTMLElement, active: Locale): void {
         id: 'how',
         label: strings.howItWorks,
         mount: async (host) => {
-          const { mountHowItWorks } = await import('./ui/howItWorks/howItWorksScreen.ts');
+          const { mountHowItWorks } = await import('./screens/howItWorks/screen.ts');
           mountHowItWorks(host, active);
           return { setActive: () => {} };
         },

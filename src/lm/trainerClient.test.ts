@@ -33,7 +33,7 @@ describe('trainer.worker.ts', () => {
     vi.stubGlobal('postMessage', (message: TrainResponse, transfer: Transferable[]) => {
       posted.push({ message, transfer });
     });
-    await import('../workers/trainer.worker.ts');
+    await import('./trainer.worker.ts');
     const onmessage = (globalThis as unknown as { onmessage: (event: { data: unknown }) => void }).onmessage;
     onmessage({ data: { id: 1, text: 'hello world', order: 2 } });
     expect(posted).toHaveLength(1);
@@ -125,7 +125,7 @@ describe('trainModel with a Worker (a stand-in that behaves like one)', () => {
     expect(second.model.vocabulary).toEqual(['x', 'y', 'z']);
     expect(FakeWorker.created).toHaveLength(1);
     expect(FakeWorker.created[0].options).toEqual({ type: 'module' });
-    expect(FakeWorker.created[0].url.pathname).toMatch(/workers\/trainer\.worker\.ts$/);
+    expect(FakeWorker.created[0].url.pathname).toMatch(/lm\/trainer\.worker\.ts$/);
   });
 
   test('InputError crosses back as an InputError', async () => {

@@ -52,7 +52,7 @@ let shared: TrainerWorker | null = null;
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    return new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module' });
+    return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return null;
   }

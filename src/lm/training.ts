@@ -3,7 +3,7 @@
  * kept in the language state so every view that shows it agrees.
  */
 
-import type { LanguageState } from '../state/languageState.ts';
+import type { LanguageState } from '../screens/language/model.ts';
 import { loadCorpus } from './corpora.ts';
 import { trainModel } from './trainerClient.ts';
 

@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import {
+  HOW_IT_WORKS_CONTENTS_LABEL,
+  HOW_IT_WORKS_INTRO,
+  HOW_IT_WORKS_SECTIONS,
+  HOW_IT_WORKS_TITLE,
+} from './content.ts';
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+/** Common English words that would betray an untranslated sentence (ASCII word boundaries, so Cyrillic never matches). */
+const ENGLISH_WORDS = /\b(the|and|of|is|are|to|with|for|in|at|on|it|this|that|from|by|as|not)\b/i;
+
+function expectRussian(text: string): void {
+  expect(text).toMatch(CYRILLIC);
+  expect(text, text).not.toMatch(ENGLISH_WORDS);
+}
+
+function expectEnglish(text: string): void {
+  expect(text, text).not.toMatch(CYRILLIC);
+}
+
+function all(): string[] {
+  return HOW_IT_WORKS_SECTIONS.flatMap((section) => [
+    section.heading.en,
+    section.heading.ru,
+    ...section.paragraphs.en,
+    ...section.paragraphs.ru,
+    ...(section.formulas ?? []),
+  ]);
+}
+
+test('section ids are unique and usable in HTML ids', () => {
+  const ids = HOW_IT_WORKS_SECTIONS.map((section) => section.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+});
+
+test('the page covers what it promises', () => {
+  const ids = HOW_IT_WORKS_SECTIONS.map((section) => section.id);
+  for (const id of ['model', 'formulas', 'sampler', 'dynamics', 'ngram', 'exact']) expect(ids).toContain(id);
+  const english = HOW_IT_WORKS_SECTIONS.flatMap((section) => section.paragraphs.en).join(' ');
+  for (const term of [
+    'degeneracy',
+    'partition function',
+    'k_B = 1',
+    'Metropolis',
+    'Einstein solid',
+    'Kneser–Ney',
+    'top-k',
+    'top-p',
+    'min-p',
+    'typical-p',
+    'llama.cpp',
+    'Hugging Face',
+    'log-sum-exp',
+    'hydrogen',
+    'multinomial',
+  ]) {
+    expect(english).toContain(term);
+  }
+  const russian = HOW_IT_WORKS_SECTIONS.flatMap((section) => section.paragraphs.ru).join(' ');
+  for (const term of [
+    'статистической суммой',
+    'кратностью вырождения',
+    'теплоёмкость',
+    'энтропия',
+    'свободная энергия',
+    'инверсная заселённость',
+    'отрицательн',
+    'токен',
+    'жадное декодирование',
+    'перплексия',
+  ]) {
+    expect(russian.toLowerCase()).toContain(term);
+  }
+  const formulas = HOW_IT_WORKS_SECTIONS.flatMap((section) => section.formulas ?? []).join('\n');
+  for (const formula of ['Z = Σ', 'U = ', 'C = ', 'S = ', 'F = ']) expect(formulas).toContain(formula);
+});
+
+describe.each(HOW_IT_WORKS_SECTIONS.map((section) => [section.id, section] as const))(
+  'section %s',
+  (_id, section) => {
+    test('has a heading and paragraphs in both languages, paragraph for paragraph', () => {
+      expect(section.heading.en.trim()).not.toBe('');
+      expect(section.heading.ru.trim()).not.toBe('');
+      expect(section.paragraphs.en.length).toBeGreaterThan(0);
+      expect(section.paragraphs.ru.length).toBe(section.paragraphs.en.length);
+      for (const paragraph of [...section.paragraphs.en, ...section.paragraphs.ru]) {
+        expect(paragraph.trim()).not.toBe('');
+      }
+    });
+
+    test('Russian is Russian, English is English', () => {
+      expectRussian(section.heading.ru);
+      for (const paragraph of section.paragraphs.ru) expectRussian(paragraph);
+      expectEnglish(section.heading.en);
+      for (const paragraph of section.paragraphs.en) expectEnglish(paragraph);
+    });
+
+    test('formulas are language-neutral and placed inside the section', () => {
+      for (const formula of section.formulas ?? []) {
+        expect(formula.trim()).not.toBe('');
+        expect(formula).not.toMatch(CYRILLIC);
+        // No words either (they would stay English on the Russian page): symbols and function names only.
+        const words = formula.match(/[A-Za-z]{4,}/g) ?? [];
+        expect(words.filter((word) => word !== 'softmax')).toEqual([]);
+      }
+      if (section.formulasAfter !== undefined) {
+        expect(Number.isInteger(section.formulasAfter)).toBe(true);
+        expect(section.formulasAfter).toBeGreaterThanOrEqual(0);
+        expect(section.formulasAfter).toBeLessThanOrEqual(section.paragraphs.en.length);
+      }
+    });
+  },
+);
+
+test('title, contents label and introduction exist in both languages', () => {
+  for (const text of [HOW_IT_WORKS_TITLE, HOW_IT_WORKS_CONTENTS_LABEL, HOW_IT_WORKS_INTRO]) {
+    expectEnglish(text.en);
+    expect(text.en.trim()).not.toBe('');
+    expectRussian(text.ru);
+  }
+});
+
+test('the text is plain: no markup and no placeholders', () => {
+  for (const text of [...all(), HOW_IT_WORKS_INTRO.en, HOW_IT_WORKS_INTRO.ru]) {
+    expect(text).not.toMatch(/<[a-z/!]|&[a-z]+;|\$\{|\bundefined\b/i);
+  }
+});

@@ -1,0 +1,87 @@
+/**
+ * Renders the "How it works" page into a host: a title, a table of contents with in-page links, and one
+ * section per entry of howItWorksContent.ts. All text goes in as text nodes.
+ *
+ * The app keeps its screen in the URL hash, so the contents links must not change the hash (that would
+ * switch screens): a click scrolls to the section and moves focus to its heading instead. The links keep
+ * real #ids in their href, so they still read and behave as links.
+ */
+import './howItWorks.css';
+import { h } from '../../shared/ui/dom.ts';
+import {
+  HOW_IT_WORKS_CONTENTS_LABEL,
+  HOW_IT_WORKS_INTRO,
+  HOW_IT_WORKS_SECTIONS,
+  HOW_IT_WORKS_TITLE,
+  type HowItWorksLanguage,
+  type HowItWorksSection,
+} from './content.ts';
+
+const ID_PREFIX = 'how-';
+
+/** The id of a section's element (and the fragment its contents link points at). */
+export function howItWorksSectionId(section: Pick<HowItWorksSection, 'id'>): string {
+  return `${ID_PREFIX}${section.id}`;
+}
+
+function renderSection(section: HowItWorksSection, language: HowItWorksLanguage): HTMLElement {
+  const id = howItWorksSectionId(section);
+  const paragraphs = section.paragraphs[language].map((text) => h('p', {}, text));
+  const formulas = section.formulas?.length
+    ? h(
+        'ul',
+        { class: 'how-formulas' },
+        ...section.formulas.map((formula) => h('li', {}, h('code', { dir: 'ltr' }, formula))),
+      )
+    : null;
+  const at = Math.max(0, Math.min(paragraphs.length, section.formulasAfter ?? 1));
+  return h(
+    'section',
+    { class: 'how-section', id, 'aria-labelledby': `${id}-heading` },
+    h('h3', { id: `${id}-heading`, tabindex: -1 }, section.heading[language]),
+    ...paragraphs.slice(0, at),
+    formulas,
+    ...paragraphs.slice(at),
+  );
+}
+
+/** Builds the page in one language, replacing whatever the host held (so calling it again switches language). */
+export function mountHowItWorks(host: HTMLElement, language: HowItWorksLanguage): void {
+  const titleId = `${ID_PREFIX}title`;
+  const contentsId = `${ID_PREFIX}contents-heading`;
+  const sections = HOW_IT_WORKS_SECTIONS.map((section) => renderSection(section, language));
+
+  const contents = h(
+    'nav',
+    { class: 'how-contents', 'aria-labelledby': contentsId },
+    h('h3', { id: contentsId }, HOW_IT_WORKS_CONTENTS_LABEL[language]),
+    h(
+      'ol',
+      {},
+      ...HOW_IT_WORKS_SECTIONS.map((section) =>
+        h('li', {}, h('a', { href: `#${howItWorksSectionId(section)}` }, section.heading[language])),
+      ),
+    ),
+  );
+  const article = h(
+    'article',
+    { class: 'how-it-works', lang: language, 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, HOW_IT_WORKS_TITLE[language]),
+    h('p', { class: 'how-intro' }, HOW_IT_WORKS_INTRO[language]),
+    contents,
+    ...sections,
+  );
+  contents.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    const fragment = link?.getAttribute('href');
+    if (!fragment?.startsWith('#')) return;
+    const target = article.querySelector<HTMLElement>(`[id="${fragment.slice(1)}"]`);
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'start' });
+    target.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
+  });
+
+  host.replaceChildren(article);
+}

@@ -1,0 +1,181 @@
+import { batch } from '@preact/signals-core';
+import type { ScreenHandle } from '../../app/screen.ts';
+import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
+import { h } from '../../shared/ui/dom.ts';
+import { createDynamicsControls } from '../../shared/ui/dynamicsControls.ts';
+import { formatCount, formatNumber } from '../../shared/ui/format.ts';
+import { effect } from '../../shared/ui/lifetime.ts';
+import { createParticleControls } from '../../shared/ui/particleControls.ts';
+import { createParticleStage } from '../../shared/ui/particleStage.ts';
+import type { Strings } from '../../strings/en.ts';
+import type { SimulatorState } from '../physics/model.ts';
+import { formatPartitionFunction } from '../physics/readouts.ts';
+import { createEnginePresets } from './enginePresets.ts';
+import { createExampleContexts } from './exampleContextButtons.ts';
+import { createGenerationPanel } from './generationPanel.ts';
+import type { LanguageState } from './model.ts';
+import { createModelControls } from './modelControls.ts';
+import { createPipelineView } from './pipelineView.ts';
+import { createSamplerControls } from './samplerControls.ts';
+import { createSourceControls } from './sourceControls.ts';
+import { createTruncationComparison } from './truncationComparison.ts';
+
+/**
+ * The language-model screen: the next-token distribution as an energy ladder (E = −ln p), particles
+ * drawn from the sampler's final distribution, the sampler's stages, and generation at several
+ * temperatures. The particle simulation runs the physics engine unchanged: a token is a level, a
+ * removed token a level of degeneracy 0, and the temperature t is T.
+ */
+export async function mountLanguageScreen(
+  host: HTMLElement,
+  state: LanguageState,
+  particlesState: SimulatorState,
+  strings: Strings,
+): Promise<ScreenHandle> {
+  const readouts = {
+    entropy: h('dd', { id: 'lm-readout-entropy' }),
+    perplexity: h('dd', { id: 'lm-readout-perplexity' }),
+    partition: h('dd', { id: 'lm-readout-partition' }),
+    kept: h('dd', { id: 'lm-readout-kept' }),
+    greedy: h('dd', { id: 'lm-readout-greedy' }),
+  };
+  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const emptyNote = h('p', { class: 'note', id: 'lm-empty' }, strings.noModel);
+  const context = h('textarea', { id: 'lm-context', rows: 2, spellcheck: 'false' });
+  context.value = state.context.peek();
+  context.addEventListener('input', () => {
+    state.context.value = context.value;
+  });
+  // A context set from elsewhere (an example button, or an example following a change of training text)
+  // shows in the box; typing is left alone.
+  effect(() => {
+    const text = state.context.value;
+    if (context.value !== text) context.value = text;
+  });
+  const contextPanel = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: context.id }, strings.contextLabel),
+    context,
+    h('p', { class: 'field-hint' }, strings.contextHint),
+    createExampleContexts(state, strings),
+  );
+
+  const particles = await createParticleStage(particlesState, strings, {
+    idPrefix: 'lm-',
+    stageLabel: strings.languageStageLabel,
+    ladderLabels: (system) =>
+      system.labels.map((label, i) =>
+        strings.tokenLevelLabel(label, formatNumber(Math.exp(-system.spectrum.energies[i]), 3)),
+      ),
+    axisLabels: (system) => system.labels.map((label) => label),
+    overflowLabel: strings.tokenOverflow,
+    lumpedNote: strings.tokensLumpedNote,
+    tableHeaders: {
+      level: strings.tableToken,
+      energy: strings.tableEnergyNats,
+      degeneracy: strings.lmTableKept,
+    },
+  });
+  const pipelineView = createPipelineView(strings.lm);
+  const generation = createGenerationPanel(state, strings.lm);
+
+  host.append(
+    h(
+      'div',
+      { class: 'primary-column' },
+      particles.stage,
+      emptyNote,
+      h(
+        'section',
+        { class: 'panel results', 'aria-labelledby': 'lm-readouts-heading' },
+        h('h2', { id: 'lm-readouts-heading' }, strings.readoutsHeading),
+        h(
+          'dl',
+          { class: 'readouts' },
+          term(strings.lmReadoutEntropy, readouts.entropy),
+          term(strings.lmReadoutPerplexity, readouts.perplexity),
+          term(strings.lmReadoutPartition, readouts.partition),
+          term(strings.lmReadoutKept, readouts.kept),
+          term(strings.lmReadoutGreedy, readouts.greedy),
+        ),
+      ),
+      createTruncationComparison(state, strings),
+      h('section', { class: 'panel pipeline-panel' }, pipelineView.root),
+      h('section', { class: 'panel generation-section' }, generation.root),
+    ),
+    h(
+      'div',
+      { class: 'controls' },
+      createModelControls(state, strings),
+      h('fieldset', { class: 'panel' }, h('legend', {}, strings.contextHeading), contextPanel),
+      createSamplerControls(state, strings),
+      createEnginePresets(state, strings),
+      createSourceControls(state, strings),
+      createParticleControls(particlesState, strings, 'lm-'),
+      createDynamicsControls(particlesState, strings, particles, 'lm-'),
+    ),
+    h(
+      'section',
+      { class: 'panel table-panel', 'aria-labelledby': 'lm-table-heading' },
+      h('h2', { id: 'lm-table-heading' }, strings.tableHeading),
+      particles.table,
+    ),
+  );
+
+  // The sampler's output becomes the physical system: kept tokens are levels, removed ones have g = 0.
+  effect(() => {
+    const distribution = state.distribution.value;
+    const result = state.pipeline.value;
+    emptyNote.hidden = distribution !== null;
+    if (!distribution || !result) return;
+    const removed = Uint8Array.from(result.final, (p, i) => (p === 0 && result.input[i] > 0 ? 1 : 0));
+    const { system } = buildTokenSystem(
+      distribution.tokens,
+      distribution.probabilities,
+      removed,
+      strings.screenLanguage,
+    );
+    batch(() => {
+      particlesState.system.value = system;
+      particlesState.temperature.value = result.greedy ? 0 : state.sampler.value.temperature;
+    });
+    pipelineView.update(result, distribution.tokens, state.sampler.value);
+    readouts.entropy.textContent = strings.entropyValue(
+      formatNumber(result.entropyNats, 4),
+      formatNumber(result.entropyBits, 4),
+    );
+    readouts.perplexity.textContent = formatNumber(result.perplexity, 4);
+    readouts.partition.textContent = formatPartitionFunction(particlesState.thermo.value, strings);
+    readouts.kept.textContent = strings.keptValue(
+      formatCount(result.keptCount),
+      formatCount(distribution.tokens.length),
+    );
+    const best = system.labels[0] ?? '';
+    readouts.greedy.textContent = `${best} (p = ${formatNumber(Math.exp(-system.spectrum.energies[0]), 4)})`;
+  });
+
+  const nudge = (change: number) => {
+    const t = state.sampler.peek().temperature;
+    const next = Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t;
+    state.updateSampler({ temperature: next });
+  };
+  return {
+    setActive(active) {
+      particles.setActive(active);
+      generation.setActive(active);
+    },
+    shortcuts: {
+      playPause: () => {
+        particlesState.playing.value = !particlesState.playing.peek();
+      },
+      step: () => {
+        particlesState.playing.value = false;
+        particles.step();
+      },
+      reset: particles.reset,
+      hotter: () => nudge(0.1),
+      colder: () => nudge(-0.1),
+    },
+  };
+}

@@ -1,0 +1,288 @@
+import { batch, computed } from '@preact/signals-core';
+import type { ScreenHandle } from '../../app/screen.ts';
+import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
+import { ensureModel } from '../../lm/training.ts';
+import { buildSystem, type SystemModel } from '../../shared/model/system.ts';
+import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
+import { h } from '../../shared/ui/dom.ts';
+import { createField, messageOf } from '../../shared/ui/field.ts';
+import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
+import { effect } from '../../shared/ui/lifetime.ts';
+import { createParticleStage } from '../../shared/ui/particleStage.ts';
+import { axisLabel } from '../../shared/ui/summary.ts';
+import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
+import type { Strings } from '../../strings/en.ts';
+import { systemName } from '../../strings/systemText.ts';
+import type { LanguageState } from '../language/model.ts';
+import type { SimulatorState } from '../physics/model.ts';
+import { formatPartitionFunction } from '../physics/readouts.ts';
+import { PARALLEL_SYSTEMS, type ParallelState, type ParallelSystemId } from './model.ts';
+
+type MappingRow = keyof Strings['mappingRows'];
+
+/** What pressing "Show" on a row of the dictionary does: the temperature it sets, and maybe a system. */
+const DEMONSTRATIONS: Record<MappingRow, { temperature: number; system?: 'degenerate' }> = {
+  energy: { temperature: 1 },
+  temperature: { temperature: 0.5 },
+  partition: { temperature: 1 },
+  ground: { temperature: 0.02 },
+  hot: { temperature: Number.POSITIVE_INFINITY },
+  degeneracy: { temperature: 1, system: 'degenerate' },
+  entropy: { temperature: 1.5 },
+  perplexity: { temperature: 1.5 },
+  negative: { temperature: -1 },
+};
+
+const PHYSICS_SYSTEMS: Record<ParallelSystemId, () => SystemModel> = {
+  'three-level': () => buildSystem({ kind: 'preset', presetId: 'three-level', params: { e2: 1, e3: 1.8 } }),
+  'two-level': () =>
+    buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 1 } }),
+  degenerate: () =>
+    buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 3 } }),
+  oscillator: () => buildSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 12 } }),
+};
+
+/** The physics ladder and the token ladder under one temperature, and the dictionary between them. */
+export async function mountParallelScreen(
+  host: HTMLElement,
+  language: LanguageState,
+  physics: SimulatorState,
+  tokens: SimulatorState,
+  linked: ParallelState,
+  strings: Strings,
+): Promise<ScreenHandle> {
+  const { temperature, physicsSystem } = linked;
+  ensureModel(language);
+
+  const physicsStage = await createParticleStage(physics, strings, {
+    idPrefix: 'pp-',
+    stageLabel: strings.parallelPhysicsLabel,
+    ladderLabels: (system) =>
+      system.labels.map(
+        (label, i) =>
+          `${strings.levelLabel(label)} · E ${formatNumber(system.spectrum.energies[i], 3)} · g ${system.spectrum.degeneracies[i]}`,
+      ),
+    axisLabels: (system) => system.labels.map((label) => axisLabel(strings.levelLabel(label))),
+    overflowLabel: strings.higherLevels,
+    lumpedNote: strings.levelsLumpedNote,
+  });
+  const tokenStage = await createParticleStage(tokens, strings, {
+    idPrefix: 'pt-',
+    stageLabel: strings.parallelTokensLabel,
+    ladderLabels: (system) =>
+      system.labels.map(
+        (label, i) => `${strings.levelLabel(label)} · E ${formatNumber(system.spectrum.energies[i], 3)}`,
+      ),
+    axisLabels: (system) => [...system.labels],
+    overflowLabel: strings.tokenOverflow,
+    lumpedNote: strings.tokensLumpedNote,
+  });
+
+  // The token side is temperature sampling alone: no top-k or top-p here, so E = −ln p and T = t exactly.
+  const tokenSystem = computed(() => {
+    const distribution = language.distribution.value;
+    return distribution
+      ? buildTokenSystem(distribution.tokens, distribution.probabilities, null, strings.screenLanguage).system
+      : null;
+  });
+  effect(() => {
+    const system = tokenSystem.value;
+    const t = temperature.value;
+    batch(() => {
+      if (system) tokens.system.value = system;
+      tokens.temperature.value = t;
+    });
+  });
+  effect(() => {
+    const t = temperature.value;
+    batch(() => {
+      physics.system.value = PHYSICS_SYSTEMS[physicsSystem.value]();
+      physics.temperature.value = t;
+    });
+  });
+
+  // One temperature control, on the scale of every temperature slider (all energy scales here are 1).
+  const sliderField = createTemperatureSlider({
+    id: 'linked-temperature-slider',
+    label: strings.linkedTemperatureSliderLabel,
+    symbol: 'T = t',
+    temperature,
+    energyScale: () => 1,
+    allowsNegative: () => true,
+    format: (t) => formatNumber(t, 4),
+    onInput: (t) => {
+      textField.setError(null);
+      temperature.value = t;
+    },
+  });
+  const slider = sliderField.input;
+  const text = h('input', {
+    type: 'text',
+    id: 'linked-temperature-input',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+  });
+  const textField = createField(strings.linkedTemperatureLabel, text, strings.lmTemperatureHint);
+  const applyText = () => {
+    try {
+      temperature.value = parseTemperature(acceptDecimalComma(text.value), REDUCED);
+      textField.setError(null);
+    } catch (error) {
+      textField.setError(messageOf(error));
+    }
+  };
+  text.addEventListener('change', applyText);
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') applyText();
+  });
+  const systemSelect = h(
+    'select',
+    { id: 'parallel-system' },
+    ...PARALLEL_SYSTEMS.map((id) =>
+      h(
+        'option',
+        { value: id },
+        systemName(strings, PHYSICS_SYSTEMS[id]()) + (id === 'degenerate' ? ' (g₁ = 3)' : ''),
+      ),
+    ),
+  );
+  const systemField = createField(strings.parallelSystemLabel, systemSelect);
+  systemSelect.addEventListener('change', () => {
+    physicsSystem.value = systemSelect.value as ParallelSystemId;
+  });
+  effect(() => {
+    const t = temperature.value;
+    if (text.getAttribute('aria-invalid') !== 'true') text.value = String(t).replace('Infinity', 'inf');
+    systemSelect.value = physicsSystem.value;
+  });
+
+  // The dictionary, with live values on both sides where there is a number to show.
+  const rows = Object.keys(strings.mappingRows) as MappingRow[];
+  const liveCells = new Map<MappingRow, [HTMLElement, HTMLElement]>();
+  const body = h('tbody');
+  for (const row of rows) {
+    const [physicsText, languageText, explanation] = strings.mappingRows[row];
+    const physicsNow = h('span', { class: 'mapping-now' });
+    const languageNow = h('span', { class: 'mapping-now' });
+    liveCells.set(row, [physicsNow, languageNow]);
+    const show = h('button', { type: 'button', class: 'mapping-show', 'data-row': row }, strings.mappingShow);
+    show.addEventListener('click', () => {
+      const demonstration = DEMONSTRATIONS[row];
+      batch(() => {
+        temperature.value = demonstration.temperature;
+        physicsSystem.value =
+          demonstration.system ??
+          (physicsSystem.peek() === 'degenerate' ? 'three-level' : physicsSystem.peek());
+      });
+      slider.focus();
+    });
+    body.append(
+      h(
+        'tr',
+        { id: `mapping-${row}` },
+        h('th', { scope: 'row' }, physicsText, h('br'), physicsNow),
+        h('td', {}, languageText, h('br'), languageNow),
+        h('td', { class: 'mapping-explanation' }, explanation),
+        h('td', {}, show),
+      ),
+    );
+  }
+  const table = h(
+    'table',
+    { class: 'data-table mapping-table', id: 'mapping-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...[strings.mappingPhysics, strings.mappingLanguage, '', ''].map((title) =>
+          h('th', { scope: 'col' }, title),
+        ),
+      ),
+    ),
+    body,
+  );
+
+  effect(() => {
+    const physicsThermo = physics.thermo.value;
+    const tokenThermo = tokens.thermo.value;
+    const haveTokens = tokenSystem.value !== null;
+    const set = (row: MappingRow, left: string, right: string) => {
+      const cells = liveCells.get(row);
+      if (!cells) return;
+      cells[0].textContent = left;
+      cells[1].textContent = haveTokens ? right : '';
+    };
+    const t = temperature.value;
+    set('temperature', `T = ${formatNumber(t, 3)}`, `t = ${formatNumber(t, 3)}`);
+    set(
+      'partition',
+      `Z = ${formatPartitionFunction(physicsThermo, strings)}`,
+      `Z = ${formatPartitionFunction(tokenThermo, strings)}`,
+    );
+    set(
+      'entropy',
+      `S = ${formatNumber(physicsThermo.entropy, 4)}`,
+      `H = ${formatNumber(tokenThermo.entropy, 4)} ${strings.internalUnit('nats')}`,
+    );
+    set(
+      'perplexity',
+      `e^S = ${formatNumber(Math.exp(physicsThermo.entropy), 4)}`,
+      `e^H = ${formatNumber(Math.exp(tokenThermo.entropy), 4)}`,
+    );
+  });
+
+  host.append(
+    h('p', { class: 'parallel-intro' }, strings.parallelIntro),
+    h(
+      'fieldset',
+      { class: 'panel linked-temperature', id: 'linked-temperature' },
+      h('legend', {}, strings.linkedTemperatureHeading),
+      h('div', { class: 'field-row' }, sliderField.root, textField.root, systemField.root),
+    ),
+    h('div', { class: 'parallel-stages' }, physicsStage.stage, tokenStage.stage),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'mapping-heading' },
+      h('h2', { id: 'mapping-heading' }, strings.mappingHeading),
+      h('div', { class: 'table-scroll' }, table),
+    ),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'parallel-tables-heading' },
+      h('h2', { id: 'parallel-tables-heading' }, strings.tableHeading),
+      h('div', { class: 'parallel-stages' }, physicsStage.table, tokenStage.table),
+    ),
+  );
+
+  const nudge = (change: number) => {
+    const t = temperature.peek();
+    temperature.value = Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t;
+  };
+  const both = (action: (stage: typeof physicsStage) => void) => {
+    action(physicsStage);
+    action(tokenStage);
+  };
+  return {
+    setActive(active) {
+      physicsStage.setActive(active);
+      tokenStage.setActive(active);
+    },
+    shortcuts: {
+      playPause: () => {
+        const playing = !physics.playing.peek();
+        physics.playing.value = playing;
+        tokens.playing.value = playing;
+      },
+      step: () => {
+        physics.playing.value = false;
+        tokens.playing.value = false;
+        both((stage) => stage.step());
+      },
+      reset: () => both((stage) => stage.reset()),
+      hotter: () => nudge(0.1),
+      colder: () => nudge(-0.1),
+    },
+  };
+}

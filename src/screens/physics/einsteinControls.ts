@@ -1,0 +1,86 @@
+/**
+ * The Einstein solid's own controls: the number of quanta q and how they start (shown in the dynamics
+ * panel while that dynamics is chosen), and the temperature it settles at, shown in place of the
+ * temperature input it makes meaningless.
+ */
+import type { EinsteinStart } from '../../core/dynamics/einsteinSolid.ts';
+import { formatTemperature } from '../../core/spectra/index.ts';
+import { h } from '../../shared/ui/dom.ts';
+import { createField } from '../../shared/ui/field.ts';
+import { formatCount, localizeNumbers } from '../../shared/ui/format.ts';
+import { effect } from '../../shared/ui/lifetime.ts';
+import type { Strings } from '../../strings/en.ts';
+import { MAX_EINSTEIN_QUANTA, parseQuanta } from './einstein.ts';
+import type { SimulatorState } from './model.ts';
+
+export function createEinsteinFields(state: SimulatorState, strings: Strings): HTMLElement {
+  const max = formatCount(MAX_EINSTEIN_QUANTA);
+  const quanta = h('input', {
+    type: 'text',
+    id: 'einstein-quanta',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+  });
+  const quantaField = createField(strings.einsteinQuantaLabel, quanta, strings.einsteinQuantaHint(max));
+  const apply = () => {
+    const value = parseQuanta(quanta.value);
+    if (value === null) {
+      quantaField.setError(strings.einsteinQuantaInvalid(max));
+      return;
+    }
+    quantaField.setError(null);
+    state.quanta.value = value;
+  };
+  quanta.addEventListener('change', apply);
+  quanta.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') apply();
+  });
+
+  const start = h(
+    'select',
+    { id: 'einstein-start' },
+    h('option', { value: 'even' }, strings.einsteinStartEven),
+    h('option', { value: 'concentrated' }, strings.einsteinStartConcentrated),
+    h('option', { value: 'equilibrium' }, strings.einsteinStartEquilibrium),
+  );
+  const startField = createField(strings.einsteinStartLabel, start);
+  start.addEventListener('change', () => {
+    state.einsteinStart.value = start.value as EinsteinStart;
+  });
+
+  const root = h(
+    'div',
+    { class: 'einstein-fields', id: 'einstein-fields' },
+    quantaField.root,
+    startField.root,
+  );
+  effect(() => {
+    root.hidden = state.dynamics.value !== 'einstein';
+    // A refused value stays in the field, beside its message, until it is corrected.
+    if (quanta.getAttribute('aria-invalid') !== 'true') quanta.value = String(state.quanta.value);
+    start.value = state.einsteinStart.value;
+  });
+  return root;
+}
+
+/** "T = ħω / ln(1 + N/q) = 1.443 ħω", while the Einstein solid runs. */
+export function createEinsteinTemperature(state: SimulatorState, strings: Strings): HTMLElement {
+  const note = h('p', { class: 'note', id: 'einstein-temperature', 'aria-live': 'polite' });
+  effect(() => {
+    const settings = state.einstein.value;
+    note.hidden = settings === null;
+    if (settings === null) return;
+    const system = state.system.value;
+    const unit = state.temperatureUnit.value;
+    const n = state.particleCount.value;
+    // The state keeps the temperature at T = ħω / ln(1 + N/q) while the solid runs.
+    const t = formatTemperature(state.temperature.value, unit, system.energyUnit, 4);
+    const withUnit = unit === 'internal' ? `${t} ${system.energyUnit.symbol}` : t;
+    note.textContent = strings.einsteinTemperature(
+      formatCount(n),
+      formatCount(settings.quanta),
+      localizeNumbers(withUnit),
+    );
+  });
+  return note;
+}

@@ -1,0 +1,100 @@
+import { type DisplayUnit, formatEnergy, formatTemperature } from '../../core/spectra/index.ts';
+import { type ChiSquareResult, FIT_P_VALUE_THRESHOLD, fitIsConsistent } from '../../core/statistics.ts';
+import type { Thermodynamics } from '../../core/thermodynamics.ts';
+import type { SystemModel } from '../../shared/model/system.ts';
+import { h } from '../../shared/ui/dom.ts';
+import { formatCount, formatNumber, localizeNumbers } from '../../shared/ui/format.ts';
+import type { Strings } from '../../strings/en.ts';
+
+export interface Readouts {
+  root: HTMLElement;
+  /** What the fit readout's test and threshold mean, in words on the page. */
+  fitExplanation: HTMLElement;
+  showThermodynamics(
+    system: SystemModel,
+    temperature: number,
+    unit: DisplayUnit,
+    thermo: Thermodynamics,
+  ): void;
+  showFit(fit: ChiSquareResult, kl: number, steps: number): void;
+}
+
+/**
+ * Z as a reader should see it. ln Z can be far beyond double range (hydrogen at low T): Z is shown as
+ * e^{ln Z} then. At T = ±0 the engine's ln Z is exactly ±∞ unless the occupied level has E = 0, because Z
+ * is Σ g e^(−E/T) with the energies as given (not measured from the ground level): Z → g₀·e^(−E₀/T),
+ * which is 0 for E₀ > 0 (the oscillator's ½ħω, every token's −ln p), g₀ for E₀ = 0, ∞ for E₀ < 0. Its
+ * value is that limit, with the g₀ and E₀ it comes from; at T = ±0 the engine's S is ln g₀ and ⟨E⟩ is E₀.
+ */
+export function formatPartitionFunction(thermo: Thermodynamics, strings: Strings): string {
+  const { logZ } = thermo;
+  if (Number.isNaN(logZ)) return '—';
+  if (Math.abs(logZ) < 700) return formatNumber(Math.exp(logZ), 5);
+  if (Number.isFinite(logZ)) return `e^${formatNumber(logZ, 6)}`;
+  return strings.partitionLimit(
+    logZ > 0 ? '∞' : '0',
+    formatNumber(Math.exp(thermo.entropy), 4),
+    formatNumber(thermo.meanEnergy, 4),
+  );
+}
+
+export function createReadouts(strings: Strings): Readouts {
+  const entries = {
+    temperature: h('dd', { id: 'readout-temperature' }),
+    partition: h('dd', { id: 'readout-partition' }),
+    meanEnergy: h('dd', { id: 'readout-mean-energy' }),
+    heatCapacity: h('dd', { id: 'readout-heat-capacity' }),
+    entropy: h('dd', { id: 'readout-entropy' }),
+    freeEnergy: h('dd', { id: 'readout-free-energy' }),
+    steps: h('dd', { id: 'readout-steps' }),
+    fit: h('dd', { id: 'readout-fit', 'aria-describedby': 'fit-explanation' }),
+  };
+  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const root = h(
+    'dl',
+    { class: 'readouts', id: 'readouts' },
+    term(strings.readoutTemperature, entries.temperature),
+    term(strings.readoutPartition, entries.partition),
+    term(strings.readoutMeanEnergy, entries.meanEnergy),
+    term(strings.readoutHeatCapacity, entries.heatCapacity),
+    term(strings.readoutEntropy, entries.entropy),
+    term(strings.readoutFreeEnergy, entries.freeEnergy),
+    term(strings.readoutSteps, entries.steps),
+    term(strings.readoutFit, entries.fit),
+  );
+
+  const threshold = formatNumber(FIT_P_VALUE_THRESHOLD, 2);
+  const fitExplanation = h('p', { class: 'note', id: 'fit-explanation' }, strings.fitExplanation(threshold));
+
+  return {
+    root,
+    fitExplanation,
+    showThermodynamics(system, temperature, unit, thermo) {
+      const physical = system.energyUnit.electronvolts !== null;
+      const inUnit = formatTemperature(temperature, unit, system.energyUnit, 4);
+      const inKelvin =
+        physical && unit !== 'K' ? ` = ${formatTemperature(temperature, 'K', system.energyUnit, 4)}` : '';
+      entries.temperature.textContent = localizeNumbers(
+        unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`,
+      );
+      entries.partition.textContent = formatPartitionFunction(thermo, strings);
+      const energy = (e: number) =>
+        unit === 'internal'
+          ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}`
+          : localizeNumbers(formatEnergy(e, unit, system.energyUnit, 5));
+      entries.meanEnergy.textContent = energy(thermo.meanEnergy);
+      entries.heatCapacity.textContent = formatNumber(thermo.heatCapacity, 4);
+      entries.entropy.textContent = formatNumber(thermo.entropy, 4);
+      entries.freeEnergy.textContent = energy(thermo.freeEnergy);
+    },
+    showFit(fit, kl, steps) {
+      entries.steps.textContent = formatCount(steps);
+      const p = formatNumber(fit.pValue, 2);
+      const divergence = formatNumber(kl, 2);
+      entries.fit.textContent = fitIsConsistent(fit.pValue)
+        ? strings.fitConsistent(p, threshold, divergence)
+        : strings.fitInconsistent(p, threshold, divergence);
+      entries.fit.dataset.pValue = String(fit.pValue);
+    },
+  };
+}

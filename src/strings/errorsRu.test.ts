@@ -1,0 +1,456 @@
+/**
+ * Every message a person can trigger is translated: the corpus below is collected by calling the engine
+ * (and the interface's own parsers) with bad input, plus the notes and source descriptions of pasted
+ * distributions, plus the few messages that need a failing worker or network and are written out here.
+ */
+import { describe, expect, test, vi } from 'vitest';
+import { createAliasTable, validateCount } from '../core/alias.ts';
+import { sampleBinomial } from '../core/binomial.ts';
+import {
+  boltzmannProbabilities,
+  boltzmannProbabilitiesAtBeta,
+  validateProbabilities,
+  validateSpectrum,
+} from '../core/distribution.ts';
+import { checkHeatBathFraction } from '../core/dynamics/heatBath.ts';
+import { createMetropolis, metropolisStep, setMetropolisTemperature } from '../core/dynamics/metropolis.ts';
+import { MAX_TRAINING_CHARACTERS } from '../core/lm/corpus.ts';
+import { generate } from '../core/lm/generation.ts';
+import { MAX_IMPORT_CHARACTERS, parseTokenDistribution } from '../core/lm/importDistribution.ts';
+import { MAX_NODES, trainNgramModel, validateTrainingInput } from '../core/lm/ngram.ts';
+import { NEUTRAL_SETTINGS, type SamplerSettings, validateSamplerSettings } from '../core/lm/pipeline.ts';
+import { sampleCounts } from '../core/multinomial.ts';
+import { createRng } from '../core/rng.ts';
+import { checkParticleCount } from '../core/simulation.ts';
+import {
+  compileFormula,
+  ELECTRONVOLT,
+  PRESETS,
+  parseEnergy,
+  parseEnergyList,
+  parseTemperature,
+  REDUCED,
+  spectrumFromFormula,
+} from '../core/spectra/index.ts';
+import { parseSeed } from '../shared/ui/dynamicsControls.ts';
+import { parseParticleCount } from '../shared/ui/particleControls.ts';
+import { ERROR_RULES, translateErrorRu } from './errorsRu.ts';
+import { ru } from './ru.ts';
+
+/** The message of what `action` throws (it must throw). */
+function thrown(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof Error) return error.message;
+  }
+  throw new Error(`expected a throw from ${action.toString()}`);
+}
+
+const rng = createRng(1);
+const formula = (text: string, label?: string, variables?: string[]) =>
+  thrown(() => compileFormula(text, label, variables));
+const spectrum = (energy: string, degeneracy: string, from: number, to: number) =>
+  thrown(() => spectrumFromFormula(energy, degeneracy, from, to));
+const temperature = (text: string, unit = ELECTRONVOLT) => thrown(() => parseTemperature(text, unit));
+const list = (text: string) => thrown(() => parseEnergyList(text));
+const sampler = (change: Partial<SamplerSettings>) =>
+  thrown(() => validateSamplerSettings({ ...NEUTRAL_SETTINGS, ...change }));
+const pasted = (text: string) => thrown(() => parseTokenDistribution(text));
+const nested = (depth: number): string =>
+  depth === 0 ? '{"a": 0.5}' : `{"choices": [${nested(depth - 1)}]}`;
+
+function corpus(): string[] {
+  const messages: string[] = [];
+  const add = (...more: string[]) => messages.push(...more);
+
+  // Formulas (the energy and degeneracy fields, and any other formula field).
+  add(
+    formula('import("x")'),
+    formula(''),
+    formula('  # only a comment'),
+    formula('n'.repeat(501)),
+    formula(42 as unknown as string),
+    formula('n^2 +'),
+    formula('  n^2 +'),
+    formula('(n + 1'),
+    formula('n + * 2'),
+    formula('1e+'),
+    formula('1e2.5'),
+    formula('1.2.3'),
+    formula('n @ 2'),
+    formula('n )'),
+    formula('2 3'),
+    formula('[1, 2; 3]'),
+    formula('"\\u12"'),
+    formula('a?.b = 1'),
+    formula('n?.'),
+    formula('a.b(1)'),
+    formula('n to m'),
+    formula('n $ 2'),
+    formula('n ? 1'),
+    formula('n ? : 1'),
+    formula('"abc'),
+    formula('[1, 2'),
+    formula('{a 1}'),
+    formula('{1: 2}'),
+    formula('{a: 1 b}'),
+    formula('n.'),
+    formula('n[1'),
+    formula('[[1, 2], [3]]'),
+    formula('"\\q"'),
+    formula('2 = 3'),
+    formula('"abc"'),
+    formula('foo'),
+    formula('sqrt'),
+    formula('n == 2'),
+    formula("n'"),
+    formula('n & 2'),
+    formula('n(1, 2)'),
+    formula('foo(n)'),
+    formula('sqrt(1, 2)'),
+    formula('atan2(1)'),
+    formula('log(1, 2, 3)'),
+    formula('min()'),
+    formula('n.b'),
+    formula('n = 2'),
+    formula('f(x) = 2'),
+    formula('[1, 2]'),
+    formula('{a: 1}'),
+    formula('n; n'),
+    formula('1:3'),
+    formula('n ? 1 : 2'),
+    formula('n < 2 < 3'),
+    formula('NaN'),
+    formula('1e999'),
+    formula(`${'('.repeat(60)}n${')'.repeat(60)}`),
+    formula(Array(150).fill('n').join('+')),
+    formula('foo', 'Formula', ['a', 'b']),
+    formula('foo', 'Formula', []),
+    spectrum('n^2', '1', 0.5, 3),
+    spectrum('n^2', '1', 0, 3.5),
+    spectrum('n^2', '1', 5, 3),
+    spectrum('n^2', '1', 0, 20_000),
+    spectrum('n^2', ' ', 0, 3),
+    spectrum('n^2 +', '1', 0, 3),
+    spectrum('n^2', 'foo', 0, 3),
+    spectrum('sqrt(n - 2)', '1', 0, 3),
+    spectrum('1/n', '1', 0, 3),
+    spectrum('n', 'sqrt(n - 2)', 0, 3),
+    spectrum('n', '1/n', 0, 3),
+    spectrum('n', '1 - n', 0, 3),
+    spectrum('n', '0', 0, 3),
+  );
+  // A slow machine: a clock that advances 50 ms per reading runs past the evaluation budget.
+  let now = 0;
+  const clock = vi.spyOn(performance, 'now').mockImplementation(() => {
+    now += 50;
+    return now;
+  });
+  try {
+    add(spectrum('n', '1', 0, 9_999));
+  } finally {
+    clock.mockRestore();
+  }
+
+  // Temperatures and energies with units.
+  add(
+    temperature(''),
+    temperature(42 as unknown as string),
+    temperature('1'.repeat(101)),
+    temperature('1e999'),
+    temperature('1e999 K'),
+    thrown(() => parseEnergy('inf', ELECTRONVOLT)),
+    thrown(() => parseEnergy('', ELECTRONVOLT)),
+    temperature('1,5 K'),
+    temperature('warm'),
+    temperature('300 5 K'),
+    temperature('300 kelvn'),
+    temperature('300 Kelvin'),
+    temperature('300 K^'),
+    temperature('-500 degC'),
+    temperature('5 kg m'),
+    temperature('300 K', REDUCED),
+    thrown(() => parseEnergy('300 K', REDUCED)),
+  );
+  for (const unit of ['m', 'kg', 's', 'm^2', 'm^3', 'm/s', 'm/s^2', 'N', 'Pa', 'W', 'A', 'V', 'C', 'ohm']) {
+    add(temperature(`5 ${unit}`));
+  }
+  for (const unit of ['T', 'mol', 'rad', 'bit', 'cd', 'J/K', 'J s', 'K^-1', 'J^-1', 'kg/m^3', 'm/m']) {
+    add(temperature(`5 ${unit}`));
+  }
+
+  // Typed lists of energies.
+  add(
+    list(''),
+    list(42 as unknown as string),
+    list('1'.repeat(100_001)),
+    list(Array(10_001).fill('1').join(',')),
+    list('1:2:3'),
+    list(':3'),
+    list('a, b'),
+    list('1e999'),
+    list('1:'),
+    list('1:x'),
+    list('1:1e999'),
+    list('1:-1'),
+    list('1:0, 2:0'),
+  );
+
+  // Presets with parameters out of range.
+  for (const preset of PRESETS) {
+    const [first] = preset.parameters;
+    add(thrown(() => preset.build({ [first.id]: Number.NaN })));
+    add(thrown(() => preset.build({ [first.id]: first.max * 2 + 1 })));
+    add(thrown(() => preset.build({ bogus: 1 })));
+    add(thrown(() => preset.build(5 as unknown as Record<string, number>)));
+    const whole = preset.parameters.find((parameter) => parameter.integer);
+    if (whole) add(thrown(() => preset.build({ [whole.id]: whole.min + 0.5 })));
+  }
+
+  // The distribution, the simulation and its dynamics.
+  add(
+    thrown(() => validateSpectrum([])),
+    thrown(() => validateSpectrum([0, 1], [1])),
+    thrown(() => validateSpectrum([Number.NaN])),
+    thrown(() => validateSpectrum([Number.NEGATIVE_INFINITY])),
+    thrown(() => validateSpectrum([0], [Number.NaN])),
+    thrown(() => validateSpectrum([0], [-1])),
+    thrown(() => validateSpectrum([0], [Number.POSITIVE_INFINITY])),
+    thrown(() => validateSpectrum([Number.POSITIVE_INFINITY])),
+    thrown(() => boltzmannProbabilities([0], Number.NaN)),
+    thrown(() => boltzmannProbabilitiesAtBeta([0], Number.NaN)),
+    thrown(() => validateProbabilities([])),
+    thrown(() => validateProbabilities([Number.NaN])),
+    thrown(() => validateProbabilities([-0.5, 1.5])),
+    thrown(() => validateProbabilities([Number.POSITIVE_INFINITY])),
+    thrown(() => validateProbabilities([0.5])),
+    thrown(() => checkParticleCount(0)),
+    thrown(() => parseParticleCount('lots')),
+    thrown(() => parseParticleCount('1e25')),
+    thrown(() => sampleCounts([1], -1, rng)),
+    thrown(() => sampleBinomial(-1, 0.5, rng)),
+    thrown(() => sampleBinomial(1, 2, rng)),
+    thrown(() => validateCount(-1)),
+    thrown(() => createAliasTable(new Float64Array((1 << 20) + 1).fill(1 / ((1 << 20) + 1)))),
+    thrown(() => checkHeatBathFraction(0)),
+    thrown(() => setMetropolisTemperature(createMetropolis([0, 1], undefined, 1), Number.NaN)),
+    thrown(() => metropolisStep(new Uint32Array(1), createMetropolis([0, 1], undefined, 1), 0, rng)),
+    thrown(() => parseSeed('abc')),
+    thrown(() => parseSeed('-1')),
+  );
+
+  // The language model: training, sampler settings, generation.
+  add(
+    thrown(() => validateTrainingInput(5, 3)),
+    thrown(() => validateTrainingInput('abc', 0)),
+    thrown(() => validateTrainingInput('a'.repeat(MAX_TRAINING_CHARACTERS + 1), 3)),
+    thrown(() => trainNgramModel('', 5)),
+    thrown(() => trainNgramModel(' \n ', 5)),
+    sampler({ temperature: Number.NaN }),
+    sampler({ topK: 1.5 }),
+    sampler({ topP: 2 }),
+    sampler({ minP: -1 }),
+    sampler({ typicalP: 0 }),
+    sampler({ order: 'bogus' as SamplerSettings['order'] }),
+  );
+  const generation = (vocabulary: string[], count: number, alternatives = 0, probabilities = [1]) =>
+    thrown(() =>
+      generate({
+        vocabulary,
+        nextDistribution: () => Float64Array.from(probabilities),
+        settings: NEUTRAL_SETTINGS,
+        rng,
+        count,
+        alternatives,
+      }),
+    );
+  add(
+    generation(['a'], -1),
+    generation(['a'], 1e6),
+    generation(['a'], 1, -1),
+    generation([], 1),
+    generation(['a', 'b'], 1),
+  );
+
+  // Pasted distributions: errors.
+  add(
+    thrown(() => parseTokenDistribution(5 as unknown as string)),
+    pasted('x'.repeat(MAX_IMPORT_CHARACTERS + 1)),
+    pasted(''),
+    pasted('{'),
+    pasted('abc'),
+    pasted('{"a": }'),
+    pasted('{"a": 1,}'),
+    pasted('[1, 2'),
+    pasted('{"a" 1}'),
+    pasted('"abc'),
+    pasted('1 2'),
+    pasted('tru'),
+    pasted('{"a": 01}'),
+    pasted('{"a": -}'),
+    pasted('{"a": 1.}'),
+    pasted('{"a": 1e}'),
+    pasted('"\\q"'),
+    pasted('"\\u12"'),
+    pasted('{"a": "x\ny"}'),
+    pasted('NaN'),
+    pasted('{\n  "a": 0.5,\n  "b": 0.5,\n}'),
+    pasted('{"a": 0.6, "b": 0.6}'),
+    pasted('[{"token": "a", "logprob": -0.5}, {"token": "a", "logprob": -0.5}]'),
+    pasted('[{"token": "a", "prob": 0}]'),
+    pasted('{"a": -3.4e38}'),
+    pasted(nested(10)),
+    pasted('[]'),
+    pasted('{"top_logprobs": []}'),
+    pasted('5'),
+    pasted('null'),
+    pasted('"text"'),
+    pasted('true'),
+    pasted('{"choices": []}'),
+    pasted('{"logprobs": null}'),
+    pasted('{"logprobs": "none"}'),
+    pasted('{}'),
+    pasted('{"a": "x"}'),
+    pasted('{"choices": [{"logprobs": {"top_logprobs": [{"a": -1, "b": "x"}]}}]}'),
+    pasted('{"a": -1, "b": 0.5}'),
+    pasted('{"a": 2}'),
+    pasted('[5]'),
+    pasted('[{"x": "y"}]'),
+    pasted('[{"token": "a", "logprob": "x"}]'),
+    pasted('[{"token": "a", "logprob": 1}]'),
+    pasted('[{"token": "a", "prob": "x"}]'),
+    pasted('[{"token": "a", "prob": 2}]'),
+    pasted('[{"token": "a"}]'),
+    pasted('{"choices": [{"logprobs": {"content": [{"top_logprobs": [5]}]}}]}'),
+    pasted('{"choices": [{"logprobs": {"content": [{"top_logprobs": [{"token": "a", "prob": 2}]}]}}]}'),
+    pasted(JSON.stringify(Object.fromEntries(Array.from({ length: 200_001 }, (_, i) => [`t${i}`, 0])))),
+  );
+
+  // Pasted distributions: notes and the description of what was recognised.
+  const accepted = [
+    '{"a": 0.5, "b": 0.5}',
+    '{"a": -0.1}',
+    '{"a": 0.5}',
+    '{"a": 0.5, "b": 0.5005}',
+    '[{"token": "a", "prob": 0.3}, {"token": "a", "prob": 0.2}]',
+    '[{"token": "a", "prob": 0.3}, {"token": "a", "prob": 0.2}, {"token": "a", "prob": 0.1}]',
+    '[{"token": "", "bytes": [226], "prob": 0.5}, {"token": "", "bytes": [128], "prob": 0.5}]',
+    '[{"token": "", "bytes": [226], "prob": 0.5}, {"token": "b", "prob": 0.5}]',
+    '{"completion_probabilities": [{"content": "a", "probs": [{"tok_str": "a", "prob": 0.5}]}, {"content": "b", "probs": [{"tok_str": "b", "prob": 1}]}]}',
+    '{"completion_probabilities": [{"probs": [{"tok_str": "a", "prob": 1}]}]}',
+    '{"choices": [{"logprobs": {"content": [{"token": "a", "top_logprobs": [{"token": "a", "logprob": -0.1}]}]}}, {}]}',
+    '{"token": "a", "top_logprobs": [{"token": "a", "logprob": -0.1}, {"token": "b", "logprob": -2.4}]}',
+    '{"top_probs": [{"token": "a", "prob": 0.9}, {"token": "b", "prob": 0.1}]}',
+    '[{"a": -0.1, "b": -2.4}, {"c": -0.2}]',
+  ];
+  for (const text of accepted) {
+    const imported = parseTokenDistribution(text);
+    add(imported.source, ...imported.notes);
+  }
+
+  // Messages that need a failing worker, the network, or more memory than a test should take.
+  add(
+    'The trained model could not be received from the training worker.',
+    'The training worker failed: it could not be started.',
+    'The training worker was stopped.',
+    'There is not enough memory to train this model; choose a lower order or a shorter text.',
+    'No bundled text called xx-none.',
+    'The text Universal Declaration of Human Rights (Russian) could not be loaded (HTTP 404).',
+    `This text has more than ${MAX_NODES.toLocaleString('en-US')} distinct character sequences at this order; choose a lower order or a shorter text.`,
+    'The Einstein solid moves every oscillator, so it allows at most 1000000 of them; got 2000000.',
+    'The number of oscillators must be a whole number from 1 to 2097152, got 0.',
+    'The number of quanta must be a whole number from 0 to 2147483647, got -1.',
+    'Unknown start "bogus"; use even, concentrated or equilibrium.',
+    'The number of moves must be a whole number ≥ 0, got -1.',
+    'The highest histogram bin must be a whole number from 0 to 10^7, got -1.',
+    'Too many levels.',
+    // samplerControls.ts (a field's name and what was typed) and modelControls.ts (a dropped file).
+    'top-k: “abc” is not a number.',
+    'min-p: “” is not a number.',
+    'That file is 12.5 MB; the limit is 10 MB.',
+    'That file is 12,5 MB; the limit is 10 MB.',
+  );
+  return messages;
+}
+
+const CYRILLIC = /[а-яё]/i;
+/** Two English words in a row: a sentence left untranslated (single names such as sqrt or top-k are fine). */
+const ENGLISH_PHRASE = /\b[A-Za-z]{2,}\s+[A-Za-z]{3,}\b/;
+
+describe('translateErrorRu', () => {
+  const messages = corpus();
+
+  test('the corpus holds every kind of message, each once', () => {
+    expect(new Set(messages).size).toBeGreaterThan(200);
+  });
+
+  test.each([...new Set(messages)])('%s', (message) => {
+    const russian = translateErrorRu(message);
+    expect(russian).not.toBe(message);
+    expect(russian).toMatch(CYRILLIC);
+    expect(russian).not.toMatch(ENGLISH_PHRASE);
+    // Inserted values stay: every run of digits in the English is in the Russian (except those of a
+    // preset's English name, "1D box", and a JSON position given again as a line and column).
+    const values = PRESETS.reduce((text, preset) => text.replaceAll(preset.name, ''), message).replace(
+      / at position \d+(?= \(line)/,
+      '',
+    );
+    for (const digits of values.match(/\d+/g) ?? []) expect(russian).toContain(digits);
+  });
+
+  test('the person’s own text is kept exactly', () => {
+    expect(translateErrorRu(temperature('300 kelvn'))).toContain('«kelvn»');
+    expect(translateErrorRu(formula('n^2 +'))).toBe('Формула: выражение неожиданно оборвалось (символ 6).');
+    expect(translateErrorRu(list('1, два'))).toContain('Запись 2 («два») — не число.');
+    expect(translateErrorRu(thrown(() => parseSeed(' x y ')))).toContain('«x y»');
+  });
+
+  test('an unknown unit is answered with the Russian spellings that work', () => {
+    expect(translateErrorRu(temperature('300 к'))).toBe(
+      'Неизвестная единица «к» в «300 к». Возможно, имелось в виду «К»? ' +
+        'Попробуйте К, °С, мэВ, эВ, см⁻¹ (или см^-1, см-1), ТГц, Дж или кДж/моль; латинские K, °C, meV, cm⁻¹, THz тоже подходят.',
+    );
+  });
+
+  test('preset names, dimensions and corpus titles are translated too', () => {
+    const hydrogen = PRESETS.find((preset) => preset.id === 'hydrogen');
+    expect(translateErrorRu(thrown(() => hydrogen?.build({ nMax: 0 })))).toBe(
+      'Атом водорода: n_max должно быть целым числом от 1 до 10000 (получено 0).',
+    );
+    expect(translateErrorRu(temperature('5 m'))).toBe(
+      '«5 m» — это длина; введите температуру (300 К) или энергию (25 мэВ).',
+    );
+    expect(
+      translateErrorRu(
+        'The text Universal Declaration of Human Rights (Russian) could not be loaded (HTTP 404).',
+      ),
+    ).toBe('Не удалось загрузить текст «Всеобщая декларация прав человека (русский)» (HTTP 404).');
+  });
+
+  test('plural forms agree with the numbers', () => {
+    expect(translateErrorRu('The energy list has 10001 entries; the limit is 10000.')).toBe(
+      'В списке энергий 10001 запись; предел — 10000.',
+    );
+    expect(translateErrorRu(formula('atan2(1)'))).toBe('Формула: atan2 принимает 2 аргумента, а передано 1.');
+    expect(translateErrorRu(formula('min()'))).toBe(
+      'Формула: min принимает от 1 до 20 аргументов, а передано 0.',
+    );
+  });
+
+  test('a message no rule knows, and a message already in Russian, come back unchanged', () => {
+    expect(translateErrorRu('Something else went wrong.')).toBe('Something else went wrong.');
+    const russian = ru.lm.temperaturesNotANumber('abc');
+    expect(translateErrorRu(russian)).toBe(russian);
+    expect(translateErrorRu(ru.negativeTemperatureRefused)).toBe(ru.negativeTemperatureRefused);
+  });
+
+  test('every rule is used by some message of the corpus', () => {
+    const unused = ERROR_RULES.filter((rule) => !messages.some((message) => rule.pattern.test(message)));
+    expect(unused.map((rule) => rule.pattern.source)).toEqual([]);
+  });
+
+  test('ru.translateError is this translation', () => {
+    expect(ru.translateError('The training text is empty.')).toBe('Обучающий текст пуст.');
+  });
+});
