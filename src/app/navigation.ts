@@ -45,11 +45,7 @@ export function createNavigation(
   function show(id: string): void {
     const screen = screens.find((candidate) => candidate.id === id) ?? screens[0];
     if (screen.id === current) return;
-    if (current !== null) {
-      const previous = current;
-      hosts.get(previous)?.setAttribute('hidden', '');
-      void handles.get(previous)?.then((handle) => handle.setActive(false));
-    }
+    if (current !== null) hosts.get(current)?.setAttribute('hidden', '');
     current = screen.id;
     const host = hosts.get(screen.id);
     if (!host) return;
@@ -63,18 +59,12 @@ export function createNavigation(
       handle = screen.mount(host);
       handles.set(screen.id, handle);
     }
-    void handle.then((handle) => {
-      mounted.set(screen.id, handle);
-      if (current === screen.id) handle.setActive(true);
-    });
+    void handle.then((handle) => mounted.set(screen.id, handle));
   }
 
   const onHashChange = () => show(location.hash.slice(1));
   window.addEventListener('hashchange', onHashChange);
-  onDispose(() => {
-    window.removeEventListener('hashchange', onHashChange);
-    for (const handle of handles.values()) void handle.then((mounted) => mounted.setActive(false));
-  });
+  onDispose(() => window.removeEventListener('hashchange', onHashChange));
   show(location.hash.slice(1));
   return {
     element: nav,

@@ -59,6 +59,10 @@ export function checkParticleCount(n: number): void {
   }
 }
 
+function boltzmannAt(spectrum: Spectrum, temperature: number): Float64Array {
+  return boltzmannProbabilities(spectrum.energies, temperature, spectrum.degeneracies);
+}
+
 export class ParticleSimulation {
   private spectrum: Spectrum;
   private temperature: number;
@@ -88,11 +92,22 @@ export class ParticleSimulation {
   /** Steps taken since the last reset. */
   stepCount = 0;
 
-  constructor(spectrum: Spectrum, temperature: number, particleCount: number, seed: number) {
+  /**
+   * `probabilities`, when given, must be the Boltzmann distribution of `spectrum` at `temperature`: the
+   * app computes it once for its readouts and the alias table is built from that same array (which the
+   * simulation never writes into).
+   */
+  constructor(
+    spectrum: Spectrum,
+    temperature: number,
+    particleCount: number,
+    seed: number,
+    probabilities: Float64Array = boltzmannAt(spectrum, temperature),
+  ) {
     checkParticleCount(particleCount);
     this.spectrum = spectrum;
     this.temperature = temperature;
-    this.probabilitiesAtT = boltzmannProbabilities(spectrum.energies, temperature, spectrum.degeneracies);
+    this.probabilitiesAtT = probabilities;
     this.sampler.rebuild(this.probabilitiesAtT);
     this.counts = new Float64Array(spectrum.energies.length);
     this.countSums = new Float64Array(spectrum.energies.length);
@@ -140,8 +155,11 @@ export class ParticleSimulation {
   }
 
   /** A new spectrum means new levels: the particles are drawn afresh at the current temperature. */
-  setSpectrum(spectrum: Spectrum, temperature: number): void {
-    const probabilities = boltzmannProbabilities(spectrum.energies, temperature, spectrum.degeneracies);
+  setSpectrum(
+    spectrum: Spectrum,
+    temperature: number,
+    probabilities: Float64Array = boltzmannAt(spectrum, temperature),
+  ): void {
     this.spectrum = spectrum;
     this.temperature = temperature;
     this.probabilitiesAtT = probabilities;
@@ -153,14 +171,13 @@ export class ParticleSimulation {
   }
 
   /** Changing T leaves the particles where they are; the dynamics relax them towards the new p. */
-  setTemperature(temperature: number): void {
-    if (Object.is(temperature, this.temperature)) return;
-    this.probabilitiesAtT = boltzmannProbabilities(
-      this.spectrum.energies,
-      temperature,
-      this.spectrum.degeneracies,
-      this.probabilitiesAtT,
-    );
+  setTemperature(temperature: number, probabilities?: Float64Array): void {
+    if (
+      Object.is(temperature, this.temperature) &&
+      (probabilities ?? this.probabilitiesAtT) === this.probabilitiesAtT
+    )
+      return;
+    this.probabilitiesAtT = probabilities ?? boltzmannAt(this.spectrum, temperature);
     this.temperature = temperature;
     this.sampler.rebuild(this.probabilitiesAtT);
     if (this.metropolis) setMetropolisTemperature(this.metropolis, temperature);

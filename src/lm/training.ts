@@ -3,14 +3,31 @@
  * kept in the language state so every view that shows it agrees.
  */
 
-import type { LanguageState } from '../screens/language/model.ts';
+import type { ReadonlySignal, Signal } from '@preact/signals-core';
+import type { NgramModel } from '../core/lm/ngram.ts';
 import { loadCorpus } from './corpora.ts';
 import { trainModel } from './trainerClient.ts';
+
+export type TrainingStatus =
+  | { kind: 'idle' }
+  | { kind: 'training'; characters: number }
+  | { kind: 'ready'; characters: number; milliseconds: number; inWorker: boolean }
+  | { kind: 'error'; message: string };
+
+/** The part of the language screen's model that training writes: only the model hands this out. */
+export interface TrainingTarget {
+  order: ReadonlySignal<number>;
+  corpusId: ReadonlySignal<string>;
+  model: Signal<NgramModel | null>;
+  training: Signal<TrainingStatus>;
+  /** The screen shows the trained model's distribution (not a pasted one). */
+  useModel(): void;
+}
 
 let running: AbortController | null = null;
 
 /** Trains on `text` at the state's order. Resolves with an error message for the person, or null. */
-export async function trainLanguageModel(state: LanguageState, text: string): Promise<string | null> {
+export async function trainLanguageModel(state: TrainingTarget, text: string): Promise<string | null> {
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -19,7 +36,7 @@ export async function trainLanguageModel(state: LanguageState, text: string): Pr
     const trained = await trainModel(text, state.order.peek(), { signal: controller.signal });
     if (controller.signal.aborted) return null;
     state.model.value = trained.model;
-    state.source.value = 'model';
+    state.useModel();
     state.training.value = {
       kind: 'ready',
       characters: trained.model.trainingCharacters,
@@ -36,7 +53,7 @@ export async function trainLanguageModel(state: LanguageState, text: string): Pr
 }
 
 /** Loads a bundled text and trains on it. */
-export async function trainOnCorpus(state: LanguageState, corpusId: string): Promise<string | null> {
+export async function trainOnCorpus(state: TrainingTarget, corpusId: string): Promise<string | null> {
   try {
     return await trainLanguageModel(state, await loadCorpus(corpusId));
   } catch (error) {
@@ -47,7 +64,7 @@ export async function trainOnCorpus(state: LanguageState, corpusId: string): Pro
 }
 
 /** Trains on the chosen bundled text unless a model exists or is on its way. */
-export function ensureModel(state: LanguageState): void {
+export function ensureModel(state: TrainingTarget): void {
   const status = state.training.peek().kind;
   if (state.model.peek() === null && status !== 'training' && status !== 'error') {
     void trainOnCorpus(state, state.corpusId.peek());

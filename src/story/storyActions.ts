@@ -1,14 +1,13 @@
 import { defaultParams, type PresetId, presetById } from '../core/spectra/index.ts';
-import type { LanguageState } from '../screens/language/model.ts';
-import type { ParallelState, ParallelSystemId } from '../screens/parallel/model.ts';
-import type { SimulatorState } from '../screens/physics/model.ts';
+import type { LanguageScreenModel } from '../screens/language/model.ts';
+import type { ParallelScreenModel, ParallelSystemId } from '../screens/parallel/model.ts';
+import type { PhysicsModel } from '../screens/physics/model.ts';
 import type { StoryActions } from './storyPanel.ts';
 
-export interface AppStates {
-  physics: SimulatorState;
-  parallel: ParallelState;
-  language(): Promise<LanguageState>;
-  particlesFor(screen: 'language' | 'parallel-physics' | 'parallel-tokens'): SimulatorState;
+export interface StoryModels {
+  physics: PhysicsModel;
+  parallel: ParallelScreenModel;
+  language(): Promise<LanguageScreenModel>;
 }
 
 const PARALLEL_PRESETS: Record<string, ParallelSystemId> = {
@@ -18,7 +17,7 @@ const PARALLEL_PRESETS: Record<string, ParallelSystemId> = {
 };
 
 /** The guided story's hands on the app: each call sets state the way a person's control would. */
-export function createStoryActions(states: AppStates): StoryActions {
+export function createStoryActions(states: StoryModels): StoryActions {
   const screen = () => location.hash.slice(1) || 'physics';
   return {
     goTo(target) {
@@ -28,7 +27,7 @@ export function createStoryActions(states: AppStates): StoryActions {
       if (screen() === 'parallel') {
         const id =
           params?.upperDegeneracy && params.upperDegeneracy > 1 ? 'degenerate' : PARALLEL_PRESETS[presetId];
-        if (id) states.parallel.physicsSystem.value = id;
+        if (id) states.parallel.physicsSystem.set(id);
         return;
       }
       const preset = presetById(presetId);
@@ -41,24 +40,23 @@ export function createStoryActions(states: AppStates): StoryActions {
     },
     setPhysicsTemperature(t) {
       if (t < 0 && !states.physics.system.peek().allowsNegativeTemperature) return;
-      states.physics.temperature.value = t;
+      states.physics.setTemperature(t);
     },
     setLanguageTemperature(t) {
       void states.language().then((language) => language.updateSampler({ temperature: t }));
     },
     setLinkedTemperature(t) {
-      states.parallel.temperature.value = t;
+      states.parallel.temperature.set(t);
     },
     setSampler(change) {
       void states.language().then((language) => language.updateSampler(change));
     },
     setPlaying(playing) {
       const current = screen();
-      if (current === 'language') states.particlesFor('language').playing.value = playing;
-      else if (current === 'parallel') {
-        states.particlesFor('parallel-physics').playing.value = playing;
-        states.particlesFor('parallel-tokens').playing.value = playing;
-      } else states.physics.playing.value = playing;
+      if (current === 'language') {
+        void states.language().then((language) => language.particles.playing.set(playing));
+      } else if (current === 'parallel') states.parallel.setPlaying(playing);
+      else states.physics.particles.playing.set(playing);
     },
     focus(selector) {
       // The screen may still be mounting: look again shortly.

@@ -4,13 +4,13 @@
  */
 import { batch } from '@preact/signals-core';
 import type { EinsteinStart } from '../../core/dynamics/einsteinSolid.ts';
-import type { SamplerOrder } from '../../core/lm/pipeline.ts';
+import type { SamplerOrder, SamplerSettings } from '../../core/lm/pipeline.ts';
 import type { DynamicsKind } from '../../core/simulation.ts';
 import type { DisplayUnit, PresetId } from '../../core/spectra/index.ts';
 import { defaultParams, presetById } from '../../core/spectra/index.ts';
-import type { LanguageState } from '../../screens/language/model.ts';
-import type { ParallelState, ParallelSystemId } from '../../screens/parallel/model.ts';
-import { displayUnitsFor, listedDisplayUnit, type SimulatorState } from '../../screens/physics/model.ts';
+import type { LanguageScreenModel } from '../../screens/language/model.ts';
+import type { ParallelScreenModel, ParallelSystemId } from '../../screens/parallel/model.ts';
+import { listedDisplayUnit, type PhysicsModel } from '../../screens/physics/model.ts';
 import type { SystemChoice } from '../../shared/model/system.ts';
 import { type LinkSettings, writeLinkNumber } from './urlSchema.ts';
 
@@ -34,8 +34,19 @@ function readTemperatureList(text: string): number[] | undefined {
     : undefined;
 }
 
+/** Each setting goes through its model's door; one it refuses is named in the notice, the rest apply. */
+function refuser(refused: string[]): (name: string, apply: () => void) => void {
+  return (name, apply) => {
+    try {
+      apply();
+    } catch {
+      refused.push(name);
+    }
+  };
+}
+
 /** Applies a link's physics settings. Returns the names of settings the engine refused. */
-export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): string[] {
+export function applyPhysicsLink(link: LinkSettings, physics: PhysicsModel): string[] {
   const refused: string[] = [];
   let choice: SystemChoice | null = null;
   if (link.sys === 'formula') {
@@ -57,69 +68,67 @@ export function applyPhysicsLink(link: LinkSettings, physics: SimulatorState): s
         params: { ...defaultParams(preset), ...link.presetParams },
       };
   }
+  const attempt = refuser(refused);
+  const { particles } = physics;
   batch(() => {
-    if (choice) {
-      try {
-        physics.chooseSystem(choice, false);
-      } catch {
-        refused.push('sys');
-      }
-    }
+    if (choice) attempt('sys', () => physics.chooseSystem(choice, false));
     const system = physics.system.peek();
-    if (link.T !== undefined) {
-      if (link.T < 0 && !system.allowsNegativeTemperature) refused.push('T');
-      else physics.temperature.value = link.T;
-    }
-    if (link.unit !== undefined) {
-      // Older links name CO's cm⁻¹ and hydrogen's eV as the system's own unit, 'internal'.
-      const unit = listedDisplayUnit(system, link.unit as DisplayUnit);
-      if (displayUnitsFor(system).includes(unit)) physics.temperatureUnit.value = unit;
-      else refused.push('unit');
-    }
-    if (link.N !== undefined) physics.particleCount.value = link.N;
-    if (link.q !== undefined) physics.quanta.value = link.q;
-    if (link.start !== undefined) physics.einsteinStart.value = link.start as EinsteinStart;
-    if (link.dyn !== undefined) physics.dynamics.value = link.dyn as DynamicsKind;
-    if (link.r !== undefined) physics.heatBathFraction.value = link.r;
-    if (link.sw !== undefined) physics.metropolisSweeps.value = link.sw;
-    if (link.sps !== undefined) physics.stepsPerSecond.value = link.sps;
-    if (link.seed !== undefined) physics.seed.value = link.seed;
-    if (link.play !== undefined) physics.playing.value = link.play;
-    if (link.avg !== undefined) physics.showTimeAverage.value = link.avg;
-    if (link.step !== undefined) physics.pendingSteps.value = link.step;
+    const { T, unit, N, q, start, dyn, r, sw, sps, seed, play, avg } = link;
+    if (T !== undefined) attempt('T', () => physics.setTemperature(T));
+    // Older links name CO's cm⁻¹ and hydrogen's eV as the system's own unit, 'internal'.
+    if (unit !== undefined)
+      attempt('unit', () => physics.temperatureUnit.set(listedDisplayUnit(system, unit as DisplayUnit)));
+    if (N !== undefined) attempt('N', () => particles.particleCount.set(N));
+    if (q !== undefined) attempt('q', () => particles.quanta.set(q));
+    if (start !== undefined) attempt('start', () => particles.einsteinStart.set(start as EinsteinStart));
+    if (dyn !== undefined) attempt('dyn', () => particles.setDynamics(dyn as DynamicsKind));
+    if (r !== undefined) attempt('r', () => particles.heatBathFraction.set(r));
+    if (sw !== undefined) attempt('sw', () => particles.metropolisSweeps.set(sw));
+    if (sps !== undefined) attempt('sps', () => particles.stepsPerSecond.set(sps));
+    if (seed !== undefined) attempt('seed', () => particles.seed.set(seed));
+    if (play !== undefined) particles.playing.set(play);
+    if (avg !== undefined) particles.showTimeAverage.set(avg);
   });
+  // A link holds "reset from the seed, then k steps at these settings": replay them for the same draws.
+  particles.replay(link.step ?? 0);
   return refused;
 }
 
-export function applyLanguageLink(link: LinkSettings, language: LanguageState): string[] {
+export function applyLanguageLink(link: LinkSettings, language: LanguageScreenModel): string[] {
   const refused: string[] = [];
+  const attempt = refuser(refused);
   batch(() => {
-    if (link.corpus !== undefined) language.chooseCorpus(link.corpus);
-    if (link.order !== undefined) language.order.value = link.order;
-    if (link.ctx !== undefined) language.context.value = link.ctx;
-    const sampler = { ...language.sampler.peek() };
+    const { corpus, order, ctx, gen, gseed } = link;
+    if (corpus !== undefined) language.chooseCorpus(corpus);
+    if (order !== undefined) attempt('order', () => language.order.set(order));
+    if (ctx !== undefined) attempt('ctx', () => language.context.set(ctx));
+    const sampler: Partial<SamplerSettings> = {};
     if (link.t !== undefined) sampler.temperature = link.t;
     if (link.k !== undefined) sampler.topK = link.k;
     if (link.p !== undefined) sampler.topP = link.p > 0 ? link.p : 1;
     if (link.minp !== undefined) sampler.minP = link.minp;
     if (link.typ !== undefined) sampler.typicalP = link.typ > 0 ? link.typ : 1;
     if (link.so !== undefined) sampler.order = link.so as SamplerOrder;
-    language.sampler.value = sampler;
-    if (link.gen !== undefined) {
-      const temperatures = readTemperatureList(link.gen);
-      if (temperatures) language.generationTemperatures.value = temperatures;
+    attempt('t', () => language.updateSampler(sampler));
+    if (gen !== undefined) {
+      const temperatures = readTemperatureList(gen);
+      if (temperatures) attempt('gen', () => language.generationTemperatures.set(temperatures));
       else refused.push('gen');
     }
-    if (link.gseed !== undefined) language.generationSeed.value = link.gseed;
+    if (gseed !== undefined) attempt('gseed', () => language.generationSeed.set(gseed));
   });
   return refused;
 }
 
-export function applyParallelLink(link: LinkSettings, parallel: ParallelState): void {
+export function applyParallelLink(link: LinkSettings, parallel: ParallelScreenModel): string[] {
+  const refused: string[] = [];
+  const attempt = refuser(refused);
   batch(() => {
-    if (link.pt !== undefined) parallel.temperature.value = link.pt;
-    if (link.psys !== undefined) parallel.physicsSystem.value = link.psys as ParallelSystemId;
+    const { pt, psys } = link;
+    if (pt !== undefined) attempt('pt', () => parallel.temperature.set(pt));
+    if (psys !== undefined) attempt('psys', () => parallel.physicsSystem.set(psys as ParallelSystemId));
   });
+  return refused;
 }
 
 /** True when the link says anything about the language-model screen. */
@@ -132,9 +141,9 @@ export function mentionsLanguage(link: LinkSettings): boolean {
 /** The query string for the current settings (defaults included, so a link is complete on its own). */
 export function linkQuery(
   locale: string,
-  physics: SimulatorState,
-  language: LanguageState | null,
-  parallel: ParallelState,
+  physics: PhysicsModel,
+  language: LanguageScreenModel | null,
+  parallel: ParallelScreenModel,
 ): string {
   const params = new URLSearchParams();
   params.set('lang', locale);
@@ -152,22 +161,23 @@ export function linkQuery(
     params.set('sys', 'list');
     params.set('fl', choice.text);
   }
+  const { particles } = physics;
   params.set('T', writeLinkNumber(physics.temperature.value));
   params.set('unit', physics.temperatureUnit.value);
-  params.set('N', String(physics.particleCount.value));
-  params.set('dyn', physics.dynamics.value);
-  params.set('q', String(physics.quanta.value));
-  params.set('start', physics.einsteinStart.value);
-  params.set('r', String(physics.heatBathFraction.value));
-  params.set('sw', String(physics.metropolisSweeps.value));
-  params.set('sps', String(physics.stepsPerSecond.value));
-  params.set('seed', String(physics.seed.value));
-  params.set('play', physics.playing.value ? '1' : '0');
-  params.set('avg', physics.showTimeAverage.value ? '1' : '0');
+  params.set('N', String(particles.particleCount.value));
+  params.set('dyn', particles.dynamics.value);
+  params.set('q', String(particles.quanta.value));
+  params.set('start', particles.einsteinStart.value);
+  params.set('r', String(particles.heatBathFraction.value));
+  params.set('sw', String(particles.metropolisSweeps.value));
+  params.set('sps', String(particles.stepsPerSecond.value));
+  params.set('seed', String(particles.seed.value));
+  params.set('play', particles.playing.value ? '1' : '0');
+  params.set('avg', particles.showTimeAverage.value ? '1' : '0');
   // The step count is read only while paused: while playing it changes with every frame, and an effect
   // that writes the address must not re-run (and rewrite the address) at the pace of the animation.
-  if (!physics.playing.value) {
-    const stepCount = physics.steps.value;
+  if (!particles.playing.value) {
+    const stepCount = particles.replayableSteps.value;
     if (stepCount > 0 && stepCount <= 10_000) params.set('step', String(stepCount));
   }
   if (language) {

@@ -7,7 +7,7 @@ import { MAX_ORDER, MIN_ORDER } from '../../core/lm/ngram.ts';
 import { MAX_FORMULA_LENGTH } from '../../core/spectra/formula.ts';
 import { DISPLAY_UNITS, PRESETS } from '../../core/spectra/index.ts';
 import { PARALLEL_SYSTEMS } from '../../screens/parallel/model.ts';
-import { MAX_EINSTEIN_QUANTA } from '../../screens/physics/einstein.ts';
+import { MAX_EINSTEIN_QUANTA } from '../../shared/model/einstein.ts';
 
 const MAX_TEXT = 2000;
 

@@ -4,13 +4,13 @@ import { h } from '../../shared/ui/dom.ts';
 import { formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
-import type { LanguageState } from './model.ts';
+import type { LanguageScreenModel } from './model.ts';
 
 /**
  * One-click contexts for the bundled text being used: one where its model is sure of the next character,
  * one where it is not. Each button names the entropy the current model gives, measured as it is shown.
  */
-export function createExampleContexts(state: LanguageState, strings: Strings): HTMLElement {
+export function createExampleContexts(state: LanguageScreenModel, strings: Strings): HTMLElement {
   const confident = h('button', { type: 'button', id: 'example-confident', class: 'example-context' });
   const uncertain = h('button', { type: 'button', id: 'example-uncertain', class: 'example-context' });
   const root = h(
@@ -21,10 +21,10 @@ export function createExampleContexts(state: LanguageState, strings: Strings): H
   );
   let examples: { confident: string; uncertain: string } | undefined;
   confident.addEventListener('click', () => {
-    if (examples) state.context.value = examples.confident;
+    if (examples) state.context.set(examples.confident);
   });
   uncertain.addEventListener('click', () => {
-    if (examples) state.context.value = examples.uncertain;
+    if (examples) state.context.set(examples.uncertain);
   });
 
   effect(() => {

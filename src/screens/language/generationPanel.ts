@@ -5,7 +5,6 @@
  * the settings on screen.
  */
 import './language.css';
-import { createFrameLoop } from '../../app/screen.ts';
 import type { NgramModel } from '../../core/lm/ngram.ts';
 import type { SamplerSettings } from '../../core/lm/pipeline.ts';
 import { h } from '../../shared/ui/dom.ts';
@@ -15,7 +14,7 @@ import { effect } from '../../shared/ui/lifetime.ts';
 import type { LanguageStrings } from '../../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
 import { GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
-import type { LanguageState } from './model.ts';
+import type { LanguageScreenModel } from './model.ts';
 import { formatTemperatureList, parseTemperatureList, temperatureProblemMessage } from './temperatureList.ts';
 
 /** Time between characters while playing: fast enough to feel alive, slow enough to read along. */
@@ -26,7 +25,8 @@ const MAX_STEPS_PER_FRAME = 2;
 export interface GenerationPanel {
   root: HTMLElement;
   /** A hidden panel stops its timer. */
-  setActive(active: boolean): void;
+  /** Shows the next tokens while playing, at the generation's own pace; the app loop calls it. */
+  drawFrame(deltaMs: number): void;
 }
 
 interface RunInputs {
@@ -41,7 +41,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
-export function createGenerationPanel(state: LanguageState, strings: LanguageStrings): GenerationPanel {
+export function createGenerationPanel(state: LanguageScreenModel, strings: LanguageStrings): GenerationPanel {
   const temperaturesInput = h('input', {
     type: 'text',
     id: 'generation-temperatures',
@@ -97,16 +97,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
   let run: GenerationRun | null = null;
   let views: ColumnView[] = [];
   let playing = false;
-  let active = false;
   let elapsed = 0;
-
-  const loop = createFrameLoop((deltaMs) => {
-    elapsed = Math.min(elapsed + deltaMs, STEP_INTERVAL_MS * MAX_STEPS_PER_FRAME);
-    while (playing && elapsed >= STEP_INTERVAL_MS) {
-      elapsed -= STEP_INTERVAL_MS;
-      advance();
-    }
-  });
 
   function refreshControls(): void {
     const usable = run !== null;
@@ -114,9 +105,6 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
     stepButton.disabled = !usable;
     resetButton.disabled = !usable;
     play.textContent = playing ? strings.pause : strings.play;
-    if (playing) loop.start();
-    else loop.stop();
-    if (!active) loop.stop();
   }
 
   function setPlaying(next: boolean): void {
@@ -198,8 +186,12 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
       temperaturesField.setError(temperatureProblemMessage(strings, parsed.problem));
       return;
     }
-    temperaturesField.setError(null);
-    state.generationTemperatures.value = parsed.temperatures;
+    try {
+      state.generationTemperatures.set(parsed.temperatures);
+      temperaturesField.setError(null);
+    } catch (error) {
+      temperaturesField.setError(messageOf(error));
+    }
   });
   seedInput.addEventListener('change', () => {
     try {
@@ -207,7 +199,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
       seedField.setError(null);
       // The same seed again still starts over: that is what someone re-entering it expects.
       if (seed === state.generationSeed.peek()) restart();
-      else state.generationSeed.value = seed;
+      else state.generationSeed.set(seed);
     } catch (error) {
       seedField.setError(messageOf(error));
     }
@@ -225,9 +217,13 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
 
   return {
     root,
-    setActive(next) {
-      active = next;
-      refreshControls();
+    drawFrame(deltaMs) {
+      if (!playing) return;
+      elapsed = Math.min(elapsed + deltaMs, STEP_INTERVAL_MS * MAX_STEPS_PER_FRAME);
+      while (playing && elapsed >= STEP_INTERVAL_MS) {
+        elapsed -= STEP_INTERVAL_MS;
+        advance();
+      }
     },
   };
 }

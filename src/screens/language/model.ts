@@ -1,16 +1,20 @@
 /**
- * The language-model screen's state. The next-token distribution comes either from the character
+ * The language-model screen's model. The next-token distribution comes either from the character
  * model (trained in a worker on a bundled corpus or the user's own text) or from a pasted real model's
- * distribution; the sampler pipeline turns it into the distribution a token is drawn from.
+ * distribution; the sampler pipeline turns it into the distribution a token is drawn from, and that is
+ * the system the screen's particles sit on: a kept token is a level with E = −ln p, a removed one a
+ * level of degeneracy 0, and the sampling temperature t is the particles' T.
  */
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import { InputError } from '../../core/errors.ts';
 import type { ImportedDistribution } from '../../core/lm/importDistribution.ts';
-import type { NgramModel } from '../../core/lm/ngram.ts';
+import { MAX_ORDER, MIN_ORDER, type NgramModel } from '../../core/lm/ngram.ts';
 import {
   NEUTRAL_SETTINGS,
   type PipelineResult,
   runPipeline,
   type SamplerSettings,
+  validateSamplerSettings,
 } from '../../core/lm/pipeline.ts';
 import {
   comparedSettings,
@@ -18,14 +22,15 @@ import {
   sweepTopPMinP,
   type TruncationSweep,
 } from '../../core/lm/truncationSweep.ts';
+import { ensureModel, type TrainingStatus, trainLanguageModel, trainOnCorpus } from '../../lm/training.ts';
+import { createParticleModel } from '../../shared/model/particleModel.ts';
+import { setting } from '../../shared/model/setting.ts';
+import { presetSystem } from '../../shared/model/system.ts';
+import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
+
+export type { TrainingStatus };
 
 export type DistributionSource = 'model' | 'pasted';
-
-export type TrainingStatus =
-  | { kind: 'idle' }
-  | { kind: 'training'; characters: number }
-  | { kind: 'ready'; characters: number; milliseconds: number; inWorker: boolean }
-  | { kind: 'error'; message: string };
 
 export interface TokenDistribution {
   tokens: readonly string[];
@@ -57,17 +62,63 @@ function isExampleContext(text: string): boolean {
 export const DEFAULT_ORDER = 5;
 export const DEFAULT_GENERATION_TEMPERATURES: readonly number[] = [0.2, 0.5, 1, 1.5];
 
-export function createLanguageState(locale: 'en' | 'ru' = 'en') {
+/** The most temperatures generation runs side by side, and the largest |t| among them. */
+export const MAX_GENERATION_COLUMNS = 6;
+export const MAX_GENERATION_TEMPERATURE = 5;
+/** The longest context the screen keeps (a link carries at most this much). */
+export const MAX_CONTEXT_LENGTH = 2000;
+
+function checkOrder(order: number): void {
+  if (!(Number.isInteger(order) && order >= MIN_ORDER && order <= MAX_ORDER)) {
+    throw new InputError(`The order must be a whole number from ${MIN_ORDER} to ${MAX_ORDER}; got ${order}.`);
+  }
+}
+
+function checkGenerationTemperatures(temperatures: readonly number[]): void {
+  const usable =
+    temperatures.length >= 1 &&
+    temperatures.length <= MAX_GENERATION_COLUMNS &&
+    temperatures.every((t) => Number.isFinite(t) && Math.abs(t) <= MAX_GENERATION_TEMPERATURE);
+  if (!usable) {
+    throw new InputError(
+      `Give 1 to ${MAX_GENERATION_COLUMNS} temperatures from −${MAX_GENERATION_TEMPERATURE} to ${MAX_GENERATION_TEMPERATURE}.`,
+    );
+  }
+}
+
+function checkSeed(seed: number): void {
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffff_ffff)) {
+    throw new InputError(`The seed must be a whole number from 0 to 4294967295; got ${seed}.`);
+  }
+}
+
+export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
   const corpusId = signal<string>(DEFAULT_CORPUS[locale]);
-  const order = signal(DEFAULT_ORDER);
+  const order = setting<number>(DEFAULT_ORDER, checkOrder);
   const model = signal<NgramModel | null>(null);
   const training = signal<TrainingStatus>({ kind: 'idle' });
-  const context = signal(EXAMPLE_CONTEXTS[corpusId.peek()] ?? '');
-  const source = signal<DistributionSource>('model');
+  const context = setting<string>(EXAMPLE_CONTEXTS[corpusId.peek()] ?? '', (text) => {
+    if (text.length > MAX_CONTEXT_LENGTH) {
+      throw new InputError(`The context can be at most ${MAX_CONTEXT_LENGTH} characters long.`);
+    }
+  });
   const pasted = signal<ImportedDistribution | null>(null);
+  const source = setting<DistributionSource>('model', (next) => {
+    if (next === 'pasted' && pasted.peek() === null) throw new InputError('Paste a distribution first.');
+  });
   const sampler = signal<SamplerSettings>({ ...NEUTRAL_SETTINGS });
-  const generationTemperatures = signal<readonly number[]>(DEFAULT_GENERATION_TEMPERATURES);
-  const generationSeed = signal(1);
+  const generationTemperatures = setting<readonly number[]>(
+    DEFAULT_GENERATION_TEMPERATURES,
+    checkGenerationTemperatures,
+  );
+  const generationSeed = setting<number>(1, checkSeed);
+  const trainingTarget = {
+    order,
+    corpusId,
+    model,
+    training,
+    useModel: () => source.set('model'),
+  };
 
   const distribution: ReadonlySignal<TokenDistribution | null> = computed(() => {
     const imported = pasted.value;
@@ -103,12 +154,23 @@ export function createLanguageState(locale: 'en' | 'ru' = 'en') {
       : null;
   });
 
-  function usePasted(imported: ImportedDistribution): void {
-    batch(() => {
-      pasted.value = imported;
-      source.value = 'pasted';
-    });
-  }
+  // The sampler's output is the particles' system: kept tokens are levels, removed ones have g = 0.
+  const tokenSystem = computed(() => {
+    const current = distribution.value;
+    const result = pipeline.value;
+    if (!current || !result) return null;
+    const removed = Uint8Array.from(result.final, (p, i) => (p === 0 && result.input[i] > 0 ? 1 : 0));
+    return buildTokenSystem(current.tokens, current.probabilities, removed, 'tokens').system;
+  });
+  const placeholder = presetSystem('harmonic-oscillator');
+  const particles = createParticleModel(
+    {
+      // Until a model is trained the particles wait on a placeholder ladder, which the screen covers with its note.
+      system: computed(() => tokenSystem.value ?? placeholder),
+      temperature: computed(() => (pipeline.value?.greedy ? 0 : sampler.value.temperature)),
+    },
+    1000,
+  );
 
   /** Chooses the training text; an example context nobody edited follows it into the new text's language. */
   function chooseCorpus(id: string): void {
@@ -116,32 +178,48 @@ export function createLanguageState(locale: 'en' | 'ru' = 'en') {
       const untouched = isExampleContext(context.peek());
       corpusId.value = id;
       const example = EXAMPLE_CONTEXTS[id];
-      if (untouched && example !== undefined) context.value = example;
+      if (untouched && example !== undefined) context.set(example);
     });
   }
 
-  function updateSampler(change: Partial<SamplerSettings>): void {
-    sampler.value = { ...sampler.peek(), ...change };
-  }
-
   return {
-    corpusId,
+    corpusId: corpusId as ReadonlySignal<string>,
     order,
-    model,
-    training,
+    model: model as ReadonlySignal<NgramModel | null>,
+    training: training as ReadonlySignal<TrainingStatus>,
     context,
     source,
-    pasted,
-    sampler,
+    pasted: pasted as ReadonlySignal<ImportedDistribution | null>,
+    sampler: sampler as ReadonlySignal<SamplerSettings>,
     generationTemperatures,
     generationSeed,
     distribution,
     pipeline,
     comparison,
-    usePasted,
+    particles,
     chooseCorpus,
-    updateSampler,
+    /** Shows a pasted distribution in place of the model's. */
+    usePasted(imported: ImportedDistribution): void {
+      batch(() => {
+        pasted.value = imported;
+        source.set('pasted');
+      });
+    },
+    /** Changes some of the sampler's settings; refuses (InputError) a set the pipeline cannot run. */
+    updateSampler(change: Partial<SamplerSettings>): void {
+      const next = { ...sampler.peek(), ...change };
+      validateSamplerSettings(next);
+      sampler.value = next;
+    },
+    /** Trains the character model on `text`; resolves with an error for the person, or null. */
+    train: (text: string) => trainLanguageModel(trainingTarget, text),
+    /** Trains on the chosen bundled text unless a model exists or is on its way. */
+    ensureModel: () => ensureModel(trainingTarget),
+    /** Trains on a bundled text. */
+    trainOnCorpus: (id: string) => trainOnCorpus(trainingTarget, id),
+    step: particles.step,
+    reset: particles.reset,
   };
 }
 
-export type LanguageState = ReturnType<typeof createLanguageState>;
+export type LanguageScreenModel = ReturnType<typeof createLanguageScreenModel>;

@@ -1,19 +1,18 @@
 import { MAX_ORDER, MIN_ORDER } from '../../core/lm/ngram.ts';
 import { CORPORA } from '../../lm/corpora.ts';
-import { trainLanguageModel, trainOnCorpus } from '../../lm/training.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createField } from '../../shared/ui/field.ts';
 import { formatCount, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
-import type { LanguageState } from './model.ts';
+import type { LanguageScreenModel } from './model.ts';
 
 const OWN_TEXT = 'own';
 /** Files larger than this are refused before reading (the model caps training text too). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Chooses the training text and the order, and trains the model off the main thread. */
-export function createModelControls(state: LanguageState, strings: Strings): HTMLElement {
+export function createModelControls(state: LanguageScreenModel, strings: Strings): HTMLElement {
   const corpus = h('select', { id: 'corpus-select' });
   // No lang attribute on the options: a title is written in the interface's language, not the text's.
   for (const entry of CORPORA)
@@ -41,9 +40,9 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
 
   async function trainSelected(): Promise<void> {
     if (corpus.value === OWN_TEXT) {
-      ownTextField.setError(await trainLanguageModel(state, ownText.value));
+      ownTextField.setError(await state.train(ownText.value));
     } else {
-      corpusField.setError(await trainOnCorpus(state, corpus.value));
+      corpusField.setError(await state.trainOnCorpus(corpus.value));
     }
   }
 
@@ -52,7 +51,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
     if (corpus.value !== OWN_TEXT) void trainSelected();
   });
   order.addEventListener('change', () => {
-    state.order.value = Number(order.value);
+    state.order.set(Number(order.value));
     void trainSelected();
   });
   train.addEventListener('click', () => void trainSelected());
@@ -65,7 +64,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
     }
     fileField.setError(null);
     ownText.value = await chosen.text();
-    void trainLanguageModel(state, ownText.value).then(ownTextField.setError);
+    void state.train(ownText.value).then(ownTextField.setError);
   });
   ownText.addEventListener('dragover', (event) => event.preventDefault());
   ownText.addEventListener('drop', async (event) => {
@@ -77,7 +76,7 @@ export function createModelControls(state: LanguageState, strings: Strings): HTM
       return;
     }
     ownText.value = await dropped.text();
-    void trainLanguageModel(state, ownText.value).then(ownTextField.setError);
+    void state.train(ownText.value).then(ownTextField.setError);
   });
 
   effect(() => {

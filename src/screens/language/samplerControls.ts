@@ -1,7 +1,6 @@
 import { computed } from '@preact/signals-core';
 import { InputError } from '../../core/errors.ts';
 import type { SamplerOrder, SamplerSettings } from '../../core/lm/pipeline.ts';
-import { validateSamplerSettings } from '../../core/lm/pipeline.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createField, type Field, messageOf } from '../../shared/ui/field.ts';
@@ -9,7 +8,7 @@ import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
-import type { LanguageState } from './model.ts';
+import type { LanguageScreenModel } from './model.ts';
 
 /** Reads a plain number typed by a person; InputError with the field's name otherwise. */
 function readNumber(text: string, label: string): number {
@@ -20,7 +19,7 @@ function readNumber(text: string, label: string): number {
 }
 
 /** Temperature, top-k, top-p, min-p, typical-p and their order, each validated as it is typed. */
-export function createSamplerControls(state: LanguageState, strings: Strings): HTMLElement {
+export function createSamplerControls(state: LanguageScreenModel, strings: Strings): HTMLElement {
   const sliderField = createTemperatureSlider({
     id: 'lm-temperature-slider',
     label: strings.lmTemperatureSliderLabel,
@@ -62,10 +61,8 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
     change: () => Partial<SamplerSettings>,
   ): void {
     try {
-      const next = { ...state.sampler.peek(), ...change() };
-      validateSamplerSettings(next);
+      state.updateSampler(change());
       field.setError(null);
-      state.sampler.value = next;
     } catch (error) {
       field.setError(messageOf(error));
     }

@@ -1,19 +1,17 @@
-import { batch } from '@preact/signals-core';
 import type { ScreenHandle } from '../../app/screen.ts';
-import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createDynamicsControls } from '../../shared/ui/dynamicsControls.ts';
+import { createField, messageOf } from '../../shared/ui/field.ts';
 import { formatCount, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import type { Strings } from '../../strings/en.ts';
-import type { SimulatorState } from '../physics/model.ts';
 import { formatPartitionFunction } from '../physics/readouts.ts';
 import { createEnginePresets } from './enginePresets.ts';
 import { createExampleContexts } from './exampleContextButtons.ts';
 import { createGenerationPanel } from './generationPanel.ts';
-import type { LanguageState } from './model.ts';
+import type { LanguageScreenModel } from './model.ts';
 import { createModelControls } from './modelControls.ts';
 import { createPipelineView } from './pipelineView.ts';
 import { createSamplerControls } from './samplerControls.ts';
@@ -28,10 +26,11 @@ import { createTruncationComparison } from './truncationComparison.ts';
  */
 export async function mountLanguageScreen(
   host: HTMLElement,
-  state: LanguageState,
-  particlesState: SimulatorState,
+  state: LanguageScreenModel,
   strings: Strings,
 ): Promise<ScreenHandle> {
+  host.classList.add('controls-layout');
+  const { particles: particlesState } = state;
   const readouts = {
     entropy: h('dd', { id: 'lm-readout-entropy' }),
     perplexity: h('dd', { id: 'lm-readout-perplexity' }),
@@ -43,23 +42,22 @@ export async function mountLanguageScreen(
   const emptyNote = h('p', { class: 'note', id: 'lm-empty' }, strings.noModel);
   const context = h('textarea', { id: 'lm-context', rows: 2, spellcheck: 'false' });
   context.value = state.context.peek();
+  const contextField = createField(strings.contextLabel, context, strings.contextHint);
   context.addEventListener('input', () => {
-    state.context.value = context.value;
+    try {
+      state.context.set(context.value);
+      contextField.setError(null);
+    } catch (error) {
+      contextField.setError(messageOf(error));
+    }
   });
   // A context set from elsewhere (an example button, or an example following a change of training text)
   // shows in the box; typing is left alone.
   effect(() => {
     const text = state.context.value;
-    if (context.value !== text) context.value = text;
+    if (context.value !== text && context.getAttribute('aria-invalid') !== 'true') context.value = text;
   });
-  const contextPanel = h(
-    'div',
-    { class: 'field' },
-    h('label', { for: context.id }, strings.contextLabel),
-    context,
-    h('p', { class: 'field-hint' }, strings.contextHint),
-    createExampleContexts(state, strings),
-  );
+  const contextPanel = h('div', {}, contextField.root, createExampleContexts(state, strings));
 
   const particles = await createParticleStage(particlesState, strings, {
     idPrefix: 'lm-',
@@ -113,7 +111,7 @@ export async function mountLanguageScreen(
       createEnginePresets(state, strings),
       createSourceControls(state, strings),
       createParticleControls(particlesState, strings, 'lm-'),
-      createDynamicsControls(particlesState, strings, particles, 'lm-'),
+      createDynamicsControls(particlesState, strings, 'lm-'),
     ),
     h(
       'section',
@@ -123,23 +121,12 @@ export async function mountLanguageScreen(
     ),
   );
 
-  // The sampler's output becomes the physical system: kept tokens are levels, removed ones have g = 0.
   effect(() => {
     const distribution = state.distribution.value;
     const result = state.pipeline.value;
     emptyNote.hidden = distribution !== null;
     if (!distribution || !result) return;
-    const removed = Uint8Array.from(result.final, (p, i) => (p === 0 && result.input[i] > 0 ? 1 : 0));
-    const { system } = buildTokenSystem(
-      distribution.tokens,
-      distribution.probabilities,
-      removed,
-      strings.screenLanguage,
-    );
-    batch(() => {
-      particlesState.system.value = system;
-      particlesState.temperature.value = result.greedy ? 0 : state.sampler.value.temperature;
-    });
+    const system = particlesState.system.value;
     pipelineView.update(result, distribution.tokens, state.sampler.value);
     readouts.entropy.textContent = strings.entropyValue(
       formatNumber(result.entropyNats, 4),
@@ -158,22 +145,23 @@ export async function mountLanguageScreen(
   const nudge = (change: number) => {
     const t = state.sampler.peek().temperature;
     const next = Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t;
-    state.updateSampler({ temperature: next });
+    try {
+      state.updateSampler({ temperature: next });
+    } catch {
+      // A nudge past what the sampler accepts leaves the temperature where it was.
+    }
   };
+  const { playing } = particlesState;
   return {
-    setActive(active) {
-      particles.setActive(active);
-      generation.setActive(active);
+    model: state,
+    drawFrame(deltaMs) {
+      particles.drawFrame(deltaMs);
+      generation.drawFrame(deltaMs);
     },
     shortcuts: {
-      playPause: () => {
-        particlesState.playing.value = !particlesState.playing.peek();
-      },
-      step: () => {
-        particlesState.playing.value = false;
-        particles.step();
-      },
-      reset: particles.reset,
+      playPause: () => playing.set(!playing.peek()),
+      step: () => particlesState.stepOnce(),
+      reset: () => particlesState.reset(),
       hotter: () => nudge(0.1),
       colder: () => nudge(-0.1),
     },

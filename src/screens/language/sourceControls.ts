@@ -4,7 +4,7 @@ import { createField, messageOf } from '../../shared/ui/field.ts';
 import { formatCount } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
-import type { DistributionSource, LanguageState } from './model.ts';
+import type { DistributionSource, LanguageScreenModel } from './model.ts';
 
 /** Pastes longer than this are cleared from the box once loaded (the summary below says what was loaded). */
 const LARGE_PASTE = 200_000;
@@ -16,12 +16,12 @@ const EXAMPLE = JSON.stringify(
 );
 
 /** Where the distribution comes from: the character model, or a real model's distribution pasted as JSON. */
-export function createSourceControls(state: LanguageState, strings: Strings): HTMLElement {
+export function createSourceControls(state: LanguageScreenModel, strings: Strings): HTMLElement {
   const name = 'distribution-source';
   const radio = (value: DistributionSource, label: string) => {
     const input = h('input', { type: 'radio', name, value, id: `source-${value}` });
     input.addEventListener('change', () => {
-      if (input.checked) state.source.value = value;
+      if (input.checked) state.source.set(value);
     });
     return { input, root: h('label', { class: 'checkbox', for: input.id }, input, label) };
   };

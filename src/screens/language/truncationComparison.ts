@@ -6,7 +6,7 @@ import { h } from '../../shared/ui/dom.ts';
 import { formatNumber, formatPercent } from '../../shared/ui/format.ts';
 import { effect, onDispose } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
-import type { LanguageState } from './model.ts';
+import type { LanguageScreenModel } from './model.ts';
 
 const HEIGHT = 220;
 
@@ -18,7 +18,7 @@ function cssVariable(name: string, fallback: string): string {
  * top-p against min-p at the current settings and context: tokens kept and the mass they hold as t
  * sweeps (state.comparison), the same at the current t in words, and a paragraph on why they differ.
  */
-export function createTruncationComparison(state: LanguageState, strings: Strings): HTMLElement {
+export function createTruncationComparison(state: LanguageScreenModel, strings: Strings): HTMLElement {
   const chartHost = h('div', { class: 'comparison-chart', id: 'compare-chart', role: 'img' });
   chartHost.setAttribute('aria-label', strings.compareChartLabel);
   const topPSwatch = h('span', { class: 'swatch swatch-particle', 'aria-hidden': 'true' });

@@ -1,9 +1,6 @@
-import { batch, computed } from '@preact/signals-core';
+import { batch } from '@preact/signals-core';
 import type { ScreenHandle } from '../../app/screen.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
-import { ensureModel } from '../../lm/training.ts';
-import { buildSystem, type SystemModel } from '../../shared/model/system.ts';
-import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createField, messageOf } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
@@ -13,10 +10,13 @@ import { axisLabel } from '../../shared/ui/summary.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
 import { systemName } from '../../strings/systemText.ts';
-import type { LanguageState } from '../language/model.ts';
-import type { SimulatorState } from '../physics/model.ts';
 import { formatPartitionFunction } from '../physics/readouts.ts';
-import { PARALLEL_SYSTEMS, type ParallelState, type ParallelSystemId } from './model.ts';
+import {
+  PARALLEL_SYSTEMS,
+  type ParallelScreenModel,
+  type ParallelSystemId,
+  PHYSICS_SYSTEMS,
+} from './model.ts';
 
 type MappingRow = keyof Strings['mappingRows'];
 
@@ -33,26 +33,13 @@ const DEMONSTRATIONS: Record<MappingRow, { temperature: number; system?: 'degene
   negative: { temperature: -1 },
 };
 
-const PHYSICS_SYSTEMS: Record<ParallelSystemId, () => SystemModel> = {
-  'three-level': () => buildSystem({ kind: 'preset', presetId: 'three-level', params: { e2: 1, e3: 1.8 } }),
-  'two-level': () =>
-    buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 1 } }),
-  degenerate: () =>
-    buildSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 3 } }),
-  oscillator: () => buildSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 12 } }),
-};
-
 /** The physics ladder and the token ladder under one temperature, and the dictionary between them. */
 export async function mountParallelScreen(
   host: HTMLElement,
-  language: LanguageState,
-  physics: SimulatorState,
-  tokens: SimulatorState,
-  linked: ParallelState,
+  model: ParallelScreenModel,
   strings: Strings,
 ): Promise<ScreenHandle> {
-  const { temperature, physicsSystem } = linked;
-  ensureModel(language);
+  const { temperature, physicsSystem, physics, tokens } = model;
 
   const physicsStage = await createParticleStage(physics, strings, {
     idPrefix: 'pp-',
@@ -78,29 +65,6 @@ export async function mountParallelScreen(
     lumpedNote: strings.tokensLumpedNote,
   });
 
-  // The token side is temperature sampling alone: no top-k or top-p here, so E = −ln p and T = t exactly.
-  const tokenSystem = computed(() => {
-    const distribution = language.distribution.value;
-    return distribution
-      ? buildTokenSystem(distribution.tokens, distribution.probabilities, null, strings.screenLanguage).system
-      : null;
-  });
-  effect(() => {
-    const system = tokenSystem.value;
-    const t = temperature.value;
-    batch(() => {
-      if (system) tokens.system.value = system;
-      tokens.temperature.value = t;
-    });
-  });
-  effect(() => {
-    const t = temperature.value;
-    batch(() => {
-      physics.system.value = PHYSICS_SYSTEMS[physicsSystem.value]();
-      physics.temperature.value = t;
-    });
-  });
-
   // One temperature control, on the scale of every temperature slider (all energy scales here are 1).
   const sliderField = createTemperatureSlider({
     id: 'linked-temperature-slider',
@@ -112,7 +76,7 @@ export async function mountParallelScreen(
     format: (t) => formatNumber(t, 4),
     onInput: (t) => {
       textField.setError(null);
-      temperature.value = t;
+      temperature.set(t);
     },
   });
   const slider = sliderField.input;
@@ -125,7 +89,7 @@ export async function mountParallelScreen(
   const textField = createField(strings.linkedTemperatureLabel, text, strings.lmTemperatureHint);
   const applyText = () => {
     try {
-      temperature.value = parseTemperature(acceptDecimalComma(text.value), REDUCED);
+      temperature.set(parseTemperature(acceptDecimalComma(text.value), REDUCED));
       textField.setError(null);
     } catch (error) {
       textField.setError(messageOf(error));
@@ -148,7 +112,7 @@ export async function mountParallelScreen(
   );
   const systemField = createField(strings.parallelSystemLabel, systemSelect);
   systemSelect.addEventListener('change', () => {
-    physicsSystem.value = systemSelect.value as ParallelSystemId;
+    physicsSystem.set(systemSelect.value as ParallelSystemId);
   });
   effect(() => {
     const t = temperature.value;
@@ -169,10 +133,11 @@ export async function mountParallelScreen(
     show.addEventListener('click', () => {
       const demonstration = DEMONSTRATIONS[row];
       batch(() => {
-        temperature.value = demonstration.temperature;
-        physicsSystem.value =
+        temperature.set(demonstration.temperature);
+        physicsSystem.set(
           demonstration.system ??
-          (physicsSystem.peek() === 'degenerate' ? 'three-level' : physicsSystem.peek());
+            (physicsSystem.peek() === 'degenerate' ? 'three-level' : physicsSystem.peek()),
+        );
       });
       slider.focus();
     });
@@ -207,7 +172,7 @@ export async function mountParallelScreen(
   effect(() => {
     const physicsThermo = physics.thermo.value;
     const tokenThermo = tokens.thermo.value;
-    const haveTokens = tokenSystem.value !== null;
+    const haveTokens = model.hasTokens.value;
     const set = (row: MappingRow, left: string, right: string) => {
       const cells = liveCells.get(row);
       if (!cells) return;
@@ -258,29 +223,18 @@ export async function mountParallelScreen(
 
   const nudge = (change: number) => {
     const t = temperature.peek();
-    temperature.value = Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t;
-  };
-  const both = (action: (stage: typeof physicsStage) => void) => {
-    action(physicsStage);
-    action(tokenStage);
+    temperature.set(Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t);
   };
   return {
-    setActive(active) {
-      physicsStage.setActive(active);
-      tokenStage.setActive(active);
+    model,
+    drawFrame(deltaMs) {
+      physicsStage.drawFrame(deltaMs);
+      tokenStage.drawFrame(deltaMs);
     },
     shortcuts: {
-      playPause: () => {
-        const playing = !physics.playing.peek();
-        physics.playing.value = playing;
-        tokens.playing.value = playing;
-      },
-      step: () => {
-        physics.playing.value = false;
-        tokens.playing.value = false;
-        both((stage) => stage.step());
-      },
-      reset: () => both((stage) => stage.reset()),
+      playPause: () => model.setPlaying(!physics.playing.peek()),
+      step: () => model.stepOnce(),
+      reset: () => model.reset(),
       hotter: () => nudge(0.1),
       colder: () => nudge(-0.1),
     },

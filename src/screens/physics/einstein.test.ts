@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { defaultParams, presetById } from '../../core/spectra/index.ts';
+import { einsteinRefusal, MAX_EINSTEIN_QUANTA, parseQuanta } from '../../shared/model/einstein.ts';
 import { buildSystem } from '../../shared/model/system.ts';
-import { einsteinRefusal, MAX_EINSTEIN_QUANTA, parseQuanta } from './einstein.ts';
-import { createSimulatorState } from './model.ts';
+import { createPhysicsModel } from './model.ts';
 
 function presetSystem(id: string) {
   const preset = presetById(id);
@@ -29,48 +29,48 @@ test('the Einstein solid needs a harmonic oscillator and every oscillator drawn'
 
 describe('the simulator state with the Einstein solid', () => {
   test('the temperature follows N and q: T = ħω / ln(1 + N/q)', () => {
-    const state = createSimulatorState();
-    state.dynamics.value = 'einstein';
-    expect(state.einstein.value).toEqual({ quanta: 2000, start: 'even' });
+    const state = createPhysicsModel();
+    state.particles.setDynamics('einstein');
+    expect(state.particles.einstein.value).toEqual({ quanta: 2000, start: 'even' });
     expect(state.temperature.value).toBeCloseTo(1 / Math.LN2, 12);
-    state.quanta.value = 6000; // N/q = 1/3
+    state.particles.quanta.set(6000); // N/q = 1/3
     expect(state.temperature.value).toBeCloseTo(1 / Math.log(4 / 3), 12);
-    state.particleCount.value = 500;
+    state.particles.particleCount.set(500);
     expect(state.temperature.value).toBeCloseTo(1 / Math.log(1 + 500 / 6000), 12);
-    state.quanta.value = 0;
+    state.particles.quanta.set(0);
     expect(state.temperature.value).toBe(0);
-    state.quanta.value = 2000;
-    state.particleCount.value = 2000;
-    state.temperature.value = 5; // as a shortcut or a link might
+    state.particles.quanta.set(2000);
+    state.particles.particleCount.set(2000);
+    state.setTemperature(5); // as a shortcut or a link might
     expect(state.temperature.value).toBeCloseTo(1 / Math.LN2, 12);
   });
 
   test('in the CO vibration the quantum is ħω of CO, so T is that over ln(1 + N/q)', () => {
-    const state = createSimulatorState();
+    const state = createPhysicsModel();
     state.chooseSystem({ kind: 'preset', presetId: 'co-vibration', params: { vMax: 10 } });
-    state.dynamics.value = 'einstein';
+    state.particles.setDynamics('einstein');
     expect(state.temperature.value).toBeCloseTo(state.system.value.excitationEnergy / Math.LN2, 9);
   });
 
   test('leaving the oscillator, or more oscillators than are drawn, hands over to the heat bath', () => {
-    const state = createSimulatorState();
-    state.dynamics.value = 'einstein';
+    const state = createPhysicsModel();
+    state.particles.setDynamics('einstein');
     state.chooseSystem({ kind: 'preset', presetId: 'two-level', params: {} });
-    expect(state.dynamics.value).toBe('heat-bath');
-    expect(state.einstein.value).toBeNull();
+    expect(state.particles.dynamics.value).toBe('heat-bath');
+    expect(state.particles.einstein.value).toBeNull();
 
     state.chooseSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 20 } });
-    state.dynamics.value = 'einstein';
-    state.particleCount.value = 2e6;
-    expect(state.dynamics.value).toBe('heat-bath');
-    expect(state.einstein.value).toBeNull();
+    state.particles.setDynamics('einstein');
+    state.particles.particleCount.set(2e6);
+    expect(state.particles.dynamics.value).toBe('heat-bath');
+    expect(state.particles.einstein.value).toBeNull();
   });
 
   test('other dynamics leave the temperature alone', () => {
-    const state = createSimulatorState();
-    state.temperature.value = 0.7;
-    state.quanta.value = 10;
+    const state = createPhysicsModel();
+    state.setTemperature(0.7);
+    state.particles.quanta.set(10);
     expect(state.temperature.value).toBe(0.7);
-    expect(state.einstein.value).toBeNull();
+    expect(state.particles.einstein.value).toBeNull();
   });
 });

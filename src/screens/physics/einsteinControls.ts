@@ -5,15 +5,15 @@
  */
 import type { EinsteinStart } from '../../core/dynamics/einsteinSolid.ts';
 import { formatTemperature } from '../../core/spectra/index.ts';
+import { MAX_EINSTEIN_QUANTA, parseQuanta } from '../../shared/model/einstein.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createField } from '../../shared/ui/field.ts';
 import { formatCount, localizeNumbers } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
-import { MAX_EINSTEIN_QUANTA, parseQuanta } from './einstein.ts';
-import type { SimulatorState } from './model.ts';
+import type { PhysicsModel } from './model.ts';
 
-export function createEinsteinFields(state: SimulatorState, strings: Strings): HTMLElement {
+export function createEinsteinFields(state: PhysicsModel, strings: Strings): HTMLElement {
   const max = formatCount(MAX_EINSTEIN_QUANTA);
   const quanta = h('input', {
     type: 'text',
@@ -29,7 +29,7 @@ export function createEinsteinFields(state: SimulatorState, strings: Strings): H
       return;
     }
     quantaField.setError(null);
-    state.quanta.value = value;
+    state.particles.quanta.set(value);
   };
   quanta.addEventListener('change', apply);
   quanta.addEventListener('keydown', (event) => {
@@ -45,7 +45,7 @@ export function createEinsteinFields(state: SimulatorState, strings: Strings): H
   );
   const startField = createField(strings.einsteinStartLabel, start);
   start.addEventListener('change', () => {
-    state.einsteinStart.value = start.value as EinsteinStart;
+    state.particles.einsteinStart.set(start.value as EinsteinStart);
   });
 
   const root = h(
@@ -55,25 +55,25 @@ export function createEinsteinFields(state: SimulatorState, strings: Strings): H
     startField.root,
   );
   effect(() => {
-    root.hidden = state.dynamics.value !== 'einstein';
+    root.hidden = state.particles.dynamics.value !== 'einstein';
     // A refused value stays in the field, beside its message, until it is corrected.
-    if (quanta.getAttribute('aria-invalid') !== 'true') quanta.value = String(state.quanta.value);
-    start.value = state.einsteinStart.value;
+    if (quanta.getAttribute('aria-invalid') !== 'true') quanta.value = String(state.particles.quanta.value);
+    start.value = state.particles.einsteinStart.value;
   });
   return root;
 }
 
 /** "T = ħω / ln(1 + N/q) = 1.443 ħω", while the Einstein solid runs. */
-export function createEinsteinTemperature(state: SimulatorState, strings: Strings): HTMLElement {
+export function createEinsteinTemperature(state: PhysicsModel, strings: Strings): HTMLElement {
   const note = h('p', { class: 'note', id: 'einstein-temperature', 'aria-live': 'polite' });
   effect(() => {
-    const settings = state.einstein.value;
+    const settings = state.particles.einstein.value;
     note.hidden = settings === null;
     if (settings === null) return;
     const system = state.system.value;
     const unit = state.temperatureUnit.value;
-    const n = state.particleCount.value;
-    // The state keeps the temperature at T = ħω / ln(1 + N/q) while the solid runs.
+    const n = state.particles.particleCount.value;
+    // While the solid runs, the model's temperature is T = ħω / ln(1 + N/q).
     const t = formatTemperature(state.temperature.value, unit, system.energyUnit, 4);
     const withUnit = unit === 'internal' ? `${t} ${system.energyUnit.symbol}` : t;
     note.textContent = strings.einsteinTemperature(

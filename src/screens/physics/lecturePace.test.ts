@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { type DynamicsKind, ParticleSimulation } from '../../core/simulation.ts';
 import { chiSquareTest, fitIsConsistent } from '../../core/statistics.ts';
 import { FAST_FORWARD_FACTOR } from '../../shared/model/fastForward.ts';
-import { createSimulatorState } from './model.ts';
+import { createPhysicsModel } from './model.ts';
 
 const LECTURE_SECONDS = 5;
 const SEEDS = Array.from({ length: 15 }, (_, i) => i + 1);
@@ -24,18 +24,18 @@ function stepsToAgreement(
   kind: DynamicsKind,
   prepare: (simulation: ParticleSimulation) => void,
 ): number {
-  const state = createSimulatorState();
+  const state = createPhysicsModel();
   const simulation = new ParticleSimulation(
     state.system.value.spectrum,
     state.temperature.value,
-    state.particleCount.value,
+    state.particles.particleCount.value,
     seed,
   );
   prepare(simulation);
   const settings = {
     kind,
-    heatBathFraction: state.heatBathFraction.value,
-    metropolisSweeps: state.metropolisSweeps.value,
+    heatBathFraction: state.particles.heatBathFraction.value,
+    metropolisSweeps: state.particles.metropolisSweeps.value,
   };
   for (let steps = 1; steps <= 100_000; steps++) {
     simulation.step(settings);
@@ -45,7 +45,10 @@ function stepsToAgreement(
 }
 
 describe('at the default settings', () => {
-  const { stepsPerSecond, dynamics, temperature } = createSimulatorState();
+  const {
+    temperature,
+    particles: { stepsPerSecond, dynamics },
+  } = createPhysicsModel();
   test('the default dynamics is the heat bath, opening at T = 1', () => {
     expect(dynamics.value).toBe('heat-bath');
     expect(temperature.value).toBe(1);
@@ -64,10 +67,10 @@ describe('at the default settings', () => {
   });
 
   test('the Einstein solid from "all on one" needs longer than a lecture, and fast-forward does it in 5 s', () => {
-    const state = createSimulatorState();
+    const state = createPhysicsModel();
     const steps = [1, 2, 3].map((seed) =>
       stepsToAgreement(seed, 'einstein', (simulation) =>
-        simulation.setEinstein({ quanta: state.quanta.value, start: 'concentrated' }),
+        simulation.setEinstein({ quanta: state.particles.quanta.value, start: 'concentrated' }),
       ),
     );
     for (const count of steps) {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { defaultParams, PRESETS } from '../../core/spectra/index.ts';
 import { buildSystem } from '../../shared/model/system.ts';
-import { createSimulatorState, displayUnitsFor, listedDisplayUnit } from './model.ts';
+import { createPhysicsModel, displayUnitsFor, listedDisplayUnit } from './model.ts';
 
 test('no system lists a unit twice; CO and hydrogen list their own unit by its physical name', () => {
   for (const preset of PRESETS) {
@@ -14,7 +14,7 @@ test('no system lists a unit twice; CO and hydrogen list their own unit by its p
 });
 
 test('a system switch records the temperature it moved; a link’s switch (announce = false) does not', () => {
-  const state = createSimulatorState();
+  const state = createPhysicsModel();
   expect(state.temperature.value).toBe(1);
   state.chooseSystem({ kind: 'preset', presetId: 'two-level', params: { gap: 1, upperDegeneracy: 1 } });
   expect(state.temperature.value).toBe(0.5);

@@ -1,23 +1,16 @@
 /**
- * The simulator screen's state as signals. Inputs are signals the controls write (only with
- * validated values, so the state is always the last good one); everything else is computed.
- * Views subscribe with `effect`; the particle simulation is advanced by the app loop.
+ * The physics screen's model: the system a person chose, the temperature they set, the unit they read
+ * it in, and the particles on that system. Views read its signals; every change goes through its
+ * methods and settings, which refuse a bad value with an InputError and keep the last good state.
  */
-import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
-import { boltzmannProbabilities } from '../../core/distribution.ts';
-import type { DynamicsKind } from '../../core/simulation.ts';
-import { type DisplayUnit, defaultParams, parseTemperature, presetById } from '../../core/spectra/index.ts';
-import { type Thermodynamics, thermodynamics } from '../../core/thermodynamics.ts';
-import { buildSystem, type SystemChoice, type SystemModel } from '../../shared/model/system.ts';
-import { createEinsteinState } from './einstein.ts';
+import { batch, type ReadonlySignal, signal } from '@preact/signals-core';
+import { InputError } from '../../core/errors.ts';
+import { type DisplayUnit, type PresetId, parseTemperature, presetById } from '../../core/spectra/index.ts';
+import { createParticleModel } from '../../shared/model/particleModel.ts';
+import { type Setting, setting } from '../../shared/model/setting.ts';
+import { buildSystem, presetSystem, type SystemChoice, type SystemModel } from '../../shared/model/system.ts';
 
-export const DEFAULT_PRESET = 'harmonic-oscillator';
-
-function defaultSystem(): SystemModel {
-  const preset = presetById(DEFAULT_PRESET);
-  if (!preset) throw new Error('The default preset is missing.');
-  return buildSystem({ kind: 'preset', presetId: preset.id, params: defaultParams(preset) });
-}
+export const DEFAULT_PRESET: PresetId = 'harmonic-oscillator';
 
 /** The temperature a system opens at: its preset's suggestion, or the first excitation energy. */
 export function openingTemperature(system: SystemModel): number {
@@ -57,89 +50,79 @@ export interface TemperatureMove {
   next: number;
 }
 
-export function createSimulatorState() {
-  const initial = defaultSystem();
+/** Throws InputError unless `temperature` is one a system can be at (negative only where the spectrum is bounded). */
+export function checkTemperature(system: SystemModel, temperature: number): void {
+  if (Number.isNaN(temperature)) throw new InputError('The temperature must be a number.');
+  if (temperature < 0 && !system.allowsNegativeTemperature) {
+    throw new InputError('Negative temperatures need a spectrum bounded above.');
+  }
+}
+
+export function createPhysicsModel() {
+  const initial = presetSystem(DEFAULT_PRESET);
   const system = signal<SystemModel>(initial);
-  const temperature = signal(openingTemperature(initial));
-  const temperatureUnit = signal<DisplayUnit>(displayUnitsFor(initial)[0]);
-  const particleCount = signal(2000);
-  const dynamics = signal<DynamicsKind>('heat-bath');
-  // A lecture's pace: with r = 0.16 at 8 steps per second the heat bath settles after a temperature
-  // change in 1.5–4 s (lecturePace.test.ts), slow enough to watch the particles move, quick enough to wait for.
-  const heatBathFraction = signal(0.16);
-  const metropolisSweeps = signal(1);
-  const playing = signal(true);
-  const stepsPerSecond = signal(8);
-  /** Running FAST_FORWARD_FACTOR times faster until the particles agree with theory (fastForward.ts). */
-  const fastForward = signal(false);
-  const seed = signal(1);
-  const showTimeAverage = signal(false);
-  /** Steps to take once the simulation exists (a shared link replays them to reach the same draws). */
-  const pendingSteps = signal(0);
-  /** Steps the simulation has taken since its last reset, as last drawn. */
-  const steps = signal(0);
-  /** Bumped by the app loop after every step, so views that read the simulation redraw. */
-  const stepVersion = signal(0);
-
-  const probabilities: ReadonlySignal<Float64Array> = computed(() =>
-    boltzmannProbabilities(
-      system.value.spectrum.energies,
-      temperature.value,
-      system.value.spectrum.degeneracies,
-    ),
-  );
-  const thermo: ReadonlySignal<Thermodynamics> = computed(() =>
-    thermodynamics(system.value.spectrum.energies, temperature.value, system.value.spectrum.degeneracies),
-  );
-
-  const einstein = createEinsteinState({ system, particleCount, dynamics, temperature });
+  /** The temperature as set (the particles' own differs only while the Einstein solid runs). */
+  const setTemperatureValue = signal(openingTemperature(initial));
+  const temperatureUnit: Setting<DisplayUnit> = setting<DisplayUnit>(displayUnitsFor(initial)[0], (unit) => {
+    if (!displayUnitsFor(system.peek()).includes(unit)) {
+      throw new InputError(`The unit ${unit} does not fit this system.`);
+    }
+  });
   /** Set when a system switch moved the temperature; current while the temperature is still `next`. */
   const temperatureMove = signal<TemperatureMove | null>(null);
+  const particles = createParticleModel({
+    system,
+    temperature: setTemperatureValue,
+    adoptTemperature: (reached) => {
+      setTemperatureValue.value = reached;
+    },
+  });
 
   /**
    * Switches system; the temperature moves to where the new system is interesting, and `temperatureMove`
-   * records it unless `announce` is false (a link that sets its own temperature next).
+   * records it unless `announce` is false (a link that sets its own temperature next). Throws InputError
+   * (a formula or list that does not build) and leaves everything as it was.
    */
   function chooseSystem(choice: SystemChoice, announce = true): void {
     const next = buildSystem(choice);
     const units = displayUnitsFor(next);
     const move: TemperatureMove = {
-      previous: temperature.peek(),
+      previous: particles.temperature.peek(),
       previousSystem: system.peek(),
       previousUnit: temperatureUnit.peek(),
       next: openingTemperature(next),
     };
     batch(() => {
       system.value = next;
-      temperature.value = move.next;
-      const unit = listedDisplayUnit(next, temperatureUnit.value);
-      temperatureUnit.value = units.includes(unit) ? unit : units[0];
+      setTemperatureValue.value = move.next;
+      const unit = listedDisplayUnit(next, temperatureUnit.peek());
+      temperatureUnit.set(units.includes(unit) ? unit : units[0]);
       temperatureMove.value = announce && !Object.is(move.previous, move.next) ? move : null;
     });
   }
 
   return {
-    system,
-    temperature,
+    system: system as ReadonlySignal<SystemModel>,
+    /** The temperature the particles are at, in the system's energy unit (k_B = 1). */
+    temperature: particles.temperature,
     temperatureUnit,
-    particleCount,
-    dynamics,
-    heatBathFraction,
-    metropolisSweeps,
-    playing,
-    stepsPerSecond,
-    fastForward,
-    seed,
-    showTimeAverage,
-    stepVersion,
-    pendingSteps,
-    steps,
-    probabilities,
-    thermo,
+    temperatureMove: temperatureMove as ReadonlySignal<TemperatureMove | null>,
+    particles,
+    probabilities: particles.probabilities,
+    thermo: particles.thermo,
     chooseSystem,
-    temperatureMove,
-    ...einstein,
+    /** Sets the temperature; refuses NaN, and a negative one where the spectrum is not bounded above. */
+    setTemperature(temperature: number): void {
+      checkTemperature(system.peek(), temperature);
+      setTemperatureValue.value = temperature;
+    },
+    /** Forgets the note about the last temperature move (the person has seen it). */
+    dismissTemperatureMove(): void {
+      temperatureMove.value = null;
+    },
+    step: particles.step,
+    reset: particles.reset,
   };
 }
 
-export type SimulatorState = ReturnType<typeof createSimulatorState>;
+export type PhysicsModel = ReturnType<typeof createPhysicsModel>;

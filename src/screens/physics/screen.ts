@@ -15,7 +15,8 @@ import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import { axisLabel } from '../../shared/ui/summary.ts';
 import type { Strings } from '../../strings/en.ts';
 import { systemName } from '../../strings/systemText.ts';
-import type { SimulatorState } from './model.ts';
+import { createEinsteinFields } from './einsteinControls.ts';
+import type { PhysicsModel } from './model.ts';
 import { createThermodynamicPlots } from './plots.ts';
 import { createReadouts } from './readouts.ts';
 import { createSystemControls } from './systemControls.ts';
@@ -41,14 +42,16 @@ function ladderLabels(strings: Strings, system: SystemModel, unit: DisplayUnit):
 /** The physics screen: a system's levels, the particles on them, and its thermodynamics. */
 export async function mountPhysicsScreen(
   host: HTMLElement,
-  state: SimulatorState,
+  state: PhysicsModel,
   strings: Strings,
 ): Promise<ScreenHandle> {
+  host.classList.add('controls-layout');
   const readouts = createReadouts(strings);
   const plots = createThermodynamicPlots(strings);
   const summary = h('p', { class: 'visually-hidden', id: 'state-summary', 'aria-live': 'polite' });
-  const particles = await createParticleStage(state, strings, {
+  const particles = await createParticleStage(state.particles, strings, {
     idPrefix: '',
+    displayUnit: state.temperatureUnit,
     stageLabel: strings.stageLabel,
     ladderLabels: (system, unit) => ladderLabels(strings, system, unit),
     axisLabels: (system) => system.labels.map((label) => axisLabel(strings.levelLabel(label))),
@@ -81,8 +84,8 @@ export async function mountPhysicsScreen(
       { class: 'controls' },
       createSystemControls(state, strings),
       createTemperatureControls(state, strings),
-      createParticleControls(state, strings),
-      createDynamicsControls(state, strings, particles, '', true),
+      createParticleControls(state.particles, strings),
+      createDynamicsControls(state.particles, strings, '', createEinsteinFields(state, strings)),
     ),
     h(
       'section',
@@ -126,7 +129,7 @@ export async function mountPhysicsScreen(
     summary.textContent = strings.summary(
       systemName(strings, system),
       temperature,
-      formatCount(state.particleCount.value),
+      formatCount(state.particles.particleCount.value),
       formatPercent(p[0]),
     );
   });
@@ -142,19 +145,16 @@ export async function mountPhysicsScreen(
       0,
       Math.min(sliderMaximum(system.allowsNegativeTemperature), position + 25 * direction),
     );
-    state.temperature.value = sliderToTemperature(next, system.excitationEnergy);
+    state.setTemperature(sliderToTemperature(next, system.excitationEnergy));
   };
+  const { playing } = state.particles;
   return {
-    setActive: particles.setActive,
+    model: state,
+    drawFrame: particles.drawFrame,
     shortcuts: {
-      playPause: () => {
-        state.playing.value = !state.playing.peek();
-      },
-      step: () => {
-        state.playing.value = false;
-        particles.step();
-      },
-      reset: particles.reset,
+      playPause: () => playing.set(!playing.peek()),
+      step: () => state.particles.stepOnce(),
+      reset: () => state.reset(),
       hotter: () => nudge(1),
       colder: () => nudge(-1),
     },

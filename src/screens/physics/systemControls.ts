@@ -5,13 +5,13 @@ import { createField, messageOf } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
 import { presetText } from '../../strings/systemText.ts';
-import type { SimulatorState } from './model.ts';
+import type { PhysicsModel } from './model.ts';
 
 const FORMULA = 'formula';
 const LIST = 'list';
 
 /** Picks the system: a preset with its parameters, a formula of n, or a typed list of energies. */
-export function createSystemControls(state: SimulatorState, strings: Strings): HTMLElement {
+export function createSystemControls(state: PhysicsModel, strings: Strings): HTMLElement {
   const select = h('select', { id: 'system-select' });
   for (const preset of PRESETS)
     select.append(h('option', { value: preset.id }, presetText(strings, preset).name));
@@ -106,7 +106,7 @@ interface Panel {
   apply(): void;
 }
 
-function createFormulaPanel(state: SimulatorState, strings: Strings): Panel {
+function createFormulaPanel(state: PhysicsModel, strings: Strings): Panel {
   const energy = createField(
     strings.energyFormulaLabel,
     h('input', {
@@ -178,7 +178,7 @@ function createFormulaPanel(state: SimulatorState, strings: Strings): Panel {
   return { root, apply };
 }
 
-function createListPanel(state: SimulatorState, strings: Strings): Panel {
+function createListPanel(state: PhysicsModel, strings: Strings): Panel {
   const text = h('textarea', { id: 'energy-list', rows: 3, spellcheck: 'false' }, '0, 1, 1, 2.5');
   const field = createField(strings.energyListLabel, text, strings.energyListHint);
   const button = h('button', { type: 'submit' }, strings.apply);

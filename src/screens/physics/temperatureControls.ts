@@ -8,14 +8,14 @@ import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
 import { systemName } from '../../strings/systemText.ts';
 import { createEinsteinTemperature } from './einsteinControls.ts';
-import { displayUnitsFor, type SimulatorState } from './model.ts';
+import { displayUnitsFor, type PhysicsModel } from './model.ts';
 
 export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): string {
   return unit === 'internal' ? strings.internalUnit(symbol) : unit;
 }
 
 /** A slider from cold through infinitely hot (into negative T where that means something), and a typed value with units. */
-export function createTemperatureControls(state: SimulatorState, strings: Strings): HTMLElement {
+export function createTemperatureControls(state: PhysicsModel, strings: Strings): HTMLElement {
   const format = (t: number) =>
     formatTemperature(t, state.temperatureUnit.value, state.system.value.energyUnit, 4);
   const sliderField = createTemperatureSlider({
@@ -27,7 +27,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
     allowsNegative: () => state.system.value.allowsNegativeTemperature,
     format: (t) => localizeNumbers(format(t)),
     onInput: (t) => {
-      state.temperature.value = t;
+      state.setTemperature(t);
       textField.setError(null);
     },
   });
@@ -52,7 +52,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
         return;
       }
       textField.setError(null);
-      state.temperature.value = value;
+      state.setTemperature(value);
     } catch (error) {
       textField.setError(messageOf(error));
     }
@@ -62,7 +62,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
     if (event.key === 'Enter') applyText();
   });
   unit.addEventListener('change', () => {
-    state.temperatureUnit.value = unit.value as DisplayUnit;
+    state.temperatureUnit.set(unit.value as DisplayUnit);
   });
 
   effect(() => {
@@ -77,7 +77,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
 
   // The Einstein solid imposes no temperature: it has one, which the note beside these shows.
   effect(() => {
-    const derived = state.einstein.value !== null;
+    const derived = state.particles.einstein.value !== null;
     slider.disabled = derived;
     text.disabled = derived;
   });

@@ -3,6 +3,7 @@
  * spectrum it builds. Building can fail with an InputError; the caller keeps the last good system.
  */
 import {
+  defaultParams,
   type EnergyUnit,
   type LabelledSpectrum,
   type PresetId,
@@ -98,4 +99,11 @@ function firstExcitation(energies: Float64Array, degeneracies: Float64Array): nu
   }
   // A single accessible energy has no gap; any scale will do, so use the natural unit.
   return Number.isFinite(next) ? next - ground : 1;
+}
+
+/** A preset at its default parameters. */
+export function presetSystem(presetId: PresetId): SystemModel {
+  const preset = presetById(presetId);
+  if (!preset) throw new Error(`Unknown preset ${presetId}.`);
+  return buildSystem({ kind: 'preset', presetId: preset.id, params: defaultParams(preset) });
 }

@@ -1,19 +1,13 @@
 import { InputError } from '../../core/errors.ts';
 import { type DynamicsKind, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
-import { einsteinRefusal } from '../../screens/physics/einstein.ts';
-import { createEinsteinFields } from '../../screens/physics/einsteinControls.ts';
-import type { SimulatorState } from '../../screens/physics/model.ts';
 import type { Strings } from '../../strings/en.ts';
+import { einsteinRefusal } from '../model/einstein.ts';
 import { FAST_FORWARD_FACTOR } from '../model/fastForward.ts';
+import type { ParticleModel } from '../model/particleModel.ts';
 import { h } from './dom.ts';
 import { createField, messageOf } from './field.ts';
 import { formatCount } from './format.ts';
 import { effect } from './lifetime.ts';
-
-export interface DynamicsActions {
-  step(): void;
-  reset(): void;
-}
 
 /** Parses a seed: a whole number from 0 to 2^32 − 1. */
 export function parseSeed(text: string): number {
@@ -27,16 +21,16 @@ export function parseSeed(text: string): number {
 }
 
 /**
- * `einstein`: offer the Einstein solid too. Only the physics screen does: it needs a harmonic
- * oscillator to run on, and its controls' ids are not prefixed, so there is one of it per page.
+ * `einsteinFields`: offer the Einstein solid too, with its own fields. Only the physics screen does: it
+ * needs a harmonic oscillator to run on, and its controls' ids are not prefixed, so there is one per page.
  */
 export function createDynamicsControls(
-  state: SimulatorState,
+  state: ParticleModel,
   strings: Strings,
-  actions: DynamicsActions,
   idPrefix = '',
-  einstein = false,
+  einsteinFields: HTMLElement | null = null,
 ): HTMLElement {
+  const einstein = einsteinFields !== null;
   const kind = h(
     'select',
     { id: `${idPrefix}dynamics-select` },
@@ -58,15 +52,20 @@ export function createDynamicsControls(
       kind.value = state.dynamics.peek();
       return;
     }
-    kindField.setError(null);
-    state.dynamics.value = kind.value as DynamicsKind;
+    try {
+      state.setDynamics(kind.value as DynamicsKind);
+      kindField.setError(null);
+    } catch (error) {
+      kindField.setError(messageOf(error));
+      kind.value = state.dynamics.peek();
+    }
   });
 
   // Heat-bath fraction on a log scale from 0.001 to 1.
   const rate = h('input', { type: 'range', id: `${idPrefix}heat-bath-rate`, min: -3, max: 0, step: 0.05 });
   const rateField = createField(strings.heatBathRateLabel, rate);
   rate.addEventListener('input', () => {
-    state.heatBathFraction.value = Number((10 ** Number(rate.value)).toPrecision(2));
+    state.heatBathFraction.set(Number((10 ** Number(rate.value)).toPrecision(2)));
   });
   const sweeps = h('input', {
     type: 'range',
@@ -77,31 +76,22 @@ export function createDynamicsControls(
   });
   const sweepsField = createField(strings.metropolisSweepsLabel, sweeps);
   sweeps.addEventListener('input', () => {
-    state.metropolisSweeps.value = Number((10 ** Number(sweeps.value)).toPrecision(2));
+    state.metropolisSweeps.set(Number((10 ** Number(sweeps.value)).toPrecision(2)));
   });
 
   const play = h('button', { type: 'button', id: `${idPrefix}play-button`, class: 'primary' });
-  play.addEventListener('click', () => {
-    state.playing.value = !state.playing.peek();
-  });
+  play.addEventListener('click', () => state.playing.set(!state.playing.peek()));
   const step = h('button', { type: 'button', id: `${idPrefix}step-button` }, strings.step);
-  step.addEventListener('click', () => {
-    state.playing.value = false;
-    actions.step();
-  });
+  step.addEventListener('click', () => state.stepOnce());
   const reset = h('button', { type: 'button', id: `${idPrefix}reset-button` }, strings.reset);
-  reset.addEventListener('click', () => actions.reset());
+  reset.addEventListener('click', () => state.reset());
   const fastForward = h('button', { type: 'button', id: `${idPrefix}fast-forward-button` });
-  fastForward.addEventListener('click', () => {
-    const on = !state.fastForward.peek();
-    state.fastForward.value = on;
-    if (on) state.playing.value = true;
-  });
+  fastForward.addEventListener('click', () => state.setFastForward(!state.fastForwarding.peek()));
 
   const speed = h('input', { type: 'range', id: `${idPrefix}speed-slider`, min: 1, max: 60, step: 1 });
   const speedField = createField(strings.speedLabel, speed);
   speed.addEventListener('input', () => {
-    state.stepsPerSecond.value = Number(speed.value);
+    state.stepsPerSecond.set(Number(speed.value));
   });
 
   const seed = h('input', {
@@ -113,9 +103,9 @@ export function createDynamicsControls(
   const seedField = createField(strings.seedLabel, seed);
   seed.addEventListener('change', () => {
     try {
-      state.seed.value = parseSeed(seed.value);
+      state.seed.set(parseSeed(seed.value));
       seedField.setError(null);
-      actions.reset();
+      state.reset();
     } catch (error) {
       seedField.setError(messageOf(error));
     }
@@ -123,7 +113,7 @@ export function createDynamicsControls(
 
   const average = h('input', { type: 'checkbox', id: `${idPrefix}time-average` });
   average.addEventListener('change', () => {
-    state.showTimeAverage.value = average.checked;
+    state.showTimeAverage.set(average.checked);
   });
 
   effect(() => {
@@ -135,10 +125,10 @@ export function createDynamicsControls(
     sweeps.value = String(Math.log10(state.metropolisSweeps.value));
     sweeps.setAttribute('aria-valuetext', String(state.metropolisSweeps.value));
     play.textContent = state.playing.value ? strings.pause : strings.play;
-    fastForward.textContent = state.fastForward.value
+    fastForward.textContent = state.fastForwarding.value
       ? strings.fastForwardStop
       : strings.fastForward(FAST_FORWARD_FACTOR);
-    fastForward.setAttribute('aria-pressed', String(state.fastForward.value));
+    fastForward.setAttribute('aria-pressed', String(state.fastForwarding.value));
     speed.value = String(state.stepsPerSecond.value);
     if (seed.getAttribute('aria-invalid') !== 'true') seed.value = String(state.seed.value);
     average.checked = state.showTimeAverage.value;
@@ -151,7 +141,7 @@ export function createDynamicsControls(
     kindField.root,
     rateField.root,
     sweepsField.root,
-    einstein && createEinsteinFields(state, strings),
+    einsteinFields,
     h('div', { class: 'button-row' }, play, step, reset, fastForward),
     speedField.root,
     seedField.root,

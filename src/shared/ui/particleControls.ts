@@ -1,7 +1,7 @@
 import { InputError } from '../../core/errors.ts';
 import { checkParticleCount, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
-import type { SimulatorState } from '../../screens/physics/model.ts';
 import type { Strings } from '../../strings/en.ts';
+import type { ParticleModel } from '../model/particleModel.ts';
 import { h } from './dom.ts';
 import { createField, messageOf } from './field.ts';
 import { formatCount } from './format.ts';
@@ -35,7 +35,7 @@ export function particleCountAtSliderPosition(position: number): number {
   return Math.max(1, Math.round(Number(value.toPrecision(2))));
 }
 
-export function createParticleControls(state: SimulatorState, strings: Strings, idPrefix = ''): HTMLElement {
+export function createParticleControls(state: ParticleModel, strings: Strings, idPrefix = ''): HTMLElement {
   const slider = h('input', {
     type: 'range',
     id: `${idPrefix}particle-slider`,
@@ -63,7 +63,7 @@ export function createParticleControls(state: SimulatorState, strings: Strings, 
     }
     sliderField.setError(null);
     textField.setError(null);
-    state.particleCount.value = value;
+    state.particleCount.set(value);
   });
   const apply = () => {
     try {
@@ -72,7 +72,7 @@ export function createParticleControls(state: SimulatorState, strings: Strings, 
         textField.setError(strings.einsteinTooManyParticles(formatCount(MAX_DRAWN_PARTICLES)));
         return;
       }
-      state.particleCount.value = value;
+      state.particleCount.set(value);
       textField.setError(null);
       sliderField.setError(null);
     } catch (error) {

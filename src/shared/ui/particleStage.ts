@@ -1,14 +1,9 @@
-import { createFrameLoop } from '../../app/screen.ts';
-import { ParticleSimulation } from '../../core/simulation.ts';
+import type { ReadonlySignal } from '@preact/signals-core';
 import type { DisplayUnit } from '../../core/spectra/index.ts';
-import { type ChiSquareResult, chiSquareTest, fitIsConsistent, klDivergence } from '../../core/statistics.ts';
-import type { SimulatorState } from '../../screens/physics/model.ts';
+import { type ChiSquareResult, chiSquareTest, klDivergence } from '../../core/statistics.ts';
 import type { Strings } from '../../strings/en.ts';
-import {
-  FAST_FORWARD_FACTOR,
-  FAST_FORWARD_FRAME_BUDGET_MS,
-  FAST_FORWARD_MAX_STEPS,
-} from '../model/fastForward.ts';
+import { FAST_FORWARD_FACTOR } from '../model/fastForward.ts';
+import type { ParticleModel, ParticleSnapshot } from '../model/particleModel.ts';
 import type { SystemModel } from '../model/system.ts';
 import { ParticleScene } from '../view/ParticleScene.ts';
 import { readPalette } from '../view/palette.ts';
@@ -17,9 +12,6 @@ import { download, occupancyCsv } from './exportData.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { effect, onDispose } from './lifetime.ts';
 import { createOccupancyTable, type TableHeaders } from './occupancyTable.ts';
-
-/** At most this many steps run in one frame, so a slow machine drops steps rather than freezing. */
-const MAX_STEPS_PER_FRAME = 4;
 
 export interface ParticleStageOptions {
   /** Prefix for element ids, so two stages on one page stay distinct. */
@@ -31,6 +23,8 @@ export interface ParticleStageOptions {
   /** Under the canvas: what the histogram's last bar (the overflow row, as a mean per level) stands for. */
   lumpedNote(hidden: number, each: string, total: string): string;
   tableHeaders?: Partial<TableHeaders>;
+  /** The unit the ladder and the table show energies in ('internal': the system's own). */
+  displayUnit?: ReadonlySignal<DisplayUnit>;
   /** Called after every drawn frame with the agreement between particles and theory. */
   onFrame?(fit: ChiSquareResult, divergence: number, steps: number): void;
 }
@@ -38,19 +32,16 @@ export interface ParticleStageOptions {
 export interface ParticleStage {
   stage: HTMLElement;
   table: HTMLElement;
-  simulation: ParticleSimulation;
-  step(): void;
-  reset(): void;
-  setActive(active: boolean): void;
+  /** Draws one animation frame (moves between levels in flight); the app loop calls it. */
+  drawFrame(deltaMs: number): void;
 }
 
 /**
  * The particles on the level ladder with the histogram against theory, and the occupancy table: the
- * part the physics and language-model screens share. It keeps a ParticleSimulation in step with the
- * state (system, temperature, N, dynamics) and advances it while playing.
+ * part every particle screen shares. It draws what the particle model publishes; it never steps it.
  */
 export async function createParticleStage(
-  state: SimulatorState,
+  particles: ParticleModel,
   strings: Strings,
   options: ParticleStageOptions,
 ): Promise<ParticleStage> {
@@ -93,12 +84,6 @@ export async function createParticleStage(
     ),
   );
 
-  const simulation = new ParticleSimulation(
-    state.system.peek().spectrum,
-    state.temperature.peek(),
-    state.particleCount.peek(),
-    state.seed.peek(),
-  );
   let scene: ParticleScene | null = null;
   try {
     scene = await ParticleScene.create(stageCanvas, readPalette());
@@ -115,38 +100,38 @@ export async function createParticleStage(
         notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
       if (!info.toScale) notes.push(strings.axisNotToScale);
       stageNotes.textContent = notes.join(' ');
-      describeLumpedRow(simulation.probabilities, state.system.peek().spectrum.degeneracies);
+      describeLumpedRow(particles.snapshot.peek().theory, particles.system.peek().spectrum.degeneracies);
     };
   }
 
-  /** Asks the views to draw the simulation again (peek: a view must not depend on what it bumps). */
-  /**
-   * A link can replay the particles exactly when they are "reset from the seed, then k steps at the current
-   * settings". Changing T, N or the dynamics after a reset breaks that (until the next reset), and then
-   * the step count is not offered to the link.
-   */
-  let replayable = true;
-  let mounted = false;
-  const redraw = () => {
-    state.stepVersion.value = state.stepVersion.peek() + 1;
-    state.steps.value = replayable ? simulation.stepCount : -1;
-  };
-  const settingsChanged = () => {
-    if (mounted) replayable = false;
-  };
-  const dynamicsSettings = () => ({
-    kind: state.dynamics.peek(),
-    heatBathFraction: state.heatBathFraction.peek(),
-    metropolisSweeps: state.metropolisSweeps.peek(),
-  });
-
+  let lastDrawnStep = -1;
+  let averageBuffer = new Float64Array(0);
+  function draw(snapshot: ParticleSnapshot): void {
+    let counts = snapshot.counts;
+    if (particles.showTimeAverage.peek()) {
+      if (averageBuffer.length !== counts.length) averageBuffer = new Float64Array(counts.length);
+      counts = particles.averageCounts(averageBuffer);
+    }
+    const moved = snapshot.stepCount !== lastDrawnStep;
+    lastDrawnStep = snapshot.stepCount;
+    scene?.show({
+      levels: snapshot.levels,
+      particleCount: snapshot.particleCount,
+      counts,
+      probabilities: snapshot.theory,
+      animate: moved && snapshot.stepCount > 0,
+    });
+    describeLumpedRow(snapshot.theory, particles.system.peek().spectrum.degeneracies);
+    table.update(snapshot.theory, snapshot.counts, snapshot.particleCount);
+    options.onFrame?.(
+      chiSquareTest(snapshot.counts, snapshot.theory),
+      klDivergence(snapshot.counts, snapshot.theory),
+      snapshot.stepCount,
+    );
+  }
   effect(() => {
-    const system = state.system.value;
-    const unit = state.temperatureUnit.value;
-    simulation.setSpectrum(system.spectrum, state.temperature.peek());
-    // A new system starts from the seed, so that its first draw is the same whoever opens it.
-    simulation.reset(state.seed.peek());
-    replayable = true;
+    const system = particles.system.value;
+    const unit = options.displayUnit?.value ?? 'internal';
     const { degeneracies } = system.spectrum;
     scene?.setLevels({
       energies: system.spectrum.energies,
@@ -159,53 +144,18 @@ export async function createParticleStage(
         : undefined,
     });
     table.setSystem(system, unit);
-    redraw();
+    // The new levels need the particles drawn on them at once, not at the next step.
+    lastDrawnStep = -1;
+    draw(particles.snapshot.peek());
   });
 
   effect(() => {
-    simulation.setTemperature(state.temperature.value);
-    settingsChanged();
-    redraw();
+    modeNote.textContent = particles.countsOnly.value ? strings.countsOnlyNote : '';
   });
 
   effect(() => {
-    simulation.setParticleCount(state.particleCount.value);
-    settingsChanged();
-    modeNote.textContent = simulation.countsOnly ? strings.countsOnlyNote : '';
-    redraw();
-  });
-
-  effect(() => {
-    simulation.setEinstein(state.einstein.value);
-    redraw();
-  });
-
-  let lastDrawnStep = -1;
-  let averageBuffer = new Float64Array(0);
-  effect(() => {
-    state.stepVersion.value;
-    const probabilities = simulation.probabilities;
-    let counts = simulation.counts;
-    if (state.showTimeAverage.value) {
-      if (averageBuffer.length !== counts.length) averageBuffer = new Float64Array(counts.length);
-      counts = simulation.averageCounts(averageBuffer);
-    }
-    const moved = simulation.stepCount !== lastDrawnStep;
-    lastDrawnStep = simulation.stepCount;
-    scene?.show({
-      levels: simulation.countsOnly ? null : simulation.levels,
-      particleCount: simulation.particleCount,
-      counts,
-      probabilities,
-      animate: moved && simulation.stepCount > 0,
-    });
-    describeLumpedRow(probabilities, state.system.peek().spectrum.degeneracies);
-    table.update(probabilities, simulation.counts, simulation.particleCount);
-    options.onFrame?.(
-      chiSquareTest(simulation.counts, probabilities),
-      klDivergence(simulation.counts, probabilities),
-      simulation.stepCount,
-    );
+    particles.showTimeAverage.value;
+    draw(particles.snapshot.value);
   });
 
   /** The note says what the overflow row holds in all, since its bar shows only the mean per level. */
@@ -227,48 +177,32 @@ export async function createParticleStage(
 
   // Moves between levels last most of a step, so that each is seen to finish before the next.
   effect(() => {
-    const rate = state.stepsPerSecond.value * (state.fastForward.value ? FAST_FORWARD_FACTOR : 1);
+    const rate = particles.stepsPerSecond.value * (particles.fastForwarding.value ? FAST_FORWARD_FACTOR : 1);
     scene?.setMoveDuration(Math.min(400, 800 / rate));
   });
 
-  let fastForwardSteps = 0;
   effect(() => {
-    const on = state.fastForward.value;
+    const on = particles.fastForwarding.value;
     fastForwardNote.hidden = !on;
-    if (on) fastForwardNote.textContent = strings.fastForwardRunning(FAST_FORWARD_FACTOR, formatCount(0));
-    fastForwardSteps = 0;
+    if (on) {
+      fastForwardNote.textContent = strings.fastForwardRunning(
+        FAST_FORWARD_FACTOR,
+        formatCount(particles.fastForwardSteps.value),
+      );
+    }
   });
-
-  effect(() => {
-    state.dynamics.value;
-    state.heatBathFraction.value;
-    state.metropolisSweeps.value;
-    settingsChanged();
-  });
-
-  // Start from the seed; a shared link may ask for the state after a number of steps: replay them.
-  simulation.reset(state.seed.peek());
-  const replay = state.pendingSteps.peek();
-  if (replay > 0) {
-    state.pendingSteps.value = 0;
-    state.playing.value = false;
-    const settings = dynamicsSettings();
-    for (let i = 0; i < replay; i++) simulation.step(settings);
-  }
-  mounted = true;
-  replayable = true;
-  redraw();
 
   csvButton.addEventListener('click', () => {
-    const system = state.system.peek();
+    const system = particles.system.peek();
+    const snapshot = particles.snapshot.peek();
     // Energies go out in the system's own unit, at full precision, whatever the display unit.
     const unitName = system.energyUnit.symbol;
     const csv = occupancyCsv(
       system,
       system.labels.map(strings.levelLabel),
-      simulation.probabilities,
-      simulation.counts,
-      simulation.particleCount,
+      snapshot.theory,
+      snapshot.counts,
+      snapshot.particleCount,
       {
         level: options.tableHeaders?.level ?? strings.tableLevel,
         energy: `${options.tableHeaders?.energy ?? strings.tableEnergy} (${unitName})`,
@@ -292,66 +226,9 @@ export async function createParticleStage(
     }, 'image/png');
   });
 
-  let pending = 0;
-  /** Steps at FAST_FORWARD_FACTOR × the set speed, within a time budget, until the particles agree. */
-  const fastForwardFrame = (deltaMs: number) => {
-    pending += (deltaMs / 1000) * state.stepsPerSecond.peek() * FAST_FORWARD_FACTOR;
-    const settings = dynamicsSettings();
-    const started = performance.now();
-    let steps = 0;
-    let agreed = false;
-    while (steps < pending && performance.now() - started < FAST_FORWARD_FRAME_BUDGET_MS) {
-      simulation.step(settings);
-      steps++;
-      agreed = fitIsConsistent(chiSquareTest(simulation.counts, simulation.probabilities).pValue);
-      if (agreed) break;
-    }
-    // What the budget could not run is dropped: a slow machine fast-forwards less, it does not freeze.
-    pending = 0;
-    fastForwardSteps += steps;
-    fastForwardNote.textContent = strings.fastForwardRunning(
-      FAST_FORWARD_FACTOR,
-      formatCount(fastForwardSteps),
-    );
-    if (agreed || fastForwardSteps >= FAST_FORWARD_MAX_STEPS) state.fastForward.value = false;
-    redraw();
-  };
-  const loop = createFrameLoop((deltaMs) => {
-    if (state.playing.peek() && state.fastForward.peek()) {
-      fastForwardFrame(deltaMs);
-    } else if (state.playing.peek()) {
-      pending += (deltaMs / 1000) * state.stepsPerSecond.peek();
-      const steps = Math.min(MAX_STEPS_PER_FRAME, Math.floor(pending));
-      if (steps > 0) {
-        pending = Math.min(pending - steps, MAX_STEPS_PER_FRAME);
-        const settings = dynamicsSettings();
-        for (let i = 0; i < steps; i++) simulation.step(settings);
-        redraw();
-      }
-    } else {
-      pending = 0;
-      // Pausing (the button, the space bar, a single step) ends a fast-forward too.
-      if (state.fastForward.peek()) state.fastForward.value = false;
-    }
-    scene?.renderFrame(deltaMs);
-  });
-
   return {
     stage,
     table: table.root,
-    simulation,
-    step() {
-      simulation.step(dynamicsSettings());
-      redraw();
-    },
-    reset() {
-      simulation.reset(state.seed.peek());
-      replayable = true;
-      redraw();
-    },
-    setActive(active) {
-      if (active) loop.start();
-      else loop.stop();
-    },
+    drawFrame: (deltaMs) => scene?.renderFrame(deltaMs),
   };
 }

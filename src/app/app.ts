@@ -1,0 +1,192 @@
+/**
+ * The app's shell around the screens: header, tabs, notices, the address that always holds the current
+ * settings, shortcuts, the tour, and the one app loop. Switching language renders it all again from the
+ * same models (src/shared/ui/lifetime.ts disposes the previous rendering).
+ */
+import { effect, signal } from '@preact/signals-core';
+import { h } from '../shared/ui/dom.ts';
+import { setErrorTranslator } from '../shared/ui/field.ts';
+import { setNumberLocale } from '../shared/ui/format.ts';
+import { disposeAll } from '../shared/ui/lifetime.ts';
+import { createStoryActions } from '../story/storyActions.ts';
+import { createStoryPanel } from '../story/storyPanel.ts';
+import { STORY_PANEL_STRINGS } from '../story/storySteps.ts';
+import type { Strings } from '../strings/en.ts';
+import {
+  initialLocale,
+  LOCALES,
+  type Locale,
+  loadStrings,
+  rememberLocale,
+  stringsFor,
+} from '../strings/index.ts';
+import { startAppLoop } from './appLoop.ts';
+import { createHeaderTools, toggleFullscreen } from './headerTools.ts';
+import { createAddressWriter } from './link/addressWriter.ts';
+import {
+  applyLanguageLink,
+  applyParallelLink,
+  applyPhysicsLink,
+  linkQuery,
+  mentionsLanguage,
+} from './link/linkSync.ts';
+import { parseLink } from './link/urlSchema.ts';
+import { type AppModels, createAppModels } from './models.ts';
+import { createNavigation } from './navigation.ts';
+import { applyPreferences, loadPreferences } from './preferences.ts';
+import type { ScreenHandle } from './screen.ts';
+import { createHelpDialog, installShortcuts } from './shortcuts.ts';
+
+/** A screen as main.ts lists it: its tab, and how to build it (screens after the first load lazily). */
+export interface AppScreen {
+  id: string;
+  label(strings: Strings): string;
+  mount(host: HTMLElement, models: AppModels, strings: Strings, locale: Locale): Promise<ScreenHandle>;
+}
+
+export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): void {
+  // A shared link's settings go into the models before anything renders.
+  const link = parseLink(location.search);
+  const locale = signal<Locale>(link.settings.lang ?? initialLocale());
+  const models = createAppModels(() => locale.peek());
+  const { physics, parallel } = models;
+  const preferences = loadPreferences();
+  applyPreferences(preferences);
+  const storyActions = createStoryActions(models);
+
+  const refusedInLink = [...link.rejected, ...applyPhysicsLink(link.settings, physics)];
+  refusedInLink.push(...applyParallelLink(link.settings, parallel));
+  if (mentionsLanguage(link.settings)) {
+    void models.language().then((language) => {
+      const refused = applyLanguageLink(link.settings, language);
+      if (refused.length > 0) showLinkNotice(refused);
+    });
+  }
+
+  /** The address always holds the current settings, so the browser's own "copy link" shares them too. */
+  function currentQuery(): string {
+    return linkQuery(locale.value, physics, models.languageLoaded.value, parallel);
+  }
+  const writeAddress = createAddressWriter((query) =>
+    history.replaceState(null, '', `?${query}${location.hash}`),
+  );
+  effect(() => writeAddress(currentQuery()));
+
+  const noticeArea = h('div', { class: 'notices', id: 'notices' });
+  function showLinkNotice(names: string[]): void {
+    const strings = stringsFor(locale.peek());
+    const dismiss = h('button', { type: 'button' }, strings.dismiss);
+    const notice = h(
+      'p',
+      { class: 'notice', role: 'status' },
+      strings.linkRejected(names.join(', ')),
+      ' ',
+      dismiss,
+    );
+    dismiss.addEventListener('click', () => notice.remove());
+    noticeArea.append(notice);
+  }
+
+  function createCopyLinkButton(strings: Strings): HTMLElement {
+    const button = h('button', { type: 'button', id: 'copy-link' }, strings.copyLink);
+    const status = h('span', { class: 'visually-hidden', role: 'status', id: 'copy-link-status' });
+    button.addEventListener('click', async () => {
+      const url = `${location.origin}${location.pathname}?${currentQuery()}${location.hash}`;
+      history.replaceState(null, '', url);
+      try {
+        await navigator.clipboard.writeText(url);
+        status.textContent = strings.linkCopied;
+        button.textContent = '✓';
+        window.setTimeout(() => {
+          button.textContent = strings.copyLink;
+        }, 1500);
+      } catch {
+        window.prompt(strings.linkCopyFailed, url);
+      }
+    });
+    return h('span', {}, button, status);
+  }
+
+  function render(root: HTMLElement, active: Locale): void {
+    disposeAll();
+    const strings = stringsFor(active);
+    document.documentElement.lang = active;
+    document.title = strings.appTitle;
+    setNumberLocale(active);
+    setErrorTranslator(strings.translateError);
+
+    const screens = h('div', { class: 'screens' });
+    const navigation = createNavigation(
+      appScreens.map((screen) => ({
+        id: screen.id,
+        label: screen.label(strings),
+        mount: (host: HTMLElement) => screen.mount(host, models, strings, active),
+      })),
+      screens,
+      strings.screensLabel,
+    );
+
+    const languageSelect = h('select', { id: 'language-select', 'aria-label': strings.languageLabel });
+    for (const option of LOCALES) {
+      languageSelect.append(
+        h('option', { value: option, lang: option }, option === 'ru' ? 'Русский' : 'English'),
+      );
+    }
+    languageSelect.value = active;
+    languageSelect.addEventListener('change', async () => {
+      const next = languageSelect.value as Locale;
+      await loadStrings(next);
+      rememberLocale(next);
+      locale.value = next;
+      render(root, next);
+      document.getElementById('language-select')?.focus();
+    });
+
+    const help = createHelpDialog(strings);
+    const story = createStoryPanel({
+      actions: storyActions,
+      language: () => active,
+      strings: STORY_PANEL_STRINGS[active],
+    });
+    startAppLoop(() => navigation.active());
+    installShortcuts(
+      () => navigation.active()?.shortcuts ?? null,
+      {
+        toggleProjector: () => document.getElementById('projector-toggle')?.click(),
+        toggleFullscreen,
+        startStory: () => story.open(),
+      },
+      help,
+    );
+
+    root.replaceChildren(
+      h(
+        'header',
+        { class: 'app-header' },
+        h(
+          'div',
+          { class: 'brand' },
+          h('h1', {}, strings.appTitle),
+          h('p', { class: 'tagline' }, strings.tagline),
+        ),
+        navigation.element,
+        createHeaderTools(strings, preferences, {
+          copyLink: createCopyLinkButton(strings),
+          languageSelect,
+          openStory: () => story.open(),
+          openHelp: () => help.showModal(),
+          rerender: () => render(root, locale.peek()),
+        }),
+      ),
+      noticeArea,
+      screens,
+      story.root,
+      help,
+    );
+  }
+
+  void loadStrings(locale.value).then(() => {
+    render(root, locale.value);
+    if (refusedInLink.length > 0) showLinkNotice(refusedInLink);
+  });
+}
