@@ -15,9 +15,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright';
 import { build, preview } from 'vite';
-import { findChromium } from '../tests/e2e/browser.ts';
+import { launchBrowser } from '../tests/e2e/browser.ts';
 
 const SAMPLE_EVERY_MS = 10_000;
 const WARM_UP_MS = 60_000;
@@ -55,22 +54,12 @@ const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('The preview server has no TCP address.');
 const url = `http://127.0.0.1:${address.port}/${QUERY}`;
 
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-    '--enable-precise-memory-info',
-    // A headless page counts as visible, but make sure Chromium never throttles its timers or rAF.
-    '--disable-background-timer-throttling',
-    '--disable-renderer-backgrounding',
-  ],
-});
+const browser = await launchBrowser([
+  '--enable-precise-memory-info',
+  // A headless page counts as visible, but make sure Chromium never throttles its timers or rAF.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+]);
 
 let exitCode = 0;
 try {

@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright';
-import { inject } from 'vitest';
-import { type PageProblems, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject } from 'vitest';
 
-export interface OpenedApp {
-  page: Page;
-  problems: PageProblems;
-}
-
-export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<OpenedApp> {
-  const page = await browser.newPage({ viewport });
-  const problems = watchForProblems(page);
-  await page.goto(inject('baseUrl'));
+/** Loads the app at `address` (its plain address unless given) and waits until its occupancy table shows. */
+export async function loadApp(page: Page, address = inject('baseUrl')): Promise<void> {
+  await page.goto(address);
   await page.locator('#occupancy-table tbody tr').first().waitFor();
-  return { page, problems };
 }
 
 export interface TableRow {
@@ -73,4 +65,14 @@ export async function framesSpanning(page: Page, ms: number): Promise<void> {
       }),
     ms,
   );
+}
+
+/** Opens the language screen until its model is trained, then the side-by-side screen until its dictionary shows. */
+export async function visitLanguageAndSideBySide(page: Page): Promise<void> {
+  await page.click('#tab-language');
+  await expect.poll(() => page.textContent('#training-status'), { timeout: 30_000 }).toContain('Trained on');
+  await page.click('#tab-parallel');
+  await expect
+    .poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 })
+    .toMatch(/H = [\d.]+ nats/);
 }

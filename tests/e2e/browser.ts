@@ -26,7 +26,8 @@ export function findChromium(): string {
   );
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Headless Chromium with software WebGL and none of its background traffic; `extraArgs` are added to its flags. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -39,6 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

@@ -3,27 +3,15 @@
  * each position a control can reach is a value the app takes, or a message beside the control, never an
  * uncaught error.
  */
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
+import { useBrowserPages } from './pages.ts';
 
-let browser: Browser;
+const pages = useBrowserPages();
 let page: Page;
-let problems: PageProblems;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(problems.errors).toEqual([]);
-  await page.close();
-});
 
 async function openScreen(hash: string): Promise<void> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  problems = watchForProblems(page);
+  page = await pages.open();
   await page.goto(`${inject('baseUrl')}${hash}`);
 }
 
@@ -48,7 +36,7 @@ test.each([
     // Four positions a decade: 1, 2, 3, 6, 10, then two significant digits.
     expect(seen).toEqual(['1', '2', '3', '6', '10', '18', '32']);
     expect(await field.getAttribute('aria-invalid')).toBeNull();
-    expect(problems.errors).toEqual([]);
+    expect(pages.errors()).toEqual([]);
   },
 );
 
@@ -112,7 +100,7 @@ test.each([
           if (!(await control.isVisible())) break;
           await control.focus();
           await page.keyboard.press(key);
-          expect(problems.errors, `${key} on #${id}`).toEqual([]);
+          expect(pages.errors(), `${key} on #${id}`).toEqual([]);
         }
         // A value the control refused is explained beside it.
         const invalid = await page.evaluate(() =>

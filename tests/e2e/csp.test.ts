@@ -1,18 +1,13 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { readTable, setTemperature } from './app.ts';
-import { distinctColours, launchBrowser, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
+import { loadApp, readTable, setTemperature, visitLanguageAndSideBySide } from './app.ts';
+import { distinctColours } from './browser.ts';
+import { useBrowserPages } from './pages.ts';
 
 /** The long test trains a model and visits every screen: more than the default minute on a busy machine. */
 const LONG_TEST_MS = 120_000;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const pages = useBrowserPages();
 
 /** The built page's policy, as the browser parsed it, split into directive → sources. */
 async function readPolicy(page: Page): Promise<Map<string, string[]>> {
@@ -39,7 +34,7 @@ test('the built page carries a strict CSP: no eval, no inline script', async () 
   }
   expect(html).not.toMatch(/<[^>]*\son[a-z]+=/i); // no inline event handlers either
 
-  const page = await browser.newPage();
+  const page = await pages.open();
   await page.goto(inject('baseUrl'));
   const policy = await readPolicy(page);
   expect(policy.get('script-src')).toEqual(["'self'"]);
@@ -51,14 +46,12 @@ test('the built page carries a strict CSP: no eval, no inline script', async () 
     expect(sources).not.toContain("'unsafe-eval'");
     expect(sources).not.toContain("'unsafe-inline'");
   }
-  await page.close();
 });
 
 test(
   'every screen, a custom formula and a temperature with units run without a CSP violation',
   async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchForProblems(page);
+    const page = await pages.open();
     // Registered before any of the page's scripts run, so that a violation during start-up is caught too.
     await page.addInitScript(() => {
       const reports: string[] = [];
@@ -72,8 +65,7 @@ test(
     const violations = () =>
       page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
-    await page.goto(`${inject('baseUrl')}#physics`);
-    await page.locator('#occupancy-table tbody tr').first().waitFor();
+    await loadApp(page, `${inject('baseUrl')}#physics`);
     await page.locator('canvas').first().waitFor();
     // pixi.js compiles its shaders without eval (pixi.js/unsafe-eval); the canvas shows it drew.
     await expect.poll(() => distinctColours(page, 'canvas')).toBeGreaterThan(2);
@@ -92,15 +84,7 @@ test(
     await expect.poll(() => page.textContent('#readout-temperature')).toContain('300 K');
 
     // The language screen trains in a module worker and fetches a bundled corpus.
-    await page.click('#tab-language');
-    await expect
-      .poll(() => page.textContent('#training-status'), { timeout: 30_000 })
-      .toContain('Trained on');
-
-    await page.click('#tab-parallel');
-    await expect
-      .poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 })
-      .toMatch(/H = [\d.]+ nats/);
+    await visitLanguageAndSideBySide(page);
     await expect.poll(() => page.locator('#parallel-tables-heading').isVisible()).toBe(true);
 
     // Then every tab, so that a screen added later is checked without editing this test.
@@ -119,8 +103,7 @@ test(
 
     // The tabs change only the hash, so this one document saw every screen and its list has every report.
     expect(await violations()).toEqual([]);
-    expect(problems.errors).toEqual([]);
-    await page.close();
+    expect(pages.errors()).toEqual([]);
   },
   LONG_TEST_MS,
 );

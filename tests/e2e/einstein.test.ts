@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type OpenedApp, openApp, pause, readTable, stepCount } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, test } from 'vitest';
+import { pause, readTable, stepCount } from './app.ts';
+import { useBrowserPages } from './pages.ts';
 
-let browser: Browser;
-let app: OpenedApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.problems.errors).toEqual([]);
-  await app.page.close();
-});
+const pages = useBrowserPages();
 
 async function enter(page: Page, selector: string, text: string): Promise<void> {
   await page.fill(selector, text);
@@ -30,8 +19,7 @@ async function chooseEinstein(page: Page, n: number, quanta: number): Promise<vo
 }
 
 test('N = q = 2000: one oscillator’s quanta settle into Boltzmann at T = 1/ln 2 with nothing imposing it', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await chooseEinstein(page, 2000, 2000);
   await expect.poll(() => page.textContent('#einstein-temperature')).toContain('1.443');
   expect(await page.textContent('#readout-temperature')).toContain('1.443');
@@ -61,8 +49,7 @@ test('N = q = 2000: one oscillator’s quanta settle into Boltzmann at T = 1/ln 
 });
 
 test('a bad number of quanta is refused beside the field and the last good one kept', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await chooseEinstein(page, 2000, 6000);
   // 1/ln(1 + 1/3) = 3.476
   await expect.poll(() => page.textContent('#einstein-temperature')).toContain('3.476');
@@ -78,8 +65,7 @@ test('a bad number of quanta is refused beside the field and the last good one k
 });
 
 test('the Einstein solid is refused for a system that is not an oscillator, and ends when the system changes', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await page.selectOption('#system-select', 'two-level');
   await page.selectOption('#dynamics-select', 'einstein');
   await expect.poll(() => page.getAttribute('#dynamics-select', 'aria-invalid')).toBe('true');

@@ -4,24 +4,12 @@
  * Latin letters (unit symbols, product and format names, the sampler settings). The choice is remembered,
  * and switching back to English works.
  */
-import type { Browser, BrowserContext, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
+import { loadApp } from './app.ts';
+import { useBrowserPages } from './pages.ts';
 
-let browser: Browser;
-let pages: { page: Page; problems: PageProblems }[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const { problems } of pages) expect(problems.errors).toEqual([]);
-  const contexts = new Set(pages.map(({ page }) => page.context()));
-  pages = [];
-  for (const context of contexts) await context.close();
-});
+const pages = useBrowserPages();
 
 /** Words of three or more Latin letters that Russian text on these screens legitimately contains. */
 const LATIN_ALLOWED = new Set([
@@ -54,19 +42,6 @@ const LATIN_ALLOWED = new Set([
   'inf',
   'Tab',
 ]);
-
-async function open(page: Page, hash: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}${hash}`);
-}
-
-/** A page in a fresh browser context, or another page in `context` (which shares its storage). */
-async function newPage(context?: BrowserContext): Promise<Page> {
-  const page = await (
-    context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }))
-  ).newPage();
-  pages.push({ page, problems: watchForProblems(page) });
-  return page;
-}
 
 /**
  * Switches language, and returns the language the address named at the moment the page showed the new
@@ -146,9 +121,8 @@ async function russianOnScreen(page: Page): Promise<string[]> {
 }
 
 test('in Russian, the physics, language-model and side-by-side screens show no English', async () => {
-  const page = await newPage();
-  await open(page, '#physics');
-  await page.locator('#occupancy-table tbody tr').first().waitFor();
+  const page = await pages.open();
+  await loadApp(page, `${inject('baseUrl')}#physics`);
   await switchLanguage(page, 'ru');
   await page.locator('#occupancy-table tbody tr').first().waitFor();
 
@@ -178,9 +152,8 @@ test('in Russian, the physics, language-model and side-by-side screens show no E
 }, 180_000);
 
 test('an error from the engine is shown in Russian beside its field', async () => {
-  const page = await newPage();
-  await open(page, '#physics');
-  await page.locator('#occupancy-table tbody tr').first().waitFor();
+  const page = await pages.open();
+  await loadApp(page, `${inject('baseUrl')}#physics`);
   await switchLanguage(page, 'ru');
   await page.fill('#temperature-input', 'тепло');
   await page.press('#temperature-input', 'Enter');
@@ -192,9 +165,8 @@ test('an error from the engine is shown in Russian beside its field', async () =
 }, 120_000);
 
 test('the language choice is remembered, and switching back to English works', async () => {
-  const page = await newPage();
-  await open(page, '#physics');
-  await page.locator('#occupancy-table tbody tr').first().waitFor();
+  const page = await pages.open();
+  await loadApp(page, `${inject('baseUrl')}#physics`);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   await expect.poll(() => languageInAddress(page)).toBe('en');
   // The switch is in the address by the time the page shows it, while the particles keep playing and
@@ -215,9 +187,8 @@ test('the language choice is remembered, and switching back to English works', a
   expect(await page.textContent('#tab-physics')).toBe('Физика');
 
   // So does opening the app afresh (no link settings in the address): the choice is stored.
-  const again = await newPage(page.context());
-  await open(again, '');
-  await again.locator('#occupancy-table tbody tr').first().waitFor();
+  const again = await pages.openBeside(page);
+  await loadApp(again);
   expect(await again.evaluate(() => document.documentElement.lang)).toBe('ru');
   expect(await again.textContent('#tab-physics')).toBe('Физика');
 

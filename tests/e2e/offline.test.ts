@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { readTable } from './app.ts';
-import { distinctColours, launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, inject, test } from 'vitest';
+import { readTable, visitLanguageAndSideBySide } from './app.ts';
+import { distinctColours } from './browser.ts';
+import { useBrowserPages } from './pages.ts';
 
 /**
  * The long test installs the service worker, reloads, trains a model and visits two more screens: more than
@@ -9,38 +10,24 @@ import { distinctColours, launchBrowser, type PageProblems, watchForProblems } f
  */
 const LONG_TEST_MS = 120_000;
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const pages = useBrowserPages();
 
 /** Opens the app in a fresh profile and waits until its service worker has precached everything and controls the page. */
-async function openInstalled(): Promise<{ page: Page; problems: PageProblems }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = watchForProblems(page);
-  await page.goto(inject('baseUrl'));
-  await page.locator('#occupancy-table tbody tr').first().waitFor();
+async function openInstalled(): Promise<Page> {
+  const page = await pages.openApp();
   // ready resolves once a worker is active, i.e. after its install step has precached every file.
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(inject('baseUrl'));
   // The first install claims the open page (clientsClaim), so no reload is needed for it to take over.
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  return { page, problems };
+  return page;
 }
 
 test(
   'once loaded, the app reloads and runs with the network cut, language screen included',
   async () => {
-    const { page, problems } = await openInstalled();
-    await context.setOffline(true);
+    const page = await openInstalled();
+    await page.context().setOffline(true);
     await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
 
     await page.reload();
@@ -50,22 +37,15 @@ test(
     await expect.poll(() => distinctColours(page, 'canvas')).toBeGreaterThan(2);
 
     // Lazily loaded screen chunks, the trainer worker and the corpus text all come from the precache.
-    await page.click('#tab-language');
-    await expect
-      .poll(() => page.textContent('#training-status'), { timeout: 30_000 })
-      .toContain('Trained on');
-    await page.click('#tab-parallel');
-    await expect
-      .poll(() => page.textContent('#mapping-entropy'), { timeout: 30_000 })
-      .toMatch(/H = [\d.]+ nats/);
+    await visitLanguageAndSideBySide(page);
 
-    expect(problems.errors).toEqual([]);
+    expect(pages.errors()).toEqual([]);
   },
   LONG_TEST_MS,
 );
 
 test('the page links a web-app manifest that makes it installable', async () => {
-  const { page } = await openInstalled();
+  const page = await openInstalled();
   const href = await page.getAttribute('link[rel=manifest]', 'href');
   expect(href).toBeTruthy();
   const manifestUrl = new URL(href ?? '', page.url()).href;

@@ -4,26 +4,15 @@
  * about 5 s of simulated time, and the Einstein solid's "all on one" start, which truly needs longer,
  * reaches equilibrium by fast-forward within about 5 s.
  */
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright';
+import { expect, test } from 'vitest';
 import { FIT_P_VALUE_THRESHOLD, fitIsConsistent } from '../../src/core/statistics.ts';
-import { type OpenedApp, openApp, pause, readTable, setTemperature, stepCount } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import { pause, readTable, setTemperature, stepCount } from './app.ts';
+import { useBrowserPages } from './pages.ts';
 
 const LECTURE_SECONDS = 5;
 
-let browser: Browser;
-let app: OpenedApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.problems.errors).toEqual([]);
-  await app.page.close();
-});
+const pages = useBrowserPages();
 
 async function pValue(page: Page): Promise<number> {
   return Number(await page.getAttribute('#readout-fit', 'data-p-value'));
@@ -46,8 +35,7 @@ async function divergenceFromTable(page: Page): Promise<number> {
 test.each(['0.5', '2'])(
   'at the defaults, T = 1 → %s agrees with theory within 5 s of steps',
   async (next) => {
-    app = await openApp(browser);
-    const { page } = app;
+    const page = await pages.openApp();
     await pause(page);
     await setTemperature(page, next);
     await expect.poll(() => page.textContent('#readout-temperature')).toContain(next);
@@ -69,8 +57,7 @@ test.each(['0.5', '2'])(
 );
 
 test('fast-forward takes the Einstein solid from "all on one" to equilibrium within 5 s of its steps', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await pause(page);
   await page.selectOption('#dynamics-select', 'einstein');
   await page.selectOption('#einstein-start', 'concentrated');

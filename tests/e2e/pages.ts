@@ -1,16 +1,33 @@
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { loadApp } from './app.ts';
 import { launchBrowser, type PageProblems, watchForProblems } from './browser.ts';
 
+type Viewport = { width: number; height: number };
+
 export interface BrowserPages {
-  /** A new page, watched for problems; it must end its test with none, and is closed after it. */
-  open(viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A new page in a fresh context (its own storage and service worker), watched for problems; it must
+   * end its test with none, and is closed with its context after it.
+   */
+  open(viewport?: Viewport): Promise<Page>;
+  /** Another page in `page`'s context (it shares the storage), watched and closed the same way. */
+  openBeside(page: Page): Promise<Page>;
+  /** The app in a new page (as `open`), once its occupancy table shows. */
+  openApp(viewport?: Viewport): Promise<Page>;
+  /** The problems the pages of this test have reported so far, for a check in the middle of a test. */
+  errors(): string[];
 }
 
 /** One browser for the test file and fresh pages per test: registers the hooks that launch, check and close. */
 export function useBrowserPages(): BrowserPages {
   let browser: Browser | undefined;
   let opened: { page: Page; problems: PageProblems }[] = [];
+  const errors = () => opened.flatMap(({ problems }) => problems.errors);
+  const watch = (page: Page) => {
+    opened.push({ page, problems: watchForProblems(page) });
+    return page;
+  };
   beforeAll(async () => {
     browser = await launchBrowser();
   });
@@ -18,17 +35,28 @@ export function useBrowserPages(): BrowserPages {
     await browser?.close();
   });
   afterEach(async () => {
-    const pages = opened;
+    // What the pages reported during the test; closing them is not part of it.
+    const reported = errors();
+    const contexts = new Set<BrowserContext>(opened.map(({ page }) => page.context()));
     opened = [];
-    for (const { page } of pages) await page.close();
-    expect(pages.flatMap(({ problems }) => problems.errors)).toEqual([]);
+    for (const context of contexts) await context.close();
+    expect(reported).toEqual([]);
   });
+  const open = async (viewport: Viewport = { width: 1280, height: 800 }) => {
+    if (!browser) throw new Error('useBrowserPages() opens pages only inside tests.');
+    const context = await browser.newContext({ viewport });
+    return watch(await context.newPage());
+  };
   return {
-    async open(viewport = { width: 1280, height: 800 }) {
-      if (!browser) throw new Error('useBrowserPages() opens pages only inside tests.');
-      const page = await browser.newPage({ viewport });
-      opened.push({ page, problems: watchForProblems(page) });
+    open,
+    async openBeside(page) {
+      return watch(await page.context().newPage());
+    },
+    async openApp(viewport) {
+      const page = await open(viewport);
+      await loadApp(page);
       return page;
     },
+    errors,
   };
 }

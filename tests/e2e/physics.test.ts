@@ -1,50 +1,29 @@
-import type { Browser } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  drawOnce,
-  framesSpanning,
-  type OpenedApp,
-  openApp,
-  pause,
-  readTable,
-  setTemperature,
-  stepCount,
-} from './app.ts';
-import { launchBrowser } from './browser.ts';
+import { expect, test } from 'vitest';
+import { drawOnce, framesSpanning, pause, readTable, setTemperature, stepCount } from './app.ts';
+import { useBrowserPages } from './pages.ts';
 
-let browser: Browser;
-let app: OpenedApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.problems.errors).toEqual([]);
-  await app.page.close();
-});
+const pages = useBrowserPages();
 
 const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
 
 test('a low temperature puts at least 99% of the particles in the ground state', async () => {
-  app = await openApp(browser);
-  await setTemperature(app.page, '0.05');
-  await drawOnce(app.page);
-  const rows = await readTable(app.page);
+  const page = await pages.openApp();
+  await setTemperature(page, '0.05');
+  await drawOnce(page);
+  const rows = await readTable(page);
   expect(rows[0].count / total(rows)).toBeGreaterThanOrEqual(0.99);
 });
 
 test('an infinite temperature spreads particles in proportion to degeneracy', async () => {
-  app = await openApp(browser);
-  await app.page.selectOption('#system-select', 'list');
-  await app.page.fill('#energy-list', '0, 1:3');
-  await app.page.click('#list-panel button[type=submit]');
-  await app.page.fill('#particle-input', '10000');
-  await app.page.press('#particle-input', 'Enter');
-  await setTemperature(app.page, 'inf');
-  await drawOnce(app.page);
-  const rows = await readTable(app.page);
+  const page = await pages.openApp();
+  await page.selectOption('#system-select', 'list');
+  await page.fill('#energy-list', '0, 1:3');
+  await page.click('#list-panel button[type=submit]');
+  await page.fill('#particle-input', '10000');
+  await page.press('#particle-input', 'Enter');
+  await setTemperature(page, 'inf');
+  await drawOnce(page);
+  const rows = await readTable(page);
   expect(rows.map((row) => row.theory)).toEqual([0.25, 0.75]);
   expect(total(rows)).toBe(10000);
   // ±5σ of a binomial with N = 1e4, p = 0.25 is about ±0.022.
@@ -52,77 +31,77 @@ test('an infinite temperature spreads particles in proportion to degeneracy', as
 });
 
 test('a negative temperature inverts the two-level system', async () => {
-  app = await openApp(browser);
-  await app.page.selectOption('#system-select', 'two-level');
-  await setTemperature(app.page, '-0.5');
-  await drawOnce(app.page);
-  const rows = await readTable(app.page);
+  const page = await pages.openApp();
+  await page.selectOption('#system-select', 'two-level');
+  await setTemperature(page, '-0.5');
+  await drawOnce(page);
+  const rows = await readTable(page);
   expect(rows[1].count).toBeGreaterThan(rows[0].count * 5);
-  expect(await app.page.getAttribute('#temperature-input', 'aria-invalid')).toBeNull();
+  expect(await page.getAttribute('#temperature-input', 'aria-invalid')).toBeNull();
 });
 
 test('"300 K" is read in kelvin; a bad value is refused with a message and the last temperature kept', async () => {
-  app = await openApp(browser);
-  await app.page.selectOption('#system-select', 'rigid-rotor');
-  await app.page.selectOption('#temperature-unit', 'K');
-  await setTemperature(app.page, '300 K');
-  await expect.poll(() => app.page.textContent('#readout-temperature')).toContain('300 K');
-  const rows = await readTable(app.page);
+  const page = await pages.openApp();
+  await page.selectOption('#system-select', 'rigid-rotor');
+  await page.selectOption('#temperature-unit', 'K');
+  await setTemperature(page, '300 K');
+  await expect.poll(() => page.textContent('#readout-temperature')).toContain('300 K');
+  const rows = await readTable(page);
   const mostLikely = rows.reduce((best, row) => (row.theory > best.theory ? row : best));
   expect(mostLikely.level).toBe('J = 7');
 
-  await setTemperature(app.page, 'warm');
-  const input = app.page.locator('#temperature-input');
+  await setTemperature(page, 'warm');
+  const input = page.locator('#temperature-input');
   await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
   const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-  const message = await app.page.locator(`#${describedBy.split(' ').at(-1)}`).textContent();
+  const message = await page.locator(`#${describedBy.split(' ').at(-1)}`).textContent();
   expect(message?.length).toBeGreaterThan(10);
-  expect(await app.page.locator('[role=alert]:visible').count()).toBeGreaterThan(0);
-  expect(await app.page.textContent('#readout-temperature')).toContain('300 K');
+  expect(await page.locator('[role=alert]:visible').count()).toBeGreaterThan(0);
+  expect(await page.textContent('#readout-temperature')).toContain('300 K');
 });
 
 test('a bad formula shows its error beside the field and keeps the last good spectrum', async () => {
-  app = await openApp(browser);
-  await app.page.selectOption('#system-select', 'formula');
-  await app.page.fill('#formula-energy', 'n^2 +');
-  await app.page.click('#formula-panel button[type=submit]');
-  await expect.poll(() => app.page.getAttribute('#formula-energy', 'aria-invalid')).toBe('true');
-  const rows = await readTable(app.page);
+  const page = await pages.openApp();
+  await page.selectOption('#system-select', 'formula');
+  await page.fill('#formula-energy', 'n^2 +');
+  await page.click('#formula-panel button[type=submit]');
+  await expect.poll(() => page.getAttribute('#formula-energy', 'aria-invalid')).toBe('true');
+  const rows = await readTable(page);
   expect(rows.length).toBe(31);
   expect(rows[2].level).toBe('n = 2');
 });
 
 test('changing N and the system updates the table', async () => {
-  app = await openApp(browser);
-  await pause(app.page);
-  await app.page.fill('#particle-input', '500');
-  await app.page.press('#particle-input', 'Enter');
-  await expect.poll(async () => total(await readTable(app.page))).toBe(500);
-  await app.page.selectOption('#system-select', 'hydrogen');
-  await expect.poll(async () => (await readTable(app.page))[0].level).toBe('n = 1');
-  expect(total(await readTable(app.page))).toBe(500);
+  const page = await pages.openApp();
+  await pause(page);
+  await page.fill('#particle-input', '500');
+  await page.press('#particle-input', 'Enter');
+  await expect.poll(async () => total(await readTable(page))).toBe(500);
+  await page.selectOption('#system-select', 'hydrogen');
+  await expect.poll(async () => (await readTable(page))[0].level).toBe('n = 1');
+  expect(total(await readTable(page))).toBe(500);
 });
 
 test('above a million particles the counts-only mode says so and the counts still sum to N', async () => {
-  app = await openApp(browser);
-  await pause(app.page);
-  await app.page.fill('#particle-input', '1e12');
-  await app.page.press('#particle-input', 'Enter');
-  await expect.poll(() => app.page.textContent('#stage-mode')).toContain('Counts only');
+  const page = await pages.openApp();
+  await pause(page);
+  await page.fill('#particle-input', '1e12');
+  await page.press('#particle-input', 'Enter');
+  await expect.poll(() => page.textContent('#stage-mode')).toContain('Counts only');
 });
 
 test('the step button advances exactly one step while paused', async () => {
-  app = await openApp(browser);
-  await pause(app.page);
-  const before = await stepCount(app.page);
-  const tableBefore = await readTable(app.page);
-  await app.page.click('#step-button');
-  expect(await stepCount(app.page)).toBe(before + 1);
+  const page = await pages.openApp();
+  await pause(page);
+  const before = await stepCount(page);
+  const tableBefore = await readTable(page);
+  await page.click('#step-button');
+  expect(await stepCount(page)).toBe(before + 1);
   // Nothing more follows: the animation loop keeps running (frames spanning two steps at the default
   // pace have passed) and takes no step of its own while paused.
-  await framesSpanning(app.page, 400);
-  expect(await stepCount(app.page)).toBe(before + 1);
-  expect(await readTable(app.page)).not.toEqual(tableBefore);
+  await framesSpanning(page, 400);
+  expect(await stepCount(page)).toBe(before + 1);
+  expect(await readTable(page)).not.toEqual(tableBefore);
 });
 
 test.each([
@@ -131,10 +110,10 @@ test.each([
 ] as const)(
   'the layout at %s width has no horizontal scrolling and no overlap',
   async (name, width, height) => {
-    app = await openApp(browser, { width, height });
-    await pause(app.page);
-    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    const boxes = await app.page.$$eval(
+    const page = await pages.openApp({ width, height });
+    await pause(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const boxes = await page.$$eval(
       '.stage, .controls > fieldset, .results, .plots-panel, .table-panel',
       (elements) =>
         elements.map((element) => {
@@ -157,6 +136,6 @@ test.each([
         expect(overlap, `boxes ${i} and ${j} overlap`).toBe(false);
       }
     }
-    await app.page.screenshot({ path: `test-results/physics-${name}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/physics-${name}.png`, fullPage: true });
   },
 );

@@ -1,22 +1,14 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { type OpenedApp, openApp, pause, readTable, stepCount } from './app.ts';
-import { distinctColours, launchBrowser, watchForProblems } from './browser.ts';
+import type { Page } from 'playwright';
+import { afterEach, expect, inject, test } from 'vitest';
+import { pause, readTable, stepCount } from './app.ts';
+import { distinctColours } from './browser.ts';
+import { useBrowserPages } from './pages.ts';
 
-let browser: Browser;
-let app: OpenedApp;
+const pages = useBrowserPages();
 let dialogs: string[];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.problems.errors).toEqual([]);
+afterEach(() => {
   // An alert or confirm from the page means some input was run as markup or script.
   expect(dialogs).toEqual([]);
-  await app.page.close();
 });
 
 /** Dismisses and records every alert/confirm/prompt, so a successful XSS fails the test instead of hanging it. */
@@ -29,9 +21,9 @@ function recordDialogs(page: Page): void {
 }
 
 async function open(): Promise<Page> {
-  app = await openApp(browser);
-  recordDialogs(app.page);
-  return app.page;
+  const page = await pages.openApp();
+  recordDialogs(page);
+  return page;
 }
 
 /** What the user sees of the simulator's state; a refused input must leave all of it as it was. */
@@ -192,8 +184,7 @@ test('hostile temperatures and particle counts are refused and the state is kept
 }, 180_000);
 
 async function openLanguage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  app = { page, problems: watchForProblems(page) };
+  const page = await pages.open();
   recordDialogs(page);
   await page.goto(`${inject('baseUrl')}#language`);
   await expect.poll(() => page.textContent('#training-status'), { timeout: 60_000 }).toContain('Trained on');
@@ -244,8 +235,7 @@ test('pasted JSON: malformed is refused, 50 000 tokens load (the time is printed
 }, 180_000);
 
 test('markup in a link is shown as text: no element is created and no dialog fires', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  app = { page, problems: watchForProblems(page) };
+  const page = await pages.open();
   recordDialogs(page);
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
   await page.goto(`${inject('baseUrl')}?ctx=${hostile}&sys=list&fl=${hostile}#language`);

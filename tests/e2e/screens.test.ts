@@ -1,20 +1,8 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type OpenedApp, openApp } from './app.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright';
+import { expect, test } from 'vitest';
+import { useBrowserPages } from './pages.ts';
 
-let browser: Browser;
-let app: OpenedApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.problems.errors).toEqual([]);
-  await app.page.close();
-});
+const pages = useBrowserPages();
 
 async function visitSideBySideAndReturn(page: Page): Promise<void> {
   await page.click('#tab-parallel');
@@ -49,8 +37,7 @@ async function screensReachedByTab(page: Page): Promise<string[]> {
 }
 
 test('a screen you left has no box and no focusable element', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await visitSideBySideAndReturn(page);
   expect(await hostSize(page, 'screen-parallel')).toEqual({ width: 0, height: 0 });
   // The page ends with the physics screen: nothing of the side-by-side screen hangs below it.
@@ -64,8 +51,7 @@ test('a screen you left has no box and no focusable element', async () => {
 });
 
 test('the tour step on negative temperature shows the physics screen after the side-by-side steps', async () => {
-  app = await openApp(browser, { width: 1920, height: 1080 });
-  const { page } = app;
+  const page = await pages.openApp({ width: 1920, height: 1080 });
   await page.click('#story-open');
   await page.locator('#story-panel').waitFor();
   // Steps 2, 3 and 5 visit the side-by-side screen; step 7 is the inverted two-level system.

@@ -1,25 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { type OpenedApp, openApp, pause, readTable, setTemperature, stepCount } from './app.ts';
-import { launchBrowser, watchForProblems } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { loadApp, pause, readTable, setTemperature, stepCount } from './app.ts';
+import { useBrowserPages } from './pages.ts';
 
-let browser: Browser;
-let app: OpenedApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.problems.errors).toEqual([]);
-  await app.page.close();
-});
+const pages = useBrowserPages();
 
 test('a copied link reopens the same view with the same random draws', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await pause(page);
   await page.selectOption('#system-select', 'rigid-rotor');
   await page.selectOption('#temperature-unit', 'K');
@@ -35,23 +22,19 @@ test('a copied link reopens the same view with the same random draws', async () 
   await expect.poll(() => page.evaluate(() => location.search)).toContain('seed=42');
   const url = await page.evaluate(() => location.href);
 
-  const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems = watchForProblems(second);
-  await second.goto(url);
-  await second.locator('#occupancy-table tbody tr').first().waitFor();
+  const second = await pages.open();
+  await loadApp(second, url);
   expect(await second.inputValue('#system-select')).toBe('rigid-rotor');
   expect(await second.inputValue('#particle-input')).toBe('777');
   expect(await second.inputValue('#dynamics-select')).toBe('metropolis');
   expect(await second.textContent('#readout-temperature')).toContain('500 K');
   expect(await stepCount(second)).toBe(3);
   expect(await readTable(second)).toEqual(table);
-  expect(problems.errors).toEqual([]);
-  await second.close();
+  expect(pages.errors()).toEqual([]);
 });
 
 test('every change reaches the address at once, while the particles play', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   const inAddress = (key: string) =>
     page.evaluate((key) => new URLSearchParams(location.search).get(key), key);
   await expect.poll(() => inAddress('play')).toBe('1');
@@ -75,19 +58,17 @@ test('every change reaches the address at once, while the particles play', async
 });
 
 test('invalid or hostile link values fall back to defaults with a visible notice', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems = watchForProblems(page);
-  app = { page, problems };
+  const page = await pages.open();
   let dialogs = 0;
   page.on('dialog', (dialog) => {
     dialogs++;
     void dialog.dismiss();
   });
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
-  await page.goto(
+  await loadApp(
+    page,
     `${inject('baseUrl')}?T=warm&N=-5&sys=${hostile}&seed=1e99&fl=${hostile}&p.nMax=${hostile}#physics`,
   );
-  await page.locator('#occupancy-table tbody tr').first().waitFor();
   const notice = await page.textContent('#notices');
   expect(notice).toMatch(/T/);
   expect(notice).toMatch(/N/);
@@ -98,8 +79,7 @@ test('invalid or hostile link values fall back to defaults with a visible notice
 });
 
 test('projector mode and the colour-blind palette change the theme, and are remembered', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const before = await background();
   await page.click('#projector-toggle');
@@ -118,8 +98,7 @@ test('projector mode and the colour-blind palette change the theme, and are reme
 });
 
 test('the keyboard alone runs the guided story to its end', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await page.locator('body').press('t');
   await page.locator('#story-panel').waitFor();
   const total = Number((await page.textContent('#story-step'))?.match(/(\d+)\D*$/)?.[1]);
@@ -145,8 +124,7 @@ test('the keyboard alone runs the guided story to its end', async () => {
 });
 
 test('shortcuts: space pauses and plays, s steps once, ? lists the keys', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await pause(page);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const before = await stepCount(page);
@@ -162,8 +140,7 @@ test('shortcuts: space pauses and plays, s steps once, ? lists the keys', async 
 });
 
 test('the CSV download matches the occupancy table', async () => {
-  app = await openApp(browser);
-  const { page } = app;
+  const page = await pages.openApp();
   await pause(page);
   await page.click('#step-button');
   const table = await readTable(page);

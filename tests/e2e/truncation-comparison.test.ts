@@ -54,6 +54,27 @@ test('on a context where the model is sure, top-p keeps more tokens than min-p, 
   expect(hot.topP).toBeGreaterThan(2 * hot.minP);
 });
 
+/** What each engine preset button puts in the sampler fields, in the order the test clicks them. */
+const PRESET_FIELDS = {
+  'llama-cpp': {
+    temperature: '0.8',
+    topK: '40',
+    topP: '0.95',
+    minP: '0.05',
+    typicalP: '1',
+    order: 'temperature-last',
+  },
+  'hugging-face': {
+    temperature: '1',
+    topK: '50',
+    topP: '1',
+    minP: '0',
+    typicalP: '1',
+    order: 'temperature-first',
+  },
+  plain: { temperature: '1', topK: '0', topP: '1', minP: '0', typicalP: '1', order: 'temperature-first' },
+};
+
 test('the engine presets set every sampler field with one click', async () => {
   await openLanguageScreen('en');
   const fields = async () => ({
@@ -64,33 +85,10 @@ test('the engine presets set every sampler field with one click', async () => {
     typicalP: await page.inputValue('#typical-p'),
     order: await page.inputValue('#sampler-order'),
   });
-  await page.click('#preset-llama-cpp');
-  await expect.poll(fields).toEqual({
-    temperature: '0.8',
-    topK: '40',
-    topP: '0.95',
-    minP: '0.05',
-    typicalP: '1',
-    order: 'temperature-last',
-  });
-  await page.click('#preset-hugging-face');
-  await expect.poll(fields).toEqual({
-    temperature: '1',
-    topK: '50',
-    topP: '1',
-    minP: '0',
-    typicalP: '1',
-    order: 'temperature-first',
-  });
-  await page.click('#preset-plain');
-  await expect.poll(fields).toEqual({
-    temperature: '1',
-    topK: '0',
-    topP: '1',
-    minP: '0',
-    typicalP: '1',
-    order: 'temperature-first',
-  });
+  for (const [preset, expected] of Object.entries(PRESET_FIELDS)) {
+    await page.click(`#preset-${preset}`);
+    await expect.poll(fields, { message: preset }).toEqual(expected);
+  }
   expect(await page.textContent('#engine-presets')).toContain('top-k 50 (unless set)');
   expect(await page.textContent('#engine-presets')).toContain('min-p 0.05');
 });
