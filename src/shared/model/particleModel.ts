@@ -52,6 +52,8 @@ export interface ParticleSource {
 
 /** The particles as last stepped: what the views draw. A new object after every change. */
 export interface ParticleSnapshot {
+  /** The levels these particles sit on. */
+  readonly system: SystemModel;
   /** Level index per particle; null in counts-only mode (above MAX_DRAWN_PARTICLES). */
   readonly levels: Uint32Array | null;
   readonly counts: Float64Array;
@@ -135,7 +137,9 @@ export function createParticleModel(source: ParticleSource, initialCount = 2000)
     probabilities.peek(),
   );
 
+  let lastSystem = source.system.peek();
   const snapshotOf = (): ParticleSnapshot => ({
+    system: lastSystem,
     levels: simulation.countsOnly ? null : simulation.levels,
     counts: simulation.counts,
     theory: simulation.probabilities,
@@ -158,7 +162,6 @@ export function createParticleModel(source: ParticleSource, initialCount = 2000)
   });
 
   // The simulation follows the settings in a fixed order: levels and temperature, then N, then the solid.
-  let lastSystem = source.system.peek();
   let lastTemperature = temperature.peek();
   let lastSolid: EinsteinSettings | null = null;
   let lastCount = particleCount.peek();

@@ -100,7 +100,8 @@ export async function createParticleStage(
         notes.push(strings.levelsShown(info.shownLevels, info.levelCount));
       if (!info.toScale) notes.push(strings.axisNotToScale);
       stageNotes.textContent = notes.join(' ');
-      describeLumpedRow(particles.snapshot.peek().theory, particles.system.peek().spectrum.degeneracies);
+      const snapshot = particles.snapshot.peek();
+      describeLumpedRow(snapshot.theory, snapshot.system.spectrum.degeneracies);
     };
   }
 
@@ -121,7 +122,7 @@ export async function createParticleStage(
       probabilities: snapshot.theory,
       animate: moved && snapshot.stepCount > 0,
     });
-    describeLumpedRow(snapshot.theory, particles.system.peek().spectrum.degeneracies);
+    describeLumpedRow(snapshot.theory, snapshot.system.spectrum.degeneracies);
     table.update(snapshot.theory, snapshot.counts, snapshot.particleCount);
     options.onFrame?.(
       chiSquareTest(snapshot.counts, snapshot.theory),
@@ -129,9 +130,12 @@ export async function createParticleStage(
       snapshot.stepCount,
     );
   }
-  effect(() => {
-    const system = particles.system.value;
-    const unit = options.displayUnit?.value ?? 'internal';
+  /** The levels as last given to the scene and the table, so that a snapshot on new levels sets them first. */
+  let shownSystem: SystemModel | null = null;
+  let shownUnit: DisplayUnit | null = null;
+  function showLevels(system: SystemModel, unit: DisplayUnit): void {
+    shownSystem = system;
+    shownUnit = unit;
     const { degeneracies } = system.spectrum;
     scene?.setLevels({
       energies: system.spectrum.energies,
@@ -144,18 +148,20 @@ export async function createParticleStage(
         : undefined,
     });
     table.setSystem(system, unit);
-    // The new levels need the particles drawn on them at once, not at the next step.
+    // Particles on new levels are placed, not animated from the old ones.
     lastDrawnStep = -1;
-    draw(particles.snapshot.peek());
+  }
+
+  effect(() => {
+    const snapshot = particles.snapshot.value;
+    const unit = options.displayUnit?.value ?? 'internal';
+    particles.showTimeAverage.value;
+    if (snapshot.system !== shownSystem || unit !== shownUnit) showLevels(snapshot.system, unit);
+    draw(snapshot);
   });
 
   effect(() => {
     modeNote.textContent = particles.countsOnly.value ? strings.countsOnlyNote : '';
-  });
-
-  effect(() => {
-    particles.showTimeAverage.value;
-    draw(particles.snapshot.value);
   });
 
   /** The note says what the overflow row holds in all, since its bar shows only the mean per level. */
@@ -193,8 +199,8 @@ export async function createParticleStage(
   });
 
   csvButton.addEventListener('click', () => {
-    const system = particles.system.peek();
     const snapshot = particles.snapshot.peek();
+    const { system } = snapshot;
     // Energies go out in the system's own unit, at full precision, whatever the display unit.
     const unitName = system.energyUnit.symbol;
     const csv = occupancyCsv(
