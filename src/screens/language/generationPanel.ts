@@ -1,47 +1,24 @@
 /**
  * Text generated side by side at several temperatures, one character per column per tick, so the effect
- * of temperature on text can be watched as it happens. Any change to what generation depends on (model,
- * context, sampler, temperatures, seed) starts the columns again, so the text on screen always belongs to
- * the settings on screen.
+ * of temperature on text can be watched as it happens. The run lives in the model (generation.ts); this
+ * panel shows it and turns its fields into calls.
  */
 import './language.css';
-import type { NgramModel } from '../../core/lm/ngram.ts';
-import type { SamplerSettings } from '../../core/lm/pipeline.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { parseSeed } from '../../shared/ui/dynamicsControls.ts';
 import { createField, messageOf, translateMessage } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { LanguageStrings } from '../../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
-import { GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
+import { type GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
 import type { LanguageScreenModel } from './model.ts';
 import { formatTemperatureList, parseTemperatureList, temperatureProblemMessage } from './temperatureList.ts';
-
-/** Time between characters while playing: fast enough to feel alive, slow enough to read along. */
-const STEP_INTERVAL_MS = 120;
-/** After a stall (a slow frame), catch up by at most this many steps rather than jumping ahead. */
-const MAX_STEPS_PER_FRAME = 2;
-
-export interface GenerationPanel {
-  root: HTMLElement;
-  /** A hidden panel stops its timer. */
-  /** Shows the next tokens while playing, at the generation's own pace; the app loop calls it. */
-  drawFrame(deltaMs: number): void;
-}
-
-interface RunInputs {
-  model: NgramModel;
-  context: string;
-  sampler: SamplerSettings;
-  temperatures: readonly number[];
-  seed: number;
-}
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
-export function createGenerationPanel(state: LanguageScreenModel, strings: LanguageStrings): GenerationPanel {
+export function createGenerationPanel(state: LanguageScreenModel, strings: LanguageStrings): HTMLElement {
   const temperaturesInput = h('input', {
     type: 'text',
     id: 'generation-temperatures',
@@ -93,82 +70,49 @@ export function createGenerationPanel(state: LanguageScreenModel, strings: Langu
     body,
   );
 
-  let inputs: RunInputs | null = null;
-  let run: GenerationRun | null = null;
+  const { generation } = state;
   let views: ColumnView[] = [];
-  let playing = false;
-  let elapsed = 0;
+  let shownRun: GenerationRun | null = null;
 
-  function refreshControls(): void {
-    const usable = run !== null;
+  effect(() => {
+    const { run, context, temperatures } = generation.snapshot.value;
+    empty.hidden = state.model.value !== null;
+    body.hidden = !empty.hidden;
+    if (run !== shownRun) {
+      shownRun = run;
+      const current = views.map((view) => view.temperature);
+      // The column views are rebuilt only when the temperatures changed.
+      if (!sameNumbers(current, temperatures)) {
+        views = temperatures.map((t) => createColumnView(strings, t, MAX_COLUMN_CHARACTERS));
+        columnsHost.replaceChildren(...views.map((view) => view.root));
+      }
+      for (const view of views) view.reset(context);
+    }
+    for (const [c, column] of (run?.columns ?? []).entries()) views[c]?.show(column);
+  });
+
+  effect(() => {
+    const current = generation.status.value;
+    const usable = generation.snapshot.value.run !== null;
     play.disabled = !usable;
     stepButton.disabled = !usable;
     resetButton.disabled = !usable;
-    play.textContent = playing ? strings.pause : strings.play;
-  }
-
-  function setPlaying(next: boolean): void {
-    if (next === playing) return;
-    playing = next && run !== null;
-    elapsed = 0;
-    if (run !== null) {
-      status.textContent = playing ? strings.generationPlaying : strings.generationPaused(run.length);
-    }
-    refreshControls();
-  }
-
-  function advance(): void {
-    if (run === null) return;
-    run.step();
-    run.columns.forEach((column, c) => {
-      views[c].show(column);
-    });
-    if (run.finished) {
-      playing = false;
-      status.textContent = strings.generationFinished(MAX_COLUMN_CHARACTERS);
-      refreshControls();
-    }
-  }
-
-  /** A fresh run from `inputs`; the column views are rebuilt only when the temperatures changed. */
-  function restart(): void {
-    status.textContent = '';
-    if (inputs === null) {
-      run = null;
-      playing = false;
-      empty.hidden = false;
-      body.hidden = true;
-      refreshControls();
-      return;
-    }
-    const { model, context, sampler, temperatures, seed } = inputs;
-    empty.hidden = true;
-    body.hidden = false;
-    try {
-      run = new GenerationRun(model, context, sampler, temperatures, seed);
-    } catch (error) {
-      run = null;
-      playing = false;
-      status.textContent = translateMessage(messageOf(error));
-    }
-    const current = views.map((view) => view.temperature);
-    if (!sameNumbers(current, temperatures)) {
-      views = temperatures.map((t) => createColumnView(strings, t, MAX_COLUMN_CHARACTERS));
-      columnsHost.replaceChildren(...views.map((view) => view.root));
-    }
-    for (const view of views) view.reset(context);
-    elapsed = 0;
-    if (run !== null && playing) status.textContent = strings.generationPlaying;
-    refreshControls();
-  }
+    play.textContent = current.kind === 'playing' ? strings.pause : strings.play;
+    status.textContent =
+      current.kind === 'playing'
+        ? strings.generationPlaying
+        : current.kind === 'paused'
+          ? strings.generationPaused(current.length)
+          : current.kind === 'finished'
+            ? strings.generationFinished(MAX_COLUMN_CHARACTERS)
+            : current.kind === 'refused'
+              ? translateMessage(messageOf(current.error))
+              : '';
+  });
 
   effect(() => {
-    const model = state.model.value;
     const temperatures = state.generationTemperatures.value;
     const seed = state.generationSeed.value;
-    inputs = model
-      ? { model, context: state.context.value, sampler: state.sampler.value, temperatures, seed }
-      : null;
     // Never overwrite what someone is typing, nor a refused value they still need to correct.
     temperaturesRead.textContent = strings.temperaturesRead(formatTemperatureList(temperatures));
     if (document.activeElement !== temperaturesInput && !temperaturesInput.hasAttribute('aria-invalid')) {
@@ -177,7 +121,6 @@ export function createGenerationPanel(state: LanguageScreenModel, strings: Langu
     if (document.activeElement !== seedInput && !seedInput.hasAttribute('aria-invalid')) {
       seedInput.value = String(seed);
     }
-    restart();
   });
 
   temperaturesInput.addEventListener('change', () => {
@@ -198,32 +141,15 @@ export function createGenerationPanel(state: LanguageScreenModel, strings: Langu
       const seed = parseSeed(seedInput.value);
       seedField.setError(null);
       // The same seed again still starts over: that is what someone re-entering it expects.
-      if (seed === state.generationSeed.peek()) restart();
+      if (seed === state.generationSeed.peek()) generation.restart();
       else state.generationSeed.set(seed);
     } catch (error) {
       seedField.setError(messageOf(error));
     }
   });
-  play.addEventListener('click', () => {
-    if (!playing && run?.finished) restart();
-    setPlaying(!playing);
-  });
-  stepButton.addEventListener('click', () => {
-    setPlaying(false);
-    if (run?.finished) restart();
-    advance();
-  });
-  resetButton.addEventListener('click', () => restart());
+  play.addEventListener('click', () => generation.togglePlaying());
+  stepButton.addEventListener('click', () => generation.stepOnce());
+  resetButton.addEventListener('click', () => generation.restart());
 
-  return {
-    root,
-    drawFrame(deltaMs) {
-      if (!playing) return;
-      elapsed = Math.min(elapsed + deltaMs, STEP_INTERVAL_MS * MAX_STEPS_PER_FRAME);
-      while (playing && elapsed >= STEP_INTERVAL_MS) {
-        elapsed -= STEP_INTERVAL_MS;
-        advance();
-      }
-    },
-  };
+  return root;
 }

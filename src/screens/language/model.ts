@@ -27,6 +27,7 @@ import { createParticleModel } from '../../shared/model/particleModel.ts';
 import { setting } from '../../shared/model/setting.ts';
 import { presetSystem } from '../../shared/model/system.ts';
 import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
+import { createGeneration } from './generation.ts';
 
 export type { TrainingStatus };
 
@@ -182,6 +183,14 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     });
   }
 
+  const generation = createGeneration({
+    model,
+    context,
+    sampler,
+    temperatures: generationTemperatures,
+    seed: generationSeed,
+  });
+
   return {
     corpusId: corpusId as ReadonlySignal<string>,
     order,
@@ -197,6 +206,7 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     pipeline,
     comparison,
     particles,
+    generation,
     chooseCorpus,
     /** Shows a pasted distribution in place of the model's. */
     usePasted(imported: ImportedDistribution): void {
@@ -217,7 +227,10 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     ensureModel: () => ensureModel(trainingTarget),
     /** Trains on a bundled text. */
     trainOnCorpus: (id: string) => trainOnCorpus(trainingTarget, id),
-    step: particles.step,
+    step(dtSeconds: number): void {
+      particles.step(dtSeconds);
+      generation.step(dtSeconds);
+    },
     reset: particles.reset,
   };
 }

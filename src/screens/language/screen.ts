@@ -6,8 +6,8 @@ import { formatCount, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
+import { formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import type { Strings } from '../../strings/en.ts';
-import { formatPartitionFunction } from '../physics/readouts.ts';
 import { createEnginePresets } from './enginePresets.ts';
 import { createExampleContexts } from './exampleContextButtons.ts';
 import { createGenerationPanel } from './generationPanel.ts';
@@ -100,7 +100,7 @@ export async function mountLanguageScreen(
       ),
       createTruncationComparison(state, strings),
       h('section', { class: 'panel pipeline-panel' }, pipelineView.root),
-      h('section', { class: 'panel generation-section' }, generation.root),
+      h('section', { class: 'panel generation-section' }, generation),
     ),
     h(
       'div',
@@ -154,10 +154,7 @@ export async function mountLanguageScreen(
   const { playing } = particlesState;
   return {
     model: state,
-    drawFrame(deltaMs) {
-      particles.drawFrame(deltaMs);
-      generation.drawFrame(deltaMs);
-    },
+    drawFrame: particles.drawFrame,
     shortcuts: {
       playPause: () => playing.set(!playing.peek()),
       step: () => particlesState.stepOnce(),

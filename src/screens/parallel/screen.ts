@@ -6,11 +6,10 @@ import { createField, messageOf } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
-import { axisLabel } from '../../shared/ui/summary.ts';
+import { axisLabel, formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
 import { systemName } from '../../strings/systemText.ts';
-import { formatPartitionFunction } from '../physics/readouts.ts';
 import {
   PARALLEL_SYSTEMS,
   type ParallelScreenModel,

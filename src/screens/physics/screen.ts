@@ -12,7 +12,7 @@ import { formatCount, formatNumber, formatPercent } from '../../shared/ui/format
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
-import { axisLabel } from '../../shared/ui/summary.ts';
+import { axisLabel } from '../../shared/ui/readoutText.ts';
 import type { Strings } from '../../strings/en.ts';
 import { systemName } from '../../strings/systemText.ts';
 import { createEinsteinFields } from './einsteinControls.ts';
