@@ -24,7 +24,6 @@ import { setNumberLocale } from './shared/ui/format.ts';
 import { disposeAll } from './shared/ui/lifetime.ts';
 import { createStoryActions } from './story/storyActions.ts';
 import { createStoryPanel } from './story/storyPanel.ts';
-import { STORY_PANEL_STRINGS } from './story/storySteps.ts';
 import type { Strings } from './strings/en.ts';
 import {
   initialLocale,
@@ -171,7 +170,7 @@ function render(root: HTMLElement, active: Locale): void {
         label: strings.howItWorks,
         mount: async (host) => {
           const { mountHowItWorks } = await import('./screens/howItWorks/screen.ts');
-          mountHowItWorks(host, active);
+          await mountHowItWorks(host, active);
           return { setActive: () => {} };
         },
       },
@@ -200,7 +199,7 @@ function render(root: HTMLElement, active: Locale): void {
   const story = createStoryPanel({
     actions: storyActions,
     language: () => active,
-    strings: STORY_PANEL_STRINGS[active],
+    strings: strings.story,
   });
   installShortcuts(
     () => navigation.active()?.shortcuts ?? null,

@@ -130,12 +130,7 @@ export async function mountLanguageScreen(
     emptyNote.hidden = distribution !== null;
     if (!distribution || !result) return;
     const removed = Uint8Array.from(result.final, (p, i) => (p === 0 && result.input[i] > 0 ? 1 : 0));
-    const { system } = buildTokenSystem(
-      distribution.tokens,
-      distribution.probabilities,
-      removed,
-      strings.screenLanguage,
-    );
+    const { system } = buildTokenSystem(distribution.tokens, distribution.probabilities, removed);
     batch(() => {
       particlesState.system.value = system;
       particlesState.temperature.value = result.greedy ? 0 : state.sampler.value.temperature;

@@ -12,7 +12,7 @@ import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import { axisLabel } from '../../shared/ui/summary.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
-import { systemName } from '../../strings/systemText.ts';
+import { systemName } from '../../strings/presetText.ts';
 import type { LanguageState } from '../language/model.ts';
 import type { SimulatorState } from '../physics/model.ts';
 import { formatPartitionFunction } from '../physics/readouts.ts';
@@ -82,7 +82,7 @@ export async function mountParallelScreen(
   const tokenSystem = computed(() => {
     const distribution = language.distribution.value;
     return distribution
-      ? buildTokenSystem(distribution.tokens, distribution.probabilities, null, strings.screenLanguage).system
+      ? buildTokenSystem(distribution.tokens, distribution.probabilities, null).system
       : null;
   });
   effect(() => {

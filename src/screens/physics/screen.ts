@@ -14,7 +14,7 @@ import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import { axisLabel } from '../../shared/ui/summary.ts';
 import type { Strings } from '../../strings/en.ts';
-import { systemName } from '../../strings/systemText.ts';
+import { systemName } from '../../strings/presetText.ts';
 import type { SimulatorState } from './model.ts';
 import { createThermodynamicPlots } from './plots.ts';
 import { createReadouts } from './readouts.ts';
