@@ -27,6 +27,7 @@ import { createStoryPanel } from './story/storyPanel.ts';
 import type { Strings } from './strings/en.ts';
 import {
   initialLocale,
+  LANGUAGE_NAMES,
   LOCALES,
   type Locale,
   loadStrings,
@@ -181,9 +182,7 @@ function render(root: HTMLElement, active: Locale): void {
 
   const languageSelect = h('select', { id: 'language-select', 'aria-label': strings.languageLabel });
   for (const option of LOCALES) {
-    languageSelect.append(
-      h('option', { value: option, lang: option }, option === 'ru' ? 'Русский' : 'English'),
-    );
+    languageSelect.append(h('option', { value: option, lang: option }, LANGUAGE_NAMES[option]));
   }
   languageSelect.value = active;
   languageSelect.addEventListener('change', async () => {
