@@ -33,7 +33,7 @@ const SCREENS: readonly AppScreen[] = [
     label: (strings) => strings.howItWorks,
     mount: async (host, _models, _strings, locale) => {
       const { mountHowItWorks } = await import('./screens/howItWorks/screen.ts');
-      mountHowItWorks(host, locale);
+      await mountHowItWorks(host, locale);
       return {};
     },
   },

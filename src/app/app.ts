@@ -10,10 +10,10 @@ import { setNumberLocale } from '../shared/ui/format.ts';
 import { disposeAll } from '../shared/ui/lifetime.ts';
 import { createStoryActions } from '../story/storyActions.ts';
 import { createStoryPanel } from '../story/storyPanel.ts';
-import { STORY_PANEL_STRINGS } from '../story/storySteps.ts';
 import type { Strings } from '../strings/en.ts';
 import {
   initialLocale,
+  LANGUAGE_NAMES,
   LOCALES,
   type Locale,
   loadStrings,
@@ -128,9 +128,7 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
 
     const languageSelect = h('select', { id: 'language-select', 'aria-label': strings.languageLabel });
     for (const option of LOCALES) {
-      languageSelect.append(
-        h('option', { value: option, lang: option }, option === 'ru' ? 'Русский' : 'English'),
-      );
+      languageSelect.append(h('option', { value: option, lang: option }, LANGUAGE_NAMES[option]));
     }
     languageSelect.value = active;
     languageSelect.addEventListener('change', async () => {
@@ -146,7 +144,7 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
     const story = createStoryPanel({
       actions: storyActions,
       language: () => active,
-      strings: STORY_PANEL_STRINGS[active],
+      strings: strings.story,
     });
     startAppLoop(() => navigation.active());
     installShortcuts(

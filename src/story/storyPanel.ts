@@ -17,18 +17,18 @@ import {
   STORY_STEPS,
   type StoryActions,
   type StoryLanguage,
-  type StoryPanelStrings,
   type StoryStep,
+  type StoryStrings,
 } from './storySteps.ts';
 
-export type { StoryActions, StoryPanelStrings } from './storySteps.ts';
+export type { StoryActions, StoryStrings } from './storySteps.ts';
 
 export interface StoryPanelOptions {
   actions: StoryActions;
   /** Read at every render, so a language switch shows on the next step (or at once with refresh()). */
   language: () => StoryLanguage;
-  /** The panel's labels; a function is read at every render, like `language`. */
-  strings: StoryPanelStrings | (() => StoryPanelStrings);
+  /** The panel's labels and the steps' texts; a function is read at every render, like `language`. */
+  strings: StoryStrings | (() => StoryStrings);
   /** The steps to walk through; the app's story by default. */
   steps?: readonly StoryStep[];
   /** Called after the panel closes (by its Close button, Escape or close()). */
@@ -56,7 +56,7 @@ const BACK_KEYS = new Set(['ArrowLeft', 'PageUp']);
 export function createStoryPanel(options: StoryPanelOptions): StoryPanel {
   const steps = options.steps ?? STORY_STEPS;
   if (steps.length === 0) throw new Error('The story has no steps.');
-  const labels = (): StoryPanelStrings =>
+  const texts = (): StoryStrings =>
     typeof options.strings === 'function' ? options.strings() : options.strings;
 
   const name = h('p', { class: 'story-name', id: 'story-name' });
@@ -99,8 +99,8 @@ export function createStoryPanel(options: StoryPanelOptions): StoryPanel {
 
   function render(): void {
     const language = options.language();
-    const text = labels();
-    const step = steps[index];
+    const { panel: text, steps: stepTexts } = texts();
+    const step = stepTexts[steps[index].id];
     const n = index + 1;
     root.lang = language;
     name.textContent = text.heading;
@@ -108,8 +108,8 @@ export function createStoryPanel(options: StoryPanelOptions): StoryPanel {
     position.dataset.step = String(n);
     position.dataset.total = String(steps.length);
     progress.style.width = `${(100 * n) / steps.length}%`;
-    title.textContent = step.title[language];
-    body.textContent = step.body[language];
+    title.textContent = step.title;
+    body.textContent = step.body;
     back.textContent = text.back;
     next.textContent = text.next;
     closeButton.textContent = text.close;
@@ -123,7 +123,8 @@ export function createStoryPanel(options: StoryPanelOptions): StoryPanel {
   function announce(): void {
     clearTimeout(announceTimer);
     live.textContent = '';
-    const text = `${labels().stepOf(index + 1, steps.length)}: ${steps[index].title[options.language()]}`;
+    const { panel, steps: stepTexts } = texts();
+    const text = `${panel.stepOf(index + 1, steps.length)}: ${stepTexts[steps[index].id].title}`;
     // A short delay, so a region that has just become visible is in the accessibility tree first.
     announceTimer = setTimeout(() => {
       live.textContent = text;

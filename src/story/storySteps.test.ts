@@ -1,12 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { presetById } from '../core/spectra/index.ts';
+import { storyEn } from '../strings/en/story.ts';
+import { storyRu } from '../strings/ru/story.ts';
 import {
   STORY_ACTION_NAMES,
-  STORY_PANEL_STRINGS,
+  STORY_STEP_IDS,
   STORY_STEPS,
   type StoryActions,
   type StoryLanguage,
   type StoryStep,
+  type StoryStrings,
 } from './storySteps.ts';
 
 interface Call {
@@ -46,6 +49,7 @@ function run(step: StoryStep): Call[] {
 }
 
 const LANGUAGES: readonly StoryLanguage[] = ['en', 'ru'];
+const STORY_TEXT: Readonly<Record<StoryLanguage, StoryStrings>> = { en: storyEn, ru: storyRu };
 const CYRILLIC = /[А-Яа-яЁё]/;
 /** Common English words that have no business in a Russian sentence. */
 const ENGLISH_WORDS = /\b(the|and|of|is|are|to|with|for|in|at|on|it|this|that|from)\b/i;
@@ -56,8 +60,9 @@ function sentenceCount(text: string): number {
 }
 
 test('the story has the required steps, in order, with unique ids', () => {
-  const ids = STORY_STEPS.map((step) => step.id);
+  const ids: readonly string[] = STORY_STEPS.map((step) => step.id);
   expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toEqual(STORY_STEP_IDS);
   expect(STORY_STEPS.length).toBeGreaterThanOrEqual(6);
   for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
   const order = [
@@ -75,8 +80,8 @@ test('the story has the required steps, in order, with unique ids', () => {
 
 describe.each(STORY_STEPS.map((step) => [step.id, step] as const))('step %s', (_id, step) => {
   test.each(LANGUAGES)('has a title and a short body in %s', (language) => {
-    const title = step.title[language].trim();
-    const body = step.body[language].trim();
+    const title = STORY_TEXT[language].steps[step.id].title.trim();
+    const body = STORY_TEXT[language].steps[step.id].body.trim();
     expect(title.length).toBeGreaterThan(0);
     expect(title.length).toBeLessThanOrEqual(60);
     expect(body.length).toBeGreaterThan(0);
@@ -88,11 +93,12 @@ describe.each(STORY_STEPS.map((step) => [step.id, step] as const))('step %s', (_
   });
 
   test('Russian text is Russian and English text is English', () => {
-    for (const text of [step.title.ru, step.body.ru]) {
+    const { title, body } = storyRu.steps[step.id];
+    for (const text of [title, body]) {
       expect(text).toMatch(CYRILLIC);
       expect(text).not.toMatch(ENGLISH_WORDS);
     }
-    for (const text of [step.title.en, step.body.en]) expect(text).not.toMatch(CYRILLIC);
+    for (const text of Object.values(storyEn.steps[step.id])) expect(text).not.toMatch(CYRILLIC);
   });
 
   test('apply calls only StoryActions, choosing the screen first', () => {
@@ -162,7 +168,7 @@ describe.each(STORY_STEPS.map((step) => [step.id, step] as const))('step %s', (_
 });
 
 test('the steps set what their text promises', () => {
-  const byId = new Map(STORY_STEPS.map((step) => [step.id, run(step)]));
+  const byId = new Map<string, Call[]>(STORY_STEPS.map((step) => [step.id, run(step)]));
   const argsOf = (id: string, name: string) => byId.get(id)?.find((call) => call.name === name)?.args;
   expect(argsOf('temperature-one', 'setLanguageTemperature')).toEqual([1]);
   expect(argsOf('infinite-temperature', 'setLinkedTemperature')).toEqual([Number.POSITIVE_INFINITY]);
@@ -177,11 +183,11 @@ test('the steps set what their text promises', () => {
 
 test('the panel labels exist in both languages', () => {
   for (const language of LANGUAGES) {
-    const strings = STORY_PANEL_STRINGS[language];
+    const strings = STORY_TEXT[language].panel;
     for (const text of [strings.heading, strings.next, strings.back, strings.close]) {
       expect(text.trim().length).toBeGreaterThan(0);
     }
     expect(strings.stepOf(3, 8)).toMatch(/3\D+8/);
   }
-  expect(STORY_PANEL_STRINGS.ru.heading).toMatch(CYRILLIC);
+  expect(storyRu.panel.heading).toMatch(CYRILLIC);
 });

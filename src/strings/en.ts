@@ -1,4 +1,6 @@
 /** Every string the app shows, in English. Other languages mirror this shape (type Strings). */
+import { presetsEn } from './en/presets.ts';
+import { storyEn } from './en/story.ts';
 
 // formatCount's digits and narrow-space grouping, with one formatter made once: toLocaleString builds a
 // new one per call, which showed up as the largest cost of a caption update while a slider drags.
@@ -9,12 +11,6 @@ const tokens = (n: number) => (n === 1 ? 'one token' : `${formatCount(n)} tokens
 const others = (n: number) => (n === 1 ? 'The one other token' : `The other ${formatCount(n)} tokens`);
 const remain = (n: number) => (n === 1 ? 'One token remains' : `${formatCount(n)} tokens remain`);
 
-export interface PresetStrings {
-  name?: string;
-  description?: string;
-  parameters?: Record<string, { label?: string; description?: string }>;
-}
-
 export const en = {
   languageLabel: 'Language',
   copyLink: 'Copy link',
@@ -22,6 +18,7 @@ export const en = {
   helpButton: 'Keys',
   helpButtonLabel: 'Keyboard shortcuts',
   storyButton: 'Guided tour',
+  story: storyEn,
   howItWorks: 'How it works',
   projectorButton: 'Projector',
   colourBlindButton: 'Colour-blind palette',
@@ -45,8 +42,7 @@ export const en = {
   linkRejected: (names: string) =>
     `Some settings in the link were not valid and were left at their defaults: ${names}.`,
   dismiss: 'Dismiss',
-  /** Overrides of the engine's English preset texts, by preset id; English uses the engine's own. */
-  presets: {} as Record<string, PresetStrings | undefined>,
+  presets: presetsEn,
   /** A level's label from the engine ("ground", "level 2", "J = 3") as this language writes it. */
   levelLabel: (label: string) => label,
   /** A bundled corpus's title; English uses the manifest's. */

@@ -391,11 +391,14 @@ describe('translateErrorRu', () => {
     expect(russian).toMatch(CYRILLIC);
     expect(russian).not.toMatch(ENGLISH_PHRASE);
     // Inserted values stay: every run of digits in the English is in the Russian (except those of a
-    // preset's English name, "1D box", and a JSON position given again as a line and column).
-    const values = PRESETS.reduce((text, preset) => text.replaceAll(preset.name, ''), message).replace(
-      / at position \d+(?= \(line)/,
-      '',
-    );
+    // preset's or parameter's id, "box-1d" or "e2", and a JSON position given again as a line and column).
+    const ids = PRESETS.flatMap((preset) => [
+      preset.id,
+      ...preset.parameters.map((parameter) => parameter.id),
+    ]);
+    const values = ids
+      .reduce((text, id) => text.replace(new RegExp(`\\b${id}\\b`, 'g'), ''), message)
+      .replace(/ at position \d+(?= \(line)/, '');
     for (const digits of values.match(/\d+/g) ?? []) expect(russian).toContain(digits);
   });
 

@@ -406,29 +406,36 @@ const LIST_RULES: readonly ErrorRule[] = [
   ),
 ];
 
-/** A preset's English name in Russian (read at call time: ru.ts and this module import each other). */
-function presetName(english: string): string {
-  const preset = PRESETS.find((candidate) => candidate.name === english);
-  return (preset && ru.presets[preset.id]?.name) ?? english;
+/** A preset's Russian name, by the id the engine's message gives (read at call time: ru.ts and this module import each other). */
+function presetName(id: string): string {
+  const preset = PRESETS.find((candidate) => candidate.id === id);
+  return preset ? ru.presets[preset.id].name : id;
 }
-const PRESET_NAME = `(${PRESETS.map((preset) => escapeRegExp(preset.name)).join('|')})`;
+/** A parameter's label (Δ, n_max), by the preset's and parameter's ids. */
+function parameterLabel(presetId: string, parameterId: string): string {
+  const preset = PRESETS.find((candidate) => candidate.id === presetId);
+  const parameters: Readonly<Record<string, { label: string }>> | undefined =
+    preset && ru.presets[preset.id].parameters;
+  return parameters?.[parameterId]?.label ?? parameterId;
+}
+const PRESET_ID = `Preset (${PRESETS.map((preset) => escapeRegExp(preset.id)).join('|')})`;
 
 const PRESET_RULES: readonly ErrorRule[] = [
   rule(
-    new RegExp(`^${PRESET_NAME}: parameters must be given as an object\\.$`),
+    new RegExp(`^${PRESET_ID}: parameters must be given as an object\\.$`),
     (m) => `${presetName(m[1])}: параметры нужно задать объектом.`,
   ),
   rule(
-    new RegExp(`^${PRESET_NAME} has no parameter '(.*)' \\(its parameters: (.*)\\)\\.$`, 's'),
+    new RegExp(`^${PRESET_ID} has no parameter '(.*)' \\(its parameters: (.*)\\)\\.$`, 's'),
     (m) => `${presetName(m[1])}: нет параметра ${q(m[2])} (параметры: ${m[3] === 'none' ? 'нет' : m[3]}).`,
   ),
   rule(
     new RegExp(
-      `^${PRESET_NAME}: (.+?) must be a (whole number|number) from (\\S+) to (\\S+) \\(got (.*)\\)\\.$`,
+      `^${PRESET_ID}: (.+?) must be a (whole number|number) from (\\S+) to (\\S+) \\(got (.*)\\)\\.$`,
       's',
     ),
     (m) =>
-      `${presetName(m[1])}: ${m[2]} должно быть ${m[3] === 'number' ? 'числом' : 'целым числом'} от ${m[4]} до ${m[5]} (получено ${m[6]}).`,
+      `${presetName(m[1])}: ${parameterLabel(m[1], m[2])} должно быть ${m[3] === 'number' ? 'числом' : 'целым числом'} от ${m[4]} до ${m[5]} (получено ${m[6]}).`,
   ),
 ];
 

@@ -2,6 +2,8 @@ import { en, type Strings } from './en.ts';
 
 export type Locale = 'en' | 'ru';
 export const LOCALES: readonly Locale[] = ['en', 'ru'];
+/** Each language by its own name, the same whatever language the page is in. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', ru: 'Русский' };
 const STORAGE_KEY = 'boltzmann-lab.locale';
 
 const loaded = new Map<Locale, Strings>([['en', en]]);

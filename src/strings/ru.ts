@@ -2,8 +2,10 @@
  * Every string the app shows, in Russian. A full literal of type Strings (no spread of `en`), so that the
  * type checker names any key this file lacks when en.ts gains one.
  */
-import type { PresetStrings, Strings } from './en.ts';
+import type { Strings } from './en.ts';
 import { translateErrorRu } from './errorsRu.ts';
+import { presetsRu } from './ru/presets.ts';
+import { storyRu } from './ru/story.ts';
 
 /**
  * The form of a Russian noun after a number: one (1, 21, 101 токен), few (2–4, 22–24 токена) or many
@@ -49,87 +51,6 @@ const remain = (n: number) =>
 /** The tokens not drawn, after «на»: на единственный другой токен, на остальные 12 токенов. */
 const others = (n: number) => (n === 1 ? 'единственный другой токен' : `остальные ${tokens(n)}`);
 
-/** Russian names, descriptions and parameter descriptions of the engine's presets, by preset id. */
-const PRESETS_RU: Record<string, PresetStrings> = {
-  'two-level': {
-    name: 'Двухуровневая система',
-    description:
-      'Основное состояние с энергией 0 и возбуждённый уровень с энергией Δ (спин в магнитном поле, дефект с двумя конфигурациями). ' +
-      'Теплоёмкость имеет пик вблизи T ≈ 0,42 Δ (аномалия Шоттки); при отрицательной температуре верхний уровень заселён сильнее нижнего.',
-    parameters: {
-      gap: { description: 'Энергия возбуждённого уровня над основным состоянием.' },
-      upperDegeneracy: { description: 'Число состояний на возбуждённом уровне (кратность вырождения).' },
-    },
-  },
-  'three-level': {
-    name: 'Трёхуровневая система',
-    description:
-      'Уровни с энергиями 0, E₂ и E₃, как в трёхуровневом лазере: накачка на уровень 3 и быстрый переход на уровень 2 могут сделать ' +
-      'уровень 2 заселённее уровня 1. Это инверсия населённостей, и в равновесии её описывает только отрицательная температура.',
-    parameters: {
-      e2: { description: 'Энергия уровня 2.' },
-      e3: { description: 'Энергия уровня 3.' },
-    },
-  },
-  'harmonic-oscillator': {
-    name: 'Гармонический осциллятор',
-    description:
-      'E_n = (n + 1/2) ħω, по одному состоянию на уровень. Лестница уровней бесконечна; она обрезана на n_max, что важно, лишь когда T ' +
-      'сравнима с n_max ħω. Средняя энергия над основным состоянием: ħω/(e^{ħω/T} − 1).',
-    parameters: {
-      nMax: { description: 'Самый высокий из сохранённых уровней.' },
-    },
-  },
-  'co-vibration': {
-    name: 'Молекула CO: колебания',
-    description:
-      'Валентное колебание молекулы угарного газа как гармонический осциллятор: E_v = (v + 1/2) ħω, где ħω = 2143 cm⁻¹. ' +
-      'При комнатной температуре почти все молекулы находятся в состоянии v = 0 (ħω/k_B ≈ 3080 K).',
-    parameters: {
-      vMax: { description: 'Самый высокий из сохранённых колебательных уровней.' },
-    },
-  },
-  'rigid-rotor': {
-    name: 'Жёсткий ротатор (вращение CO)',
-    description:
-      'E_J = B J(J + 1) с кратностью вырождения 2J + 1 (состояния с разными M). При вращательной постоянной CO B = 1,9225 cm⁻¹ ' +
-      'самый заселённый уровень при 300 K — J = 7: кратность вырождения растёт, а больцмановский множитель убывает. ' +
-      'Лестница уровней обрезана на J_max.',
-    parameters: {
-      b: { description: 'Вращательная постоянная.' },
-      jMax: { description: 'Самый высокий из сохранённых вращательных уровней.' },
-    },
-  },
-  'box-1d': {
-    name: 'Частица в одномерном ящике',
-    description:
-      'E_n = n² h²/(8mL²) при n = 1, 2, …, по одному состоянию на уровень; обрезано на n_max. Промежутки между уровнями растут с n.',
-    parameters: {
-      nMax: { description: 'Самый высокий из сохранённых уровней.' },
-    },
-  },
-  'box-3d': {
-    name: 'Частица в трёхмерном кубическом ящике',
-    description:
-      'E = (nx² + ny² + nz²) h²/(8mL²), где nx, ny, nz ≥ 1. Уровень — это каждое различное значение суммы; его кратность ' +
-      'вырождения — число троек (nx, ny, nz), дающих это значение, например 3 для (1,1,2), (1,2,1), (2,1,1). ' +
-      'Сохраняются уровни до E_max.',
-    parameters: {
-      maxSum: { description: 'Наибольшая сохранённая энергия в виде nx² + ny² + nz².' },
-    },
-  },
-  hydrogen: {
-    name: 'Атом водорода',
-    description:
-      'E_n = −13,606 eV / n² с кратностью вырождения 2n² (с учётом спина), обрезано на n_max. Без обрезания статистическая сумма ' +
-      'расходится: кратность вырождения растёт быстрее, чем убывает больцмановский множитель, так что при любой T > 0 ' +
-      'достаточно высокие уровни перевешивают. Увеличьте n_max и посмотрите, что будет.',
-    parameters: {
-      nMax: { description: 'Наибольшее сохранённое главное квантовое число.' },
-    },
-  },
-};
-
 /** Titles of the bundled corpora (assets/corpora/index.json), by id. */
 const CORPUS_TITLES: Record<string, string> = {
   'en-sotu': 'Послания «О положении страны» 2009–2021 (английский)',
@@ -161,6 +82,7 @@ export const ru: Strings = {
   helpButton: 'Клавиши',
   helpButtonLabel: 'Сочетания клавиш',
   storyButton: 'Экскурсия',
+  story: storyRu,
   howItWorks: 'Как это устроено',
   projectorButton: 'Проектор',
   colourBlindButton: 'Палитра для дальтоников',
@@ -184,7 +106,7 @@ export const ru: Strings = {
   linkRejected: (names: string) =>
     `Некоторые настройки в ссылке недопустимы и оставлены по умолчанию: ${names}.`,
   dismiss: 'Закрыть',
-  presets: PRESETS_RU,
+  presets: presetsRu,
   levelLabel: levelLabelRu,
   corpusTitle: (id: string, title: string) => CORPUS_TITLES[id] ?? title,
   // Lazily: errorsRu.ts imports this module's helpers, and the call only happens once both are loaded.

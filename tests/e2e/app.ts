@@ -23,9 +23,12 @@ export async function readTable(page: Page): Promise<TableRow[]> {
           text
             .replace('×10', 'e')
             .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => '0123456789-'['⁰¹²³⁴⁵⁶⁷⁸⁹⁻'.indexOf(c)])
-            .replace('−', '-'),
+            .replace('−', '-')
+            .replace(/%$/, ''),
         );
-      return { level: row.children[0].textContent ?? '', theory: number(cells[3]), count: number(cells[4]) };
+      // The theory column is a percentage ("63.21%"); the rows give it as a probability.
+      const share = (text: string) => number(text) / 100;
+      return { level: row.children[0].textContent ?? '', theory: share(cells[3]), count: number(cells[4]) };
     }),
   );
 }

@@ -84,7 +84,7 @@ test('side by side: one temperature drives both ladders, and the dictionary rows
   expect(await page.inputValue('#linked-temperature-input')).toBe('0.02');
   await expect
     .poll(() => page.$$eval('#pt-occupancy-table tbody tr', (rows) => rows[0]?.children[3]?.textContent))
-    .toBe('1');
+    .toBe('100.00%');
   await page.click('#mapping-hot button');
   expect(await page.inputValue('#linked-temperature-input')).toBe('inf');
   // At T = ∞ both entropies are the log of the number of states: S = ln 3 for the three-level system.

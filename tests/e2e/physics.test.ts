@@ -30,6 +30,33 @@ test('an infinite temperature spreads particles in proportion to degeneracy', as
   expect(Math.abs(rows[0].count / 10000 - 0.25)).toBeLessThan(0.022);
 });
 
+test('the table writes theory and observation in one format, and a tiny probability not as zero', async () => {
+  const page = await pages.openApp();
+  await page.selectOption('#system-select', 'list');
+  await page.fill('#energy-list', '0, 1:3');
+  await page.click('#list-panel button[type=submit]');
+  await page.fill('#particle-input', '10000');
+  await page.press('#particle-input', 'Enter');
+  await setTemperature(page, 'inf');
+  await drawOnce(page);
+  const cells = () =>
+    page.$$eval('#occupancy-table tbody tr', (rows) =>
+      rows.map((row) => ({ theory: row.children[3].textContent, observed: row.children[5].textContent })),
+    );
+  // Both columns are percentages with two decimals: 25.00% next to, say, 24.87%.
+  const twoDecimals = /^\d{1,3}\.\d\d%$/;
+  for (const row of await cells()) {
+    expect(row.theory).toMatch(twoDecimals);
+    expect(row.observed).toMatch(twoDecimals);
+  }
+  expect((await cells()).map((row) => row.theory)).toEqual(['25.00%', '75.00%']);
+  // At T = 0.05 the upper level has p = 3e^(−20)/Z ≈ 6.2×10⁻⁹: shown as such, not as 0.00%.
+  await setTemperature(page, '0.05');
+  await drawOnce(page);
+  await expect.poll(async () => (await cells())[1].theory).toBe('6.2×10⁻⁷%');
+  expect((await cells())[0].theory).toBe('100.00%');
+});
+
 test('a negative temperature inverts the two-level system', async () => {
   const page = await pages.openApp();
   await page.selectOption('#system-select', 'two-level');

@@ -23,6 +23,7 @@ export {
   type Preset,
   type PresetId,
   type PresetParameter,
+  type PresetParameterIds,
   type PresetParams,
   presetById,
 } from './presets.ts';

@@ -19,12 +19,28 @@ export type PresetId =
   | 'box-3d'
   | 'hydrogen';
 
-export interface PresetParameter {
+/**
+ * The ids of each preset's parameters. The strings files key a preset's parameter texts on these, so a
+ * parameter without a name or description in some language is a type error.
+ */
+export interface PresetParameterIds {
+  'two-level': 'gap' | 'upperDegeneracy';
+  'three-level': 'e2' | 'e3';
+  'harmonic-oscillator': 'nMax';
+  'co-vibration': 'vMax';
+  'rigid-rotor': 'b' | 'jMax';
+  'box-1d': 'nMax';
+  'box-3d': 'maxSum';
+  hydrogen: 'nMax';
+}
+
+/**
+ * One number a preset is built from. Its label and description are text in the strings files, found by
+ * the preset's id and this id.
+ */
+export interface PresetParameter<Id extends string = string> {
   /** Key in the params object passed to build. */
-  readonly id: string;
-  /** Short label for an input, e.g. "n_max". */
-  readonly label: string;
-  readonly description: string;
+  readonly id: Id;
   /** True when only whole numbers are allowed. */
   readonly integer: boolean;
   readonly default: number;
@@ -42,11 +58,9 @@ export interface LabelledSpectrum extends Spectrum {
 
 export type PresetParams = Readonly<Record<string, number>>;
 
+/** A preset system; its name and description are text in the strings files, found by id. */
 export interface Preset {
   readonly id: PresetId;
-  /** English display name. */
-  readonly name: string;
-  readonly description: string;
   /** The unit energies come out in (and temperatures are read in). */
   readonly energyUnit: EnergyUnit;
   /** A temperature where the preset shows something interesting; reads with parseTemperature. */
@@ -65,21 +79,21 @@ export const CO_VIBRATION_CM = 2143;
 const HBAR_OMEGA: EnergyUnit = { symbol: 'ħω', electronvolts: null };
 const BOX_UNIT: EnergyUnit = { symbol: 'h²/8mL²', electronvolts: null };
 
-/** Fills in defaults and checks every value, naming the preset and parameter in errors. */
+/** Fills in defaults and checks every value, naming the preset and parameter (by id) in errors. */
 function resolveParams(
-  name: string,
+  presetId: PresetId,
   parameters: readonly PresetParameter[],
   given: Partial<PresetParams> | undefined,
 ): Record<string, number> {
   const resolved: Record<string, number> = Object.create(null);
   if (given !== undefined && (given === null || typeof given !== 'object')) {
-    throw new InputError(`${name}: parameters must be given as an object.`);
+    throw new InputError(`Preset ${presetId}: parameters must be given as an object.`);
   }
   const known = new Set(parameters.map((p) => p.id));
   for (const key of Object.keys(given ?? {})) {
     if (!known.has(key)) {
       const list = parameters.map((p) => p.id).join(', ') || 'none';
-      throw new InputError(`${name} has no parameter '${key}' (its parameters: ${list}).`);
+      throw new InputError(`Preset ${presetId} has no parameter '${key}' (its parameters: ${list}).`);
     }
   }
   for (const p of parameters) {
@@ -87,14 +101,14 @@ function resolveParams(
     const value = raw === undefined ? p.default : raw;
     const range = `from ${p.min} to ${p.max}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new InputError(`${name}: ${p.label} must be a number ${range} (got ${String(value)}).`);
+      throw new InputError(`Preset ${presetId}: ${p.id} must be a number ${range} (got ${String(value)}).`);
     }
     if (p.integer && !Number.isInteger(value)) {
-      throw new InputError(`${name}: ${p.label} must be a whole number ${range} (got ${value}).`);
+      throw new InputError(`Preset ${presetId}: ${p.id} must be a whole number ${range} (got ${value}).`);
     }
     if (value < p.min || value > p.max) {
       throw new InputError(
-        `${name}: ${p.label} must be ${p.integer ? 'a whole number' : 'a number'} ${range} (got ${value}).`,
+        `Preset ${presetId}: ${p.id} must be ${p.integer ? 'a whole number' : 'a number'} ${range} (got ${value}).`,
       );
     }
     resolved[p.id] = value;
@@ -102,15 +116,21 @@ function resolveParams(
   return resolved;
 }
 
-interface PresetDefinition extends Omit<Preset, 'build'> {
-  make(params: Readonly<Record<string, number>>): LabelledSpectrum;
+interface PresetDefinition<Id extends PresetId> extends Omit<Preset, 'build' | 'id' | 'parameters'> {
+  readonly id: Id;
+  readonly parameters: readonly PresetParameter<PresetParameterIds[Id]>[];
+  make(params: Readonly<Record<PresetParameterIds[Id], number>>): LabelledSpectrum;
 }
 
-function definePreset(definition: PresetDefinition): Preset {
+function definePreset<Id extends PresetId>(definition: PresetDefinition<Id>): Preset {
   const { make, ...data } = definition;
   const preset: Preset = {
     ...data,
-    build: (params) => make(resolveParams(definition.name, definition.parameters, params)),
+    // resolveParams gives every parameter of the definition a checked value, so each id is present.
+    build: (params) =>
+      make(
+        resolveParams(definition.id, definition.parameters, params) as Record<PresetParameterIds[Id], number>,
+      ),
   };
   return Object.freeze(preset);
 }
@@ -179,17 +199,11 @@ const LADDER_MAX = MAX_LEVELS - 1; // n from 0 to LADDER_MAX is MAX_LEVELS level
 export const PRESETS: readonly Preset[] = Object.freeze([
   definePreset({
     id: 'two-level',
-    name: 'Two-level system',
-    description:
-      'A ground state at energy 0 and an excited level at Δ (a spin in a magnetic field, a defect with two configurations). ' +
-      'Its heat capacity has a peak near T ≈ 0.42 Δ (the Schottky anomaly); at negative temperature the upper level is the more populated.',
     energyUnit: REDUCED,
     suggestedTemperature: '0.5',
     parameters: [
       {
         id: 'gap',
-        label: 'Δ',
-        description: 'Energy of the excited level above the ground state.',
         integer: false,
         default: 1,
         min: 0,
@@ -198,8 +212,6 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       },
       {
         id: 'upperDegeneracy',
-        label: 'g₁',
-        description: 'Number of states in the excited level.',
         integer: true,
         default: 1,
         min: 1,
@@ -215,17 +227,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   }),
   definePreset({
     id: 'three-level',
-    name: 'Three-level system',
-    description:
-      'Levels at 0, E₂ and E₃, as in a three-level laser: pumping to level 3 and fast decay to level 2 can make level 2 more ' +
-      'populated than level 1, a population inversion that only a negative temperature describes in equilibrium.',
     energyUnit: REDUCED,
     suggestedTemperature: '0.5',
     parameters: [
       {
         id: 'e2',
-        label: 'E₂',
-        description: 'Energy of level 2.',
         integer: false,
         default: 1,
         min: 0,
@@ -234,8 +240,6 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       },
       {
         id: 'e3',
-        label: 'E₃',
-        description: 'Energy of level 3.',
         integer: false,
         default: 1.8,
         min: 0,
@@ -251,17 +255,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   }),
   definePreset({
     id: 'harmonic-oscillator',
-    name: 'Harmonic oscillator',
-    description:
-      'E_n = (n + 1/2) ħω with one state per level. The ladder is infinite; it is cut at n_max, which only matters once T is ' +
-      'comparable to n_max ħω. Mean energy above the ground state: ħω/(e^{ħω/T} − 1).',
     energyUnit: HBAR_OMEGA,
     suggestedTemperature: '1',
     parameters: [
       {
         id: 'nMax',
-        label: 'n_max',
-        description: 'Highest level kept.',
         integer: true,
         default: 20,
         min: 0,
@@ -280,17 +278,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   }),
   definePreset({
     id: 'co-vibration',
-    name: 'CO molecule: vibration',
-    description:
-      `The stretching vibration of carbon monoxide as a harmonic oscillator, E_v = (v + 1/2) ħω with ħω = ${CO_VIBRATION_CM} cm⁻¹. ` +
-      'At room temperature almost every molecule is in v = 0 (ħω/k_B ≈ 3080 K).',
     energyUnit: WAVENUMBER,
     suggestedTemperature: '3000 K',
     parameters: [
       {
         id: 'vMax',
-        label: 'v_max',
-        description: 'Highest vibrational level kept.',
         integer: true,
         default: 10,
         min: 0,
@@ -309,17 +301,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   }),
   definePreset({
     id: 'rigid-rotor',
-    name: 'Rigid rotor (CO rotation)',
-    description:
-      'E_J = B J(J + 1) with degeneracy 2J + 1 (the M states). With CO’s B = 1.9225 cm⁻¹ the most populated level at 300 K is ' +
-      'J = 7: degeneracy grows while the Boltzmann factor falls. The ladder is cut at J_max.',
     energyUnit: WAVENUMBER,
     suggestedTemperature: '300 K',
     parameters: [
       {
         id: 'b',
-        label: 'B',
-        description: 'Rotational constant.',
         integer: false,
         default: CO_ROTATIONAL_CONSTANT_CM,
         min: 0.001,
@@ -328,8 +314,6 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       },
       {
         id: 'jMax',
-        label: 'J_max',
-        description: 'Highest rotational level kept.',
         integer: true,
         default: 50,
         min: 0,
@@ -348,16 +332,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   }),
   definePreset({
     id: 'box-1d',
-    name: 'Particle in a 1D box',
-    description:
-      'E_n = n² h²/(8mL²) for n = 1, 2, …, one state per level; cut at n_max. The gaps grow with n.',
     energyUnit: BOX_UNIT,
     suggestedTemperature: '10',
     parameters: [
       {
         id: 'nMax',
-        label: 'n_max',
-        description: 'Highest level kept.',
         integer: true,
         default: 20,
         min: 1,
@@ -376,17 +355,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   }),
   definePreset({
     id: 'box-3d',
-    name: 'Particle in a 3D cubic box',
-    description:
-      'E = (nx² + ny² + nz²) h²/(8mL²) with nx, ny, nz ≥ 1. A level is every distinct value of the sum; its degeneracy is the ' +
-      'number of (nx, ny, nz) giving it, e.g. 3 for (1,1,2), (1,2,1), (2,1,1). Levels up to E_max are kept.',
     energyUnit: BOX_UNIT,
     suggestedTemperature: '20',
     parameters: [
       {
         id: 'maxSum',
-        label: 'E_max',
-        description: 'Highest energy kept, as nx² + ny² + nz².',
         integer: true,
         default: 100,
         min: 3,
@@ -398,18 +371,11 @@ export const PRESETS: readonly Preset[] = Object.freeze([
   }),
   definePreset({
     id: 'hydrogen',
-    name: 'Hydrogen atom',
-    description:
-      `E_n = −${HYDROGEN_RYDBERG_EV} eV / n² with degeneracy 2n² (spin included), cut at n_max. Without the cut the partition ` +
-      'function diverges: the degeneracy grows faster than the Boltzmann factor falls, so at any T > 0 enough high levels win. ' +
-      'Raise n_max and watch.',
     energyUnit: ELECTRONVOLT,
     suggestedTemperature: '10000 K',
     parameters: [
       {
         id: 'nMax',
-        label: 'n_max',
-        description: 'Highest principal quantum number kept.',
         integer: true,
         default: 10,
         min: 1,

@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import {
-  HOW_IT_WORKS_CONTENTS_LABEL,
-  HOW_IT_WORKS_INTRO,
-  HOW_IT_WORKS_SECTIONS,
-  HOW_IT_WORKS_TITLE,
-} from './content.ts';
+import { howItWorks as en } from '../../strings/en/howItWorks.ts';
+import { howItWorks as ru } from '../../strings/ru/howItWorks.ts';
+import { HOW_IT_WORKS_SECTION_IDS, HOW_IT_WORKS_SECTIONS, loadHowItWorksText } from './content.ts';
 
 const CYRILLIC = /[А-Яа-яЁё]/;
 /** Common English words that would betray an untranslated sentence (ASCII word boundaries, so Cyrillic never matches). */
@@ -21,10 +18,10 @@ function expectEnglish(text: string): void {
 
 function all(): string[] {
   return HOW_IT_WORKS_SECTIONS.flatMap((section) => [
-    section.heading.en,
-    section.heading.ru,
-    ...section.paragraphs.en,
-    ...section.paragraphs.ru,
+    en.sections[section.id].heading,
+    ru.sections[section.id].heading,
+    ...en.sections[section.id].paragraphs,
+    ...ru.sections[section.id].paragraphs,
     ...(section.formulas ?? []),
   ]);
 }
@@ -32,13 +29,14 @@ function all(): string[] {
 test('section ids are unique and usable in HTML ids', () => {
   const ids = HOW_IT_WORKS_SECTIONS.map((section) => section.id);
   expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toEqual(HOW_IT_WORKS_SECTION_IDS);
   for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
 });
 
 test('the page covers what it promises', () => {
   const ids = HOW_IT_WORKS_SECTIONS.map((section) => section.id);
   for (const id of ['model', 'formulas', 'sampler', 'dynamics', 'ngram', 'exact']) expect(ids).toContain(id);
-  const english = HOW_IT_WORKS_SECTIONS.flatMap((section) => section.paragraphs.en).join(' ');
+  const english = HOW_IT_WORKS_SECTIONS.flatMap((section) => en.sections[section.id].paragraphs).join(' ');
   for (const term of [
     'degeneracy',
     'partition function',
@@ -58,7 +56,7 @@ test('the page covers what it promises', () => {
   ]) {
     expect(english).toContain(term);
   }
-  const russian = HOW_IT_WORKS_SECTIONS.flatMap((section) => section.paragraphs.ru).join(' ');
+  const russian = HOW_IT_WORKS_SECTIONS.flatMap((section) => ru.sections[section.id].paragraphs).join(' ');
   for (const term of [
     'статистической суммой',
     'кратностью вырождения',
@@ -80,21 +78,23 @@ test('the page covers what it promises', () => {
 describe.each(HOW_IT_WORKS_SECTIONS.map((section) => [section.id, section] as const))(
   'section %s',
   (_id, section) => {
+    const english = en.sections[section.id];
+    const russian = ru.sections[section.id];
     test('has a heading and paragraphs in both languages, paragraph for paragraph', () => {
-      expect(section.heading.en.trim()).not.toBe('');
-      expect(section.heading.ru.trim()).not.toBe('');
-      expect(section.paragraphs.en.length).toBeGreaterThan(0);
-      expect(section.paragraphs.ru.length).toBe(section.paragraphs.en.length);
-      for (const paragraph of [...section.paragraphs.en, ...section.paragraphs.ru]) {
+      expect(english.heading.trim()).not.toBe('');
+      expect(russian.heading.trim()).not.toBe('');
+      expect(english.paragraphs.length).toBeGreaterThan(0);
+      expect(russian.paragraphs.length).toBe(english.paragraphs.length);
+      for (const paragraph of [...english.paragraphs, ...russian.paragraphs]) {
         expect(paragraph.trim()).not.toBe('');
       }
     });
 
     test('Russian is Russian, English is English', () => {
-      expectRussian(section.heading.ru);
-      for (const paragraph of section.paragraphs.ru) expectRussian(paragraph);
-      expectEnglish(section.heading.en);
-      for (const paragraph of section.paragraphs.en) expectEnglish(paragraph);
+      expectRussian(russian.heading);
+      for (const paragraph of russian.paragraphs) expectRussian(paragraph);
+      expectEnglish(english.heading);
+      for (const paragraph of english.paragraphs) expectEnglish(paragraph);
     });
 
     test('formulas are language-neutral and placed inside the section', () => {
@@ -108,22 +108,27 @@ describe.each(HOW_IT_WORKS_SECTIONS.map((section) => [section.id, section] as co
       if (section.formulasAfter !== undefined) {
         expect(Number.isInteger(section.formulasAfter)).toBe(true);
         expect(section.formulasAfter).toBeGreaterThanOrEqual(0);
-        expect(section.formulasAfter).toBeLessThanOrEqual(section.paragraphs.en.length);
+        expect(section.formulasAfter).toBeLessThanOrEqual(english.paragraphs.length);
       }
     });
   },
 );
 
 test('title, contents label and introduction exist in both languages', () => {
-  for (const text of [HOW_IT_WORKS_TITLE, HOW_IT_WORKS_CONTENTS_LABEL, HOW_IT_WORKS_INTRO]) {
-    expectEnglish(text.en);
-    expect(text.en.trim()).not.toBe('');
-    expectRussian(text.ru);
+  for (const key of ['title', 'contentsLabel', 'intro'] as const) {
+    expectEnglish(en[key]);
+    expect(en[key].trim()).not.toBe('');
+    expectRussian(ru[key]);
   }
 });
 
+test('each language loads its own words', async () => {
+  expect(await loadHowItWorksText('en')).toBe(en);
+  expect(await loadHowItWorksText('ru')).toBe(ru);
+});
+
 test('the text is plain: no markup and no placeholders', () => {
-  for (const text of [...all(), HOW_IT_WORKS_INTRO.en, HOW_IT_WORKS_INTRO.ru]) {
+  for (const text of [...all(), en.intro, ru.intro]) {
     expect(text).not.toMatch(/<[a-z/!]|&[a-z]+;|\$\{|\bundefined\b/i);
   }
 });

@@ -1,6 +1,6 @@
 /**
  * Renders the "How it works" page into a host: a title, a table of contents with in-page links, and one
- * section per entry of howItWorksContent.ts. All text goes in as text nodes.
+ * section per entry of content.ts, in the words of the language's strings file. All text goes in as text nodes.
  *
  * The app keeps its screen in the URL hash, so the contents links must not change the hash (that would
  * switch screens): a click scrolls to the section and moves focus to its heading instead. The links keep
@@ -9,12 +9,11 @@
 import './howItWorks.css';
 import { h } from '../../shared/ui/dom.ts';
 import {
-  HOW_IT_WORKS_CONTENTS_LABEL,
-  HOW_IT_WORKS_INTRO,
   HOW_IT_WORKS_SECTIONS,
-  HOW_IT_WORKS_TITLE,
   type HowItWorksLanguage,
   type HowItWorksSection,
+  type HowItWorksText,
+  loadHowItWorksText,
 } from './content.ts';
 
 const ID_PREFIX = 'how-';
@@ -24,9 +23,10 @@ export function howItWorksSectionId(section: Pick<HowItWorksSection, 'id'>): str
   return `${ID_PREFIX}${section.id}`;
 }
 
-function renderSection(section: HowItWorksSection, language: HowItWorksLanguage): HTMLElement {
+function renderSection(section: HowItWorksSection, text: HowItWorksText): HTMLElement {
   const id = howItWorksSectionId(section);
-  const paragraphs = section.paragraphs[language].map((text) => h('p', {}, text));
+  const words = text.sections[section.id];
+  const paragraphs = words.paragraphs.map((paragraph) => h('p', {}, paragraph));
   const formulas = section.formulas?.length
     ? h(
         'ul',
@@ -38,36 +38,40 @@ function renderSection(section: HowItWorksSection, language: HowItWorksLanguage)
   return h(
     'section',
     { class: 'how-section', id, 'aria-labelledby': `${id}-heading` },
-    h('h3', { id: `${id}-heading`, tabindex: -1 }, section.heading[language]),
+    h('h3', { id: `${id}-heading`, tabindex: -1 }, words.heading),
     ...paragraphs.slice(0, at),
     formulas,
     ...paragraphs.slice(at),
   );
 }
 
-/** Builds the page in one language, replacing whatever the host held (so calling it again switches language). */
-export function mountHowItWorks(host: HTMLElement, language: HowItWorksLanguage): void {
+/**
+ * Builds the page in one language once its words have loaded, replacing whatever the host held (so calling
+ * it again switches language).
+ */
+export async function mountHowItWorks(host: HTMLElement, language: HowItWorksLanguage): Promise<void> {
+  const text = await loadHowItWorksText(language);
   const titleId = `${ID_PREFIX}title`;
   const contentsId = `${ID_PREFIX}contents-heading`;
-  const sections = HOW_IT_WORKS_SECTIONS.map((section) => renderSection(section, language));
+  const sections = HOW_IT_WORKS_SECTIONS.map((section) => renderSection(section, text));
 
   const contents = h(
     'nav',
     { class: 'how-contents', 'aria-labelledby': contentsId },
-    h('h3', { id: contentsId }, HOW_IT_WORKS_CONTENTS_LABEL[language]),
+    h('h3', { id: contentsId }, text.contentsLabel),
     h(
       'ol',
       {},
       ...HOW_IT_WORKS_SECTIONS.map((section) =>
-        h('li', {}, h('a', { href: `#${howItWorksSectionId(section)}` }, section.heading[language])),
+        h('li', {}, h('a', { href: `#${howItWorksSectionId(section)}` }, text.sections[section.id].heading)),
       ),
     ),
   );
   const article = h(
     'article',
     { class: 'how-it-works', lang: language, 'aria-labelledby': titleId },
-    h('h2', { id: titleId }, HOW_IT_WORKS_TITLE[language]),
-    h('p', { class: 'how-intro' }, HOW_IT_WORKS_INTRO[language]),
+    h('h2', { id: titleId }, text.title),
+    h('p', { class: 'how-intro' }, text.intro),
     contents,
     ...sections,
   );

@@ -161,7 +161,7 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     const result = pipeline.value;
     if (!current || !result) return null;
     const removed = Uint8Array.from(result.final, (p, i) => (p === 0 && result.input[i] > 0 ? 1 : 0));
-    return buildTokenSystem(current.tokens, current.probabilities, removed, 'tokens').system;
+    return buildTokenSystem(current.tokens, current.probabilities, removed).system;
   });
   const placeholder = presetSystem('harmonic-oscillator');
   const particles = createParticleModel(

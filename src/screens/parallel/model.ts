@@ -38,7 +38,7 @@ export function createParallelScreenModel() {
   const physicsLevels = computed(() => PHYSICS_SYSTEMS[physicsSystem.value]());
   const tokenSystem = computed(() => {
     const current = distribution.value?.value ?? null;
-    return current ? buildTokenSystem(current.tokens, current.probabilities, null, 'tokens').system : null;
+    return current ? buildTokenSystem(current.tokens, current.probabilities, null).system : null;
   });
   const physics = createParticleModel({ system: physicsLevels, temperature }, 500);
   // Until the language model is trained the token side waits on a placeholder, which its stage covers.

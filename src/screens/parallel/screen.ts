@@ -9,7 +9,7 @@ import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import { axisLabel, formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
-import { systemName } from '../../strings/systemText.ts';
+import { systemName } from '../../strings/presetText.ts';
 import {
   PARALLEL_SYSTEMS,
   type ParallelScreenModel,

@@ -14,7 +14,7 @@ import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import { axisLabel } from '../../shared/ui/readoutText.ts';
 import type { Strings } from '../../strings/en.ts';
-import { systemName } from '../../strings/systemText.ts';
+import { systemName } from '../../strings/presetText.ts';
 import { createEinsteinFields } from './einsteinControls.ts';
 import type { PhysicsModel } from './model.ts';
 import { createThermodynamicPlots } from './plots.ts';

@@ -4,7 +4,7 @@ import { h } from '../../shared/ui/dom.ts';
 import { createField, messageOf } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
-import { presetText } from '../../strings/systemText.ts';
+import { parameterText } from '../../strings/presetText.ts';
 import type { PhysicsModel } from './model.ts';
 
 const FORMULA = 'formula';
@@ -14,7 +14,7 @@ const LIST = 'list';
 export function createSystemControls(state: PhysicsModel, strings: Strings): HTMLElement {
   const select = h('select', { id: 'system-select' });
   for (const preset of PRESETS)
-    select.append(h('option', { value: preset.id }, presetText(strings, preset).name));
+    select.append(h('option', { value: preset.id }, strings.presets[preset.id].name));
   select.append(
     h('option', { value: FORMULA }, strings.customFormula),
     h('option', { value: LIST }, strings.energyList),
@@ -38,8 +38,7 @@ export function createSystemControls(state: PhysicsModel, strings: Strings): HTM
   function showPreset(presetId: PresetId, params: Record<string, number>): void {
     const preset = presetById(presetId);
     if (!preset) return;
-    const text = presetText(strings, preset);
-    description.textContent = text.description;
+    description.textContent = strings.presets[presetId].description;
     parameters.replaceChildren();
     for (const parameter of preset.parameters) {
       const input = h('input', {
@@ -51,9 +50,9 @@ export function createSystemControls(state: PhysicsModel, strings: Strings): HTM
         step: parameter.integer ? 1 : 'any',
         inputmode: parameter.integer ? 'numeric' : 'decimal',
       });
-      const name = text.parameterLabel(parameter.id, parameter.label);
-      const label = parameter.unit ? `${name} (${parameter.unit})` : name;
-      const field = createField(label, input, text.parameterDescription(parameter.id, parameter.description));
+      const text = parameterText(strings, presetId, parameter.id);
+      const label = parameter.unit ? `${text.label} (${parameter.unit})` : text.label;
+      const field = createField(label, input, text.description);
       input.addEventListener('change', () => {
         const current = state.system.peek().choice;
         const base =

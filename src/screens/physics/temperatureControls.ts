@@ -6,7 +6,7 @@ import { acceptDecimalComma, localizeNumbers } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
-import { systemName } from '../../strings/systemText.ts';
+import { systemName } from '../../strings/presetText.ts';
 import { createEinsteinTemperature } from './einsteinControls.ts';
 import { displayUnitsFor, type PhysicsModel } from './model.ts';
 

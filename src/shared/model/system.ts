@@ -22,7 +22,6 @@ export type SystemChoice =
 /** A system ready to simulate: levels sorted by energy, each with a label. */
 export interface SystemModel {
   readonly choice: SystemChoice;
-  readonly name: string;
   readonly spectrum: Spectrum;
   readonly labels: readonly string[];
   readonly energyUnit: EnergyUnit;
@@ -42,30 +41,23 @@ export function buildSystem(choice: SystemChoice): SystemModel {
     case 'preset': {
       const preset = presetById(choice.presetId);
       if (!preset) throw new Error(`Unknown preset ${choice.presetId}.`);
-      return finish(
-        choice,
-        preset.name,
-        preset.build(choice.params),
-        preset.energyUnit,
-        BOUNDED_PRESETS.has(preset.id),
-      );
+      return finish(choice, preset.build(choice.params), preset.energyUnit, BOUNDED_PRESETS.has(preset.id));
     }
     case 'formula': {
       const spectrum = spectrumFromFormula(choice.energy, choice.degeneracy, choice.nFrom, choice.nTo);
       const labels = Array.from(spectrum.energies, (_, i) => `n = ${choice.nFrom + i}`);
-      return finish(choice, 'Custom formula', { ...spectrum, labels }, REDUCED, true);
+      return finish(choice, { ...spectrum, labels }, REDUCED, true);
     }
     case 'list': {
       const spectrum = parseEnergyList(choice.text);
       const labels = Array.from(spectrum.energies, (_, i) => `level ${i + 1}`);
-      return finish(choice, 'List of energies', { ...spectrum, labels }, REDUCED, true);
+      return finish(choice, { ...spectrum, labels }, REDUCED, true);
     }
   }
 }
 
 function finish(
   choice: SystemChoice,
-  name: string,
   labelled: LabelledSpectrum,
   energyUnit: EnergyUnit,
   allowsNegativeTemperature: boolean,
@@ -78,7 +70,6 @@ function finish(
   const labels = order.map((i) => labelled.labels[i]);
   return {
     choice,
-    name,
     spectrum: { energies, degeneracies },
     labels,
     energyUnit,

@@ -4,7 +4,7 @@ import { buildTokenSystem, visibleToken } from './tokenSystem.ts';
 
 test('tokens become levels with E = −ln p, most likely first; the Boltzmann distribution at T = t is temperature sampling', () => {
   const p = [0.1, 0.6, 0.3];
-  const { system, tokenOfLevel } = buildTokenSystem(['a', 'b', 'c'], p, null, 'test');
+  const { system, tokenOfLevel } = buildTokenSystem(['a', 'b', 'c'], p, null);
   expect(Array.from(tokenOfLevel)).toEqual([1, 2, 0]);
   expect(system.labels).toEqual(['b', 'c', 'a']);
   for (const t of [0.5, 1, 2, -1]) {
@@ -18,12 +18,7 @@ test('tokens become levels with E = −ln p, most likely first; the Boltzmann di
 
 test('removed tokens keep their place but can never be drawn; zero-probability tokens are left out', () => {
   const removed = Uint8Array.of(0, 0, 1, 0);
-  const { system, tokenOfLevel } = buildTokenSystem(
-    ['a', 'b', 'c', 'd'],
-    [0.5, 0.3, 0.2, 0],
-    removed,
-    'test',
-  );
+  const { system, tokenOfLevel } = buildTokenSystem(['a', 'b', 'c', 'd'], [0.5, 0.3, 0.2, 0], removed);
   expect(tokenOfLevel.length).toBe(3);
   expect(Array.from(system.spectrum.degeneracies)).toEqual([1, 1, 0]);
   expect(boltzmannProbabilities(system.spectrum.energies, -5, system.spectrum.degeneracies)[2]).toBe(0);

@@ -28,7 +28,6 @@ export function buildTokenSystem(
   tokens: readonly string[],
   probabilities: ArrayLike<number>,
   removed: Uint8Array | null,
-  name: string,
 ): TokenSystem {
   const order: number[] = [];
   for (let i = 0; i < probabilities.length; i++) if (probabilities[i] > 0) order.push(i);
@@ -41,7 +40,6 @@ export function buildTokenSystem(
   return {
     system: {
       choice: { kind: 'list', text: '' },
-      name,
       spectrum: { energies, degeneracies },
       labels,
       energyUnit: { symbol: 'nats', electronvolts: null },

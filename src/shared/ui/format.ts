@@ -65,6 +65,20 @@ function superscript(exponent: string): string {
   return Array.from(exponent, (c) => SUPERSCRIPTS[c] ?? c).join('');
 }
 
+/**
+ * A share of the whole as a percentage with two decimals ("63.21%"), the one format of an occupancy
+ * table's theory and observed columns, so the two read side by side. Below 0.01% it keeps two
+ * significant digits ("0.0032%", "4.5×10⁻⁷%") so that a small probability never reads as 0.00%;
+ * only an exact zero is "0%".
+ */
+export function formatShare(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  const percent = p * 100;
+  if (percent === 0) return '0%';
+  if (Math.abs(percent) >= 0.01) return `${localize(percent.toFixed(2))}%`;
+  return `${formatNumber(percent, 2)}%`;
+}
+
 /** A probability as a percentage with sensible precision. */
 export function formatPercent(p: number): string {
   if (!Number.isFinite(p)) return '—';

@@ -3,7 +3,7 @@ import { formatEnergy } from '../../core/spectra/index.ts';
 import type { Strings } from '../../strings/en.ts';
 import type { SystemModel } from '../model/system.ts';
 import { h } from './dom.ts';
-import { formatCount, formatNumber, formatPercent, localizeNumbers } from './format.ts';
+import { formatCount, formatNumber, formatShare, localizeNumbers } from './format.ts';
 
 /** Rows beyond this are summed into one "more levels" row, as on the canvas. */
 export const TABLE_MAX_ROWS = 60;
@@ -113,9 +113,10 @@ export function createOccupancyTable(
       for (let r = 0; r < cells.length; r++) {
         const p = r < shown ? probabilities[r] : restP;
         const count = r < shown ? counts[r] : restCount;
-        setText(cells[r][3], formatNumber(p, 5));
+        // Theory and observation in one format, so that they compare at a glance.
+        setText(cells[r][3], formatShare(p));
         setText(cells[r][4], formatCount(count));
-        setText(cells[r][5], formatPercent(count / total));
+        setText(cells[r][5], formatShare(count / total));
       }
     },
   };
