@@ -27,7 +27,11 @@ export function createStoryActions(states: StoryModels): StoryActions {
       if (screen() === 'parallel') {
         const id =
           params?.upperDegeneracy && params.upperDegeneracy > 1 ? 'degenerate' : PARALLEL_PRESETS[presetId];
-        if (id) states.parallel.physicsSystem.set(id);
+        if (id) {
+          try {
+            states.parallel.physicsSystem.set(id);
+          } catch {}
+        }
         return;
       }
       const preset = presetById(presetId);
@@ -46,7 +50,10 @@ export function createStoryActions(states: StoryModels): StoryActions {
       void states.language().then((language) => language.updateSampler({ temperature: t }));
     },
     setLinkedTemperature(t) {
-      states.parallel.temperature.set(t);
+      // A step that asks for what the screen refuses (T < 0 on the oscillator) leaves the temperature.
+      try {
+        states.parallel.temperature.set(t);
+      } catch {}
     },
     setSampler(change) {
       void states.language().then((language) => language.updateSampler(change));

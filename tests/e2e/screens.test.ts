@@ -1,5 +1,6 @@
 import type { Page } from 'playwright';
 import { expect, test } from 'vitest';
+import { pause, readTable, stepCount } from './app.ts';
 import { useBrowserPages } from './pages.ts';
 
 const pages = useBrowserPages();
@@ -74,4 +75,17 @@ test('the tour step on negative temperature shows the physics screen after the s
   expect(await page.$eval('#temperature-input', (input) => (input as HTMLInputElement).value)).toMatch(
     /−0[.,]5|-0[.,]5/,
   );
+});
+
+test('switching language keeps the particles where they were: the same step and the same counts', async () => {
+  const page = await pages.openApp();
+  await pause(page);
+  for (let i = 0; i < 3; i++) await page.click('#step-button');
+  await expect.poll(() => stepCount(page)).toBe(3);
+  const before = await readTable(page);
+  await page.selectOption('#language-select', 'ru');
+  await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ru');
+  await page.locator('#occupancy-table tbody tr').first().waitFor();
+  expect(await stepCount(page)).toBe(3);
+  expect((await readTable(page)).map((row) => row.count)).toEqual(before.map((row) => row.count));
 });

@@ -33,3 +33,15 @@ test('a system not known to the screen is refused and the last good one kept', (
   model.physicsSystem.set('oscillator');
   expect(model.physics.system.value.spectrum.energies.length).toBe(13);
 });
+
+test('a negative temperature needs a ladder bounded above: refused on the oscillator, shown on three levels', () => {
+  const model = createParallelScreenModel();
+  model.physicsSystem.set('oscillator');
+  expect(() => model.temperature.set(-1)).toThrow(/bounded/);
+  expect(model.temperature.value).toBe(1);
+  model.demonstrate('three-level', -1);
+  expect(model.temperature.value).toBe(-1);
+  expect(() => model.physicsSystem.set('oscillator')).toThrow(/bounded/);
+  expect(model.physicsSystem.value).toBe('three-level');
+  expect(model.physics.probabilities.value[2]).toBeGreaterThan(model.physics.probabilities.value[0]);
+});

@@ -25,13 +25,22 @@ export const PHYSICS_SYSTEMS: Record<ParallelSystemId, () => SystemModel> = {
 };
 
 export function createParallelScreenModel() {
+  // Negative temperatures need a spectrum bounded above; the oscillator's truncated ladder is not.
+  const refuseNegative = (t: number, id: ParallelSystemId) => {
+    if (t < 0 && !PHYSICS_SYSTEMS[id]().allowsNegativeTemperature) {
+      throw new InputError('Negative temperatures need a spectrum bounded above.');
+    }
+  };
+  // Each check reads the other's current value, so a system and a temperature that do not go together
+  // are refused whichever of the two is changed.
+  const physicsSystem = setting<ParallelSystemId>('three-level', (id) => {
+    oneOf(PARALLEL_SYSTEMS, (unknown) => new InputError(`Unknown system ${String(unknown)}.`))(id);
+    refuseNegative(temperature.peek(), id);
+  });
   const temperature = setting<number>(1, (t) => {
     if (Number.isNaN(t)) throw new InputError('The temperature must be a number.');
+    refuseNegative(t, physicsSystem.peek());
   });
-  const physicsSystem = setting<ParallelSystemId>(
-    'three-level',
-    oneOf(PARALLEL_SYSTEMS, (id) => new InputError(`Unknown system ${String(id)}.`)),
-  );
   /** The language screen's distribution, once that screen's model exists. */
   const distribution = signal<ReadonlySignal<TokenDistribution | null> | null>(null);
 
@@ -55,6 +64,18 @@ export function createParallelScreenModel() {
     tokens,
     /** True once the token side shows a language model's distribution. */
     hasTokens: computed(() => tokenSystem.value !== null),
+    /** Shows a system at a temperature together (a negative T needs the system to allow it first). */
+    demonstrate(id: ParallelSystemId, t: number): void {
+      batch(() => {
+        if (t < 0) {
+          physicsSystem.set(id);
+          temperature.set(t);
+        } else {
+          temperature.set(t);
+          physicsSystem.set(id);
+        }
+      });
+    },
     /** Takes the token side's distribution from the language screen's model. */
     followLanguage(source: ReadonlySignal<TokenDistribution | null>): void {
       distribution.value = source;

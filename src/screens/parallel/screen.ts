@@ -1,4 +1,3 @@
-import { batch } from '@preact/signals-core';
 import type { ScreenHandle } from '../../app/screen.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
 import { h } from '../../shared/ui/dom.ts';
@@ -71,7 +70,7 @@ export async function mountParallelScreen(
     symbol: 'T = t',
     temperature,
     energyScale: () => 1,
-    allowsNegative: () => true,
+    allowsNegative: () => physics.system.value.allowsNegativeTemperature,
     format: (t) => formatNumber(t, 4),
     onInput: (t) => {
       textField.setError(null);
@@ -111,7 +110,13 @@ export async function mountParallelScreen(
   );
   const systemField = createField(strings.parallelSystemLabel, systemSelect);
   systemSelect.addEventListener('change', () => {
-    physicsSystem.set(systemSelect.value as ParallelSystemId);
+    try {
+      physicsSystem.set(systemSelect.value as ParallelSystemId);
+      systemField.setError(null);
+    } catch (error) {
+      systemField.setError(messageOf(error));
+      systemSelect.value = physicsSystem.peek();
+    }
   });
   effect(() => {
     const t = temperature.value;
@@ -131,13 +136,15 @@ export async function mountParallelScreen(
     const show = h('button', { type: 'button', class: 'mapping-show', 'data-row': row }, strings.mappingShow);
     show.addEventListener('click', () => {
       const demonstration = DEMONSTRATIONS[row];
-      batch(() => {
-        temperature.set(demonstration.temperature);
-        physicsSystem.set(
-          demonstration.system ??
-            (physicsSystem.peek() === 'degenerate' ? 'three-level' : physicsSystem.peek()),
-        );
-      });
+      const current = physicsSystem.peek();
+      const keepsCurrent =
+        current !== 'degenerate' && (demonstration.temperature >= 0 || current !== 'oscillator');
+      model.demonstrate(
+        demonstration.system ?? (keepsCurrent ? current : 'three-level'),
+        demonstration.temperature,
+      );
+      textField.setError(null);
+      systemField.setError(null);
       slider.focus();
     });
     body.append(
@@ -222,7 +229,11 @@ export async function mountParallelScreen(
 
   const nudge = (change: number) => {
     const t = temperature.peek();
-    temperature.set(Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t);
+    try {
+      temperature.set(Number.isFinite(t) ? Math.round((t + change) * 100) / 100 : t);
+    } catch {
+      // Below zero on a ladder that is not bounded above: the temperature stays where it was.
+    }
   };
   return {
     model,

@@ -10,8 +10,8 @@ export interface Setting<T> extends ReadonlySignal<T> {
   set(value: T): void;
 }
 
+/** `initial` is the model's own opening value, not checked: a check may read settings made after this one. */
 export function setting<T>(initial: T, check: (value: T) => void = () => {}): Setting<T> {
-  check(initial);
   const value = signal(initial);
   return Object.assign(value, {
     set(next: T): void {
