@@ -19,7 +19,6 @@ import { createParallelState } from './screens/parallel/model.ts';
 import { createSimulatorState, type SimulatorState } from './screens/physics/model.ts';
 import { mountPhysicsScreen } from './screens/physics/screen.ts';
 import { h } from './shared/ui/dom.ts';
-import { setErrorTranslator } from './shared/ui/field.ts';
 import { setNumberLocale } from './shared/ui/format.ts';
 import { disposeAll } from './shared/ui/lifetime.ts';
 import { createStoryActions } from './story/storyActions.ts';
@@ -129,7 +128,6 @@ function render(root: HTMLElement, active: Locale): void {
   document.documentElement.lang = active;
   document.title = strings.appTitle;
   setNumberLocale(active);
-  setErrorTranslator(strings.translateError);
 
   const screens = h('div', { class: 'screens' });
   const navigation = createNavigation(

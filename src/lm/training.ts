@@ -9,8 +9,8 @@ import { trainModel } from './trainerClient.ts';
 
 let running: AbortController | null = null;
 
-/** Trains on `text` at the state's order. Resolves with an error message for the person, or null. */
-export async function trainLanguageModel(state: LanguageState, text: string): Promise<string | null> {
+/** Trains on `text` at the state's order. Resolves with the error that stopped it (for the person), or null. */
+export async function trainLanguageModel(state: LanguageState, text: string): Promise<unknown> {
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -29,20 +29,18 @@ export async function trainLanguageModel(state: LanguageState, text: string): Pr
     return null;
   } catch (error) {
     if (controller.signal.aborted) return null;
-    const message = error instanceof Error ? error.message : String(error);
-    state.training.value = { kind: 'error', message };
-    return message;
+    state.training.value = { kind: 'error', error };
+    return error;
   }
 }
 
 /** Loads a bundled text and trains on it. */
-export async function trainOnCorpus(state: LanguageState, corpusId: string): Promise<string | null> {
+export async function trainOnCorpus(state: LanguageState, corpusId: string): Promise<unknown> {
   try {
     return await trainLanguageModel(state, await loadCorpus(corpusId));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    state.training.value = { kind: 'error', message };
-    return message;
+    state.training.value = { kind: 'error', error };
+    return error;
   }
 }
 

@@ -1,4 +1,5 @@
 /** Every string the app shows, in English. Other languages mirror this shape (type Strings). */
+import { errorsEn, notesEn } from './en/errors.ts';
 
 // formatCount's digits and narrow-space grouping, with one formatter made once: toLocaleString builds a
 // new one per call, which showed up as the largest cost of a caption update while a slider drags.
@@ -51,8 +52,12 @@ export const en = {
   levelLabel: (label: string) => label,
   /** A bundled corpus's title; English uses the manifest's. */
   corpusTitle: (_id: string, title: string) => title,
-  /** An error message from the engine, as this language writes it. */
-  translateError: (message: string) => message,
+  /** The engine's errors by code (src/core/errors.ts); a language lacking one is a type error. */
+  errors: errorsEn,
+  /** The notes and source descriptions of a pasted distribution, by code. */
+  notes: notesEn,
+  /** Shown for an error that has no code: a fault of the app, not of what was typed. */
+  unexpectedError: 'Something went wrong inside the app; reloading the page should help.',
   appTitle: 'Boltzmann Lab',
   tagline: 'Sampling with temperature is the Boltzmann distribution.',
   screensLabel: 'Screens',

@@ -67,36 +67,38 @@ const BOX_UNIT: EnergyUnit = { symbol: 'h²/8mL²', electronvolts: null };
 
 /** Fills in defaults and checks every value, naming the preset and parameter in errors. */
 function resolveParams(
+  preset: string,
   name: string,
   parameters: readonly PresetParameter[],
   given: Partial<PresetParams> | undefined,
 ): Record<string, number> {
   const resolved: Record<string, number> = Object.create(null);
   if (given !== undefined && (given === null || typeof given !== 'object')) {
-    throw new InputError(`${name}: parameters must be given as an object.`);
+    throw new InputError('preset.parametersNotObject', { preset, name });
   }
   const known = new Set(parameters.map((p) => p.id));
   for (const key of Object.keys(given ?? {})) {
     if (!known.has(key)) {
-      const list = parameters.map((p) => p.id).join(', ') || 'none';
-      throw new InputError(`${name} has no parameter '${key}' (its parameters: ${list}).`);
+      const ids = parameters.map((p) => p.id);
+      throw new InputError('preset.unknownParameter', { preset, name, parameter: key, known: ids });
     }
   }
   for (const p of parameters) {
     const raw = given?.[p.id];
     const value = raw === undefined ? p.default : raw;
-    const range = `from ${p.min} to ${p.max}`;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new InputError(`${name}: ${p.label} must be a number ${range} (got ${String(value)}).`);
-    }
-    if (p.integer && !Number.isInteger(value)) {
-      throw new InputError(`${name}: ${p.label} must be a whole number ${range} (got ${value}).`);
-    }
-    if (value < p.min || value > p.max) {
-      throw new InputError(
-        `${name}: ${p.label} must be ${p.integer ? 'a whole number' : 'a number'} ${range} (got ${value}).`,
-      );
-    }
+    const refuse = (integer: boolean) =>
+      new InputError('preset.parameterRange', {
+        preset,
+        name,
+        parameter: p.label,
+        integer,
+        min: p.min,
+        max: p.max,
+        got: String(value),
+      });
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw refuse(false);
+    if (p.integer && !Number.isInteger(value)) throw refuse(true);
+    if (value < p.min || value > p.max) throw refuse(p.integer === true);
     resolved[p.id] = value;
   }
   return resolved;
@@ -110,7 +112,7 @@ function definePreset(definition: PresetDefinition): Preset {
   const { make, ...data } = definition;
   const preset: Preset = {
     ...data,
-    build: (params) => make(resolveParams(definition.name, definition.parameters, params)),
+    build: (params) => make(resolveParams(definition.id, definition.name, definition.parameters, params)),
   };
   return Object.freeze(preset);
 }

@@ -10,9 +10,9 @@ import type { NgramModel } from '../../core/lm/ngram.ts';
 import type { SamplerSettings } from '../../core/lm/pipeline.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { parseSeed } from '../../shared/ui/dynamicsControls.ts';
-import { createField, messageOf, translateMessage } from '../../shared/ui/field.ts';
+import { createField, messageOf } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
-import type { LanguageStrings } from '../../strings/en.ts';
+import type { Strings } from '../../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
 import { GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
 import type { LanguageState } from './model.ts';
@@ -41,7 +41,8 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
-export function createGenerationPanel(state: LanguageState, strings: LanguageStrings): GenerationPanel {
+export function createGenerationPanel(state: LanguageState, allStrings: Strings): GenerationPanel {
+  const strings = allStrings.lm;
   const temperaturesInput = h('input', {
     type: 'text',
     id: 'generation-temperatures',
@@ -161,7 +162,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
     } catch (error) {
       run = null;
       playing = false;
-      status.textContent = translateMessage(messageOf(error));
+      status.textContent = messageOf(allStrings, error);
     }
     const current = views.map((view) => view.temperature);
     if (!sameNumbers(current, temperatures)) {
@@ -209,7 +210,7 @@ export function createGenerationPanel(state: LanguageState, strings: LanguageStr
       if (seed === state.generationSeed.peek()) restart();
       else state.generationSeed.value = seed;
     } catch (error) {
-      seedField.setError(messageOf(error));
+      seedField.setError(messageOf(allStrings, error));
     }
   });
   play.addEventListener('click', () => {

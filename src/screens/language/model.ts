@@ -25,13 +25,13 @@ export type TrainingStatus =
   | { kind: 'idle' }
   | { kind: 'training'; characters: number }
   | { kind: 'ready'; characters: number; milliseconds: number; inWorker: boolean }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: unknown };
 
 export interface TokenDistribution {
   tokens: readonly string[];
   probabilities: Float64Array;
-  /** What the distribution is, for the screen ("model after 'The Unite'", "pasted: OpenAI top_logprobs"). */
-  description: string;
+  /** What a pasted distribution was recognised as (null for the character model). */
+  description: ImportedDistribution['source'] | null;
 }
 
 /** The text the screen opens on, in the interface's language. */
@@ -79,7 +79,7 @@ export function createLanguageState(locale: 'en' | 'ru' = 'en') {
     return {
       tokens: trained.vocabulary,
       probabilities: trained.distributionAfter(context.value),
-      description: '',
+      description: null,
     };
   });
 

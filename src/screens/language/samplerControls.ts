@@ -15,7 +15,7 @@ import type { LanguageState } from './model.ts';
 function readNumber(text: string, label: string): number {
   const value = Number(acceptDecimalComma(text.trim()));
   if (text.trim() === '' || !Number.isFinite(value))
-    throw new InputError(`${label}: “${text.trim().slice(0, 30)}” is not a number.`);
+    throw new InputError('field.notANumber', { label, text: text.trim().slice(0, 30) });
   return value;
 }
 
@@ -67,7 +67,7 @@ export function createSamplerControls(state: LanguageState, strings: Strings): H
       field.setError(null);
       state.sampler.value = next;
     } catch (error) {
-      field.setError(messageOf(error));
+      field.setError(messageOf(strings, error));
     }
   }
 

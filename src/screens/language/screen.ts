@@ -78,7 +78,7 @@ export async function mountLanguageScreen(
     },
   });
   const pipelineView = createPipelineView(strings.lm);
-  const generation = createGenerationPanel(state, strings.lm);
+  const generation = createGenerationPanel(state, strings);
 
   host.append(
     h(

@@ -128,7 +128,7 @@ export async function mountParallelScreen(
       temperature.value = parseTemperature(acceptDecimalComma(text.value), REDUCED);
       textField.setError(null);
     } catch (error) {
-      textField.setError(messageOf(error));
+      textField.setError(messageOf(strings, error));
     }
   };
   text.addEventListener('change', applyText);

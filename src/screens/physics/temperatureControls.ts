@@ -54,7 +54,7 @@ export function createTemperatureControls(state: SimulatorState, strings: String
       textField.setError(null);
       state.temperature.value = value;
     } catch (error) {
-      textField.setError(messageOf(error));
+      textField.setError(messageOf(strings, error));
     }
   }
   text.addEventListener('change', applyText);

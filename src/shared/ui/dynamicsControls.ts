@@ -19,9 +19,7 @@ export interface DynamicsActions {
 export function parseSeed(text: string): number {
   const value = Number(text.trim());
   if (!(text.trim() !== '' && Number.isInteger(value) && value >= 0 && value < 2 ** 32)) {
-    throw new InputError(
-      `The seed must be a whole number from 0 to 4294967295; got “${text.trim().slice(0, 40)}”.`,
-    );
+    throw new InputError('seed.range', { got: text.trim().slice(0, 40) });
   }
   return value;
 }
@@ -117,7 +115,7 @@ export function createDynamicsControls(
       seedField.setError(null);
       actions.reset();
     } catch (error) {
-      seedField.setError(messageOf(error));
+      seedField.setError(messageOf(strings, error));
     }
   });
 
