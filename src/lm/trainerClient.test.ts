@@ -136,9 +136,7 @@ describe('trainModel with a Worker (a stand-in that behaves like one)', () => {
   test('InputError crosses back as an InputError', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     // Whitespace passes the cheap checks on this side and fails in the worker, after normalisation.
-    await expect(trainModel('   ', 2)).rejects.toThrow(
-      new InputError('training.whitespace', {}),
-    );
+    await expect(trainModel('   ', 2)).rejects.toThrow(new InputError('training.whitespace', {}));
   });
 
   test('aborting one request stops the worker; the requests behind it move to a new one', async () => {

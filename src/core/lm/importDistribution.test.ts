@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../errors.ts';
 import { englishNote, englishNotes } from '../../../tests/english.ts';
+import { InputError } from '../errors.ts';
 import {
   type ImportedDistribution,
   MAX_IMPORT_CHARACTERS,
@@ -112,7 +112,9 @@ describe('OpenAI top_logprobs', () => {
   test('a bare list', () => {
     const result = parseTokenDistribution(JSON.stringify(TOP));
     expectDistribution(result, ['Hello', 'Hi', 'Hey'], expected);
-    expect(englishNote(result.source)).toBe('list of tokens with log-probabilities (OpenAI / llama.cpp top_logprobs)');
+    expect(englishNote(result.source)).toBe(
+      'list of tokens with log-probabilities (OpenAI / llama.cpp top_logprobs)',
+    );
     expect(englishNotes(result)[0]).toMatch(/^These 3 tokens cover/);
   });
 
@@ -172,7 +174,9 @@ describe('OpenAI top_logprobs', () => {
     };
     const result = parseTokenDistribution(JSON.stringify(response));
     expectDistribution(result, [' Paris', ' Lyon'], fromLogprobs([-0.05, -3.6]));
-    expect(englishNote(result.source)).toBe('JSON object, token → log-probability at choices[0].logprobs.top_logprobs[0]');
+    expect(englishNote(result.source)).toBe(
+      'JSON object, token → log-probability at choices[0].logprobs.top_logprobs[0]',
+    );
   });
 
   test('logprobs missing from a response, or no alternatives requested, say what to ask for', () => {
@@ -212,7 +216,9 @@ describe('llama.cpp completion_probabilities', () => {
     }
     // One entry on its own.
     const single = parseTokenDistribution(JSON.stringify(positions[0]));
-    expect(englishNote(single.source)).toBe('llama.cpp completion probabilities (older server: tok_str, prob) at probs');
+    expect(englishNote(single.source)).toBe(
+      'llama.cpp completion probabilities (older server: tok_str, prob) at probs',
+    );
     expect(englishNotes(single)[0]).toBe('The model chose " to" at this position.');
   });
 

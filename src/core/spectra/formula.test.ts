@@ -155,9 +155,7 @@ describe('compileFormula: error messages', () => {
   });
 
   it('names the formula it is about', () => {
-    expect(() => compileFormula('foo(n)', 'degeneracy')).toThrow(
-      /^Degeneracy formula: unknown function/,
-    );
+    expect(() => compileFormula('foo(n)', 'degeneracy')).toThrow(/^Degeneracy formula: unknown function/);
   });
 });
 

@@ -332,7 +332,7 @@ export const errorsRu: ErrorTable = {
   'model.order': (p) => `Порядок модели должен быть целым числом от ${p.min} до ${p.max}; получено ${p.got}.`,
   'training.notText': () => 'Обучающий текст должен быть текстом.',
   'training.tooLong': (p) =>
-    `В обучающем тексте ${num(Number(p.millions.toFixed(1)))} млн символов; предел — ${num(p.limit)} млн.`,
+    `В обучающем тексте ${p.millions.toFixed(1).replace('.', ',')} млн символов; предел — ${num(p.limit)} млн.`,
   'training.tooVaried': (p) =>
     `В этом тексте при таком порядке больше ${grouped(p.limit)} различных последовательностей символов; выберите порядок поменьше или текст покороче.`,
   'training.empty': () => 'Обучающий текст пуст.',
