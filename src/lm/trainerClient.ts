@@ -124,9 +124,9 @@ function trainHere(request: TrainRequest, pending: PendingTraining, signal?: Abo
 }
 
 /**
- * Trains a model of the given order (1..8) on `text`. Rejects with InputError, whose message can be shown
- * as it is, for an empty or over-long text, an order out of range, or a text too varied for that order;
- * with the signal's reason when aborted; with a plain Error if the worker itself fails.
+ * Trains a model of the given order (1..8) on `text`. Rejects with an InputError (by code, written by the
+ * strings) for an empty or over-long text, an order out of range, or a text too varied for that order;
+ * with the signal's reason when aborted; with a CodedError if the worker itself fails.
  */
 export function trainModel(text: string, order: number, options: TrainOptions = {}): Promise<TrainedModel> {
   const { signal } = options;

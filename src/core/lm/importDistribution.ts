@@ -1,7 +1,8 @@
 /**
  * Reads a next-token distribution pasted or loaded by a person: from a plain JSON map, from OpenAI-style
  * logprobs, or from a llama.cpp server response. Everything is validated and every rejection is an
- * InputError whose message can be shown as it is.
+ * InputError by code; the notes and the description of what was recognised are codes too (NoteMessage),
+ * which each language's strings write.
  *
  * Accepted shapes (wrappers are unwrapped from the outside in, and the path taken is reported in `source`):
  *
