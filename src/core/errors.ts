@@ -325,9 +325,8 @@ export class CodedError<C extends ErrorCode = ErrorCode> extends Error {
   readonly params: ErrorParams[C];
 
   constructor(code: C, params: ErrorParams[C]) {
+    // No message argument: Error then leaves `message` to the prototype's getter below.
     super();
-    // Error's constructor leaves an own empty `message` on some engines; the prototype's getter must show.
-    delete (this as { message?: string }).message;
     this.code = code;
     this.params = params;
   }

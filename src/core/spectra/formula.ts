@@ -227,15 +227,15 @@ const PARSE_PROBLEMS: ReadonlyArray<[RegExp, ParseProblem]> = [
 ];
 
 /** Classifies a mathjs SyntaxError message, with its character position shifted by `offset`. */
-function classifyParseError(message: string, offset: number): ErrorParams['formula.syntax'] & object {
+function classifyParseError(message: string, offset: number): Omit<ErrorParams['formula.syntax'], 'field'> {
   const position = /\(char (\d+)\)/.exec(message);
   const text = message.replace(/\s*\(char \d+\)\s*/, '').trim();
   const at = position ? Number(position[1]) + offset : null;
   for (const [pattern, problem] of PARSE_PROBLEMS) {
     const match = pattern.exec(text);
-    if (match) return { field: 'formula', problem, detail: match[1] ?? '', position: at };
+    if (match) return { problem, detail: match[1] ?? '', position: at };
   }
-  return { field: 'formula', problem: 'other', detail: text, position: at };
+  return { problem: 'other', detail: text, position: at };
 }
 
 interface Walk {
