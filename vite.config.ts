@@ -106,7 +106,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          setupFiles: ['tests/setup/fast-check.ts'],
+          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/english-errors.ts'],
           environment: 'node',
           // The property tests and the 200,000-token import take about a second alone and several times
           // that on a loaded 2-core machine; the timeout catches a hang, it is not a performance check.

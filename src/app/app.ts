@@ -5,7 +5,6 @@
  */
 import { effect, signal } from '@preact/signals-core';
 import { h } from '../shared/ui/dom.ts';
-import { setErrorTranslator } from '../shared/ui/field.ts';
 import { setNumberLocale } from '../shared/ui/format.ts';
 import { disposeAll } from '../shared/ui/lifetime.ts';
 import { createStoryActions } from '../story/storyActions.ts';
@@ -113,7 +112,6 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
     document.documentElement.lang = active;
     document.title = strings.appTitle;
     setNumberLocale(active);
-    setErrorTranslator(strings.translateError);
 
     const screens = h('div', { class: 'screens' });
     const navigation = createNavigation(

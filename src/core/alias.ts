@@ -13,7 +13,7 @@
  * they get threshold "never" in their own column and are never chosen as an alias.
  */
 import { validateProbabilities } from './distribution.ts';
-import { InputError } from './errors.ts';
+import { type Counted, InputError } from './errors.ts';
 import type { Rng } from './rng.ts';
 
 /**
@@ -23,9 +23,9 @@ import type { Rng } from './rng.ts';
 export const MAX_ALIAS_LEVELS = 1 << 20;
 
 /** Throws unless `count` is a non-negative safe integer (a number of particles or draws). */
-export function validateCount(count: number, what = 'number of draws'): void {
+export function validateCount(count: number, what: Counted = 'draws'): void {
   if (!Number.isSafeInteger(count) || count < 0) {
-    throw new InputError(`The ${what} must be a whole number, 0 or more; got ${count}.`);
+    throw new InputError('count.notWhole', { what, got: String(count) });
   }
 }
 
@@ -89,7 +89,7 @@ export class AliasTable {
     const sum = validateProbabilities(probabilities);
     const levelCount = probabilities.length;
     if (levelCount > MAX_ALIAS_LEVELS) {
-      throw new InputError(`An alias table holds at most ${MAX_ALIAS_LEVELS} levels; got ${levelCount}.`);
+      throw new InputError('alias.tooManyLevels', { limit: MAX_ALIAS_LEVELS, got: levelCount });
     }
     let bits = 1;
     while (1 << bits < levelCount) bits++;
@@ -503,7 +503,7 @@ export function sampleLevels(
   rng: Rng,
   out?: Uint32Array,
 ): Uint32Array {
-  validateCount(count, 'number of particles');
+  validateCount(count, 'particles');
   if (out !== undefined && out.length < count) {
     throw new RangeError(`The output array holds ${out.length} entries but ${count} draws were asked for.`);
   }

@@ -21,10 +21,10 @@ const INVERSION_LIMIT = 10;
 /** A draw from Binomial(n, p): the number of successes in n independent trials of probability p. */
 export function sampleBinomial(n: number, p: number, rng: Rng): number {
   if (!(Number.isFinite(n) && n >= 0 && Number.isInteger(n))) {
-    throw new InputError(`The number of trials must be a whole number, 0 or more; got ${n}.`);
+    throw new InputError('count.notWhole', { what: 'trials', got: String(n) });
   }
   if (!(p >= 0 && p <= 1)) {
-    throw new InputError(`The success probability must lie between 0 and 1; got ${p}.`);
+    throw new InputError('binomial.probability', { got: String(p) });
   }
   return binomialUnchecked(n, p, 1 - p, rng);
 }

@@ -31,13 +31,6 @@ export interface BoltzmannNormalization {
 /** The probabilities must sum to 1 within this (absolute) difference. */
 export const PROBABILITY_SUM_TOLERANCE = 1e-6;
 
-function show(x: number): string {
-  if (Number.isNaN(x)) return 'not a number';
-  if (x === Number.POSITIVE_INFINITY) return '∞';
-  if (x === Number.NEGATIVE_INFINITY) return '−∞';
-  return String(x);
-}
-
 /**
  * Checks a spectrum and returns the energy range of its accessible levels. Throws InputError on an empty
  * spectrum, mismatched lengths, a NaN or −∞ energy, a NaN, infinite or negative degeneracy, or a
@@ -48,31 +41,27 @@ export function validateSpectrum(
   degeneracies?: ArrayLike<number>,
 ): SpectrumRange {
   const n = energies.length;
-  if (n === 0) throw new InputError('The spectrum has no levels; give at least one energy.');
+  if (n === 0) throw new InputError('spectrum.noLevels', {});
   if (degeneracies !== undefined && degeneracies.length !== n) {
-    throw new InputError(
-      `There are ${n} energies but ${degeneracies.length} degeneracies; give one degeneracy per level.`,
-    );
+    throw new InputError('spectrum.degeneracyCount', { energies: n, degeneracies: degeneracies.length });
   }
   let lowest = Number.POSITIVE_INFINITY;
   let highest = Number.NEGATIVE_INFINITY;
   let accessible = 0;
   for (let i = 0; i < n; i++) {
     const e = energies[i];
-    if (Number.isNaN(e)) throw new InputError(`Energy of level ${i} is not a number.`);
+    if (Number.isNaN(e)) throw new InputError('spectrum.energyNaN', { level: i });
     if (e === Number.NEGATIVE_INFINITY) {
       // Such a level would take all the weight at every temperature and leave Z infinite.
-      throw new InputError(
-        `Energy of level ${i} is −∞; energies must be finite (or +∞ for a level that is never populated).`,
-      );
+      throw new InputError('spectrum.energyMinusInfinity', { level: i });
     }
     let g = 1;
     if (degeneracies !== undefined) {
       g = degeneracies[i];
-      if (Number.isNaN(g)) throw new InputError(`Degeneracy of level ${i} is not a number.`);
-      if (g < 0) throw new InputError(`Degeneracy of level ${i} is ${show(g)}; degeneracies must be ≥ 0.`);
+      if (Number.isNaN(g)) throw new InputError('spectrum.degeneracyNaN', { level: i });
+      if (g < 0) throw new InputError('spectrum.degeneracyNegative', { level: i, value: g });
       if (g === Number.POSITIVE_INFINITY) {
-        throw new InputError(`Degeneracy of level ${i} is ∞; degeneracies must be finite.`);
+        throw new InputError('spectrum.degeneracyInfinite', { level: i });
       }
     }
     if (g === 0 || e === Number.POSITIVE_INFINITY) continue;
@@ -81,15 +70,14 @@ export function validateSpectrum(
     if (e > highest) highest = e;
   }
   if (accessible === 0) {
-    throw new InputError(
-      'No level can be populated: every level has infinite energy or zero degeneracy, so there is no distribution.',
-    );
+    throw new InputError('spectrum.nothingPopulated', {});
   }
   return { lowest, highest, accessible };
 }
 
-function checkTemperature(temperature: number, name: string): void {
-  if (Number.isNaN(temperature)) throw new InputError(`${name} is not a number.`);
+/** `beta`: the value is the inverse temperature β rather than T. */
+function checkTemperature(temperature: number, beta: boolean): void {
+  if (Number.isNaN(temperature)) throw new InputError('temperature.notANumber', { beta });
 }
 
 function outputFor(n: number, out: Float64Array | undefined): Float64Array {
@@ -209,7 +197,7 @@ export function boltzmannProbabilitiesAtBeta(
   degeneracies?: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  checkTemperature(beta, 'Inverse temperature β');
+  checkTemperature(beta, true);
   const result = outputFor(energies.length, out);
   fillBoltzmannAtBeta(energies, beta, degeneracies, result);
   return result;
@@ -226,7 +214,7 @@ export function boltzmannProbabilities(
   degeneracies?: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
-  checkTemperature(temperature, 'Temperature');
+  checkTemperature(temperature, false);
   const result = outputFor(energies.length, out);
   fillBoltzmannAtBeta(energies, 1 / temperature, degeneracies, result);
   return result;
@@ -238,22 +226,19 @@ export function boltzmannProbabilities(
  */
 export function validateProbabilities(probabilities: ArrayLike<number>): number {
   const n = probabilities.length;
-  if (n === 0) throw new InputError('There are no probabilities; give at least one.');
+  if (n === 0) throw new InputError('probabilities.none', {});
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const p = probabilities[i];
-    if (Number.isNaN(p))
-      throw new InputError(`Probability ${i} is not a number; every probability must be a finite number.`);
-    if (p < 0) throw new InputError(`Probability ${i} is ${show(p)}; probabilities cannot be negative.`);
+    if (Number.isNaN(p)) throw new InputError('probabilities.notANumber', { index: i });
+    if (p < 0) throw new InputError('probabilities.negative', { index: i, value: p });
     if (p === Number.POSITIVE_INFINITY) {
-      throw new InputError(`Probability ${i} is ∞; every probability must be a finite number.`);
+      throw new InputError('probabilities.infinite', { index: i });
     }
     sum += p;
   }
   if (!(Math.abs(sum - 1) <= PROBABILITY_SUM_TOLERANCE)) {
-    throw new InputError(
-      `The probabilities sum to ${show(sum)}, not 1 (allowed difference ${PROBABILITY_SUM_TOLERANCE}).`,
-    );
+    throw new InputError('probabilities.sum', { sum, tolerance: PROBABILITY_SUM_TOLERANCE });
   }
   return sum;
 }
@@ -270,7 +255,7 @@ export function temperatureSoftmax(
   out?: Float64Array,
 ): Float64Array {
   const sum = validateProbabilities(probabilities);
-  checkTemperature(t, 'Temperature');
+  checkTemperature(t, false);
   const n = probabilities.length;
   const result = outputFor(n, out);
   if (t === 1) {

@@ -15,7 +15,8 @@ export {
   validateSpectrum,
 } from './distribution.ts';
 export * from './dynamics/index.ts';
-export { InputError, isInputError } from './errors.ts';
+export type { ErrorCode, ErrorMessage, ErrorParams, NoteCode, NoteMessage, NoteParams } from './errors.ts';
+export { CodedError, InputError, isCodedError, isInputError } from './errors.ts';
 export { sampleCounts } from './multinomial.ts';
 export { createRng, type Rng } from './rng.ts';
 export {

@@ -25,7 +25,7 @@ export function sampleCounts(
 ): Float64Array {
   validateProbabilities(probabilities);
   if (!(Number.isFinite(total) && total >= 0 && Number.isInteger(total))) {
-    throw new InputError(`The number of particles must be a whole number, 0 or more; got ${total}.`);
+    throw new InputError('count.notWhole', { what: 'particles', got: String(total) });
   }
   const levels = probabilities.length;
   if (out !== undefined && out.length < levels) {

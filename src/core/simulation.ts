@@ -55,7 +55,7 @@ export interface EinsteinSettings {
 /** Throws InputError unless n is a whole number of particles the simulator can hold. */
 export function checkParticleCount(n: number): void {
   if (!(Number.isFinite(n) && n >= 1 && n <= MAX_PARTICLES && Number.isInteger(n))) {
-    throw new InputError(`The number of particles must be a whole number from 1 to 1e24; got ${n}.`);
+    throw new InputError('particles.count', { got: String(n) });
   }
 }
 
@@ -203,9 +203,7 @@ export class ParticleSimulation {
     }
     if (current && current.quanta === settings.quanta && current.start === settings.start) return;
     if (this.countsOnly) {
-      throw new InputError(
-        `The Einstein solid moves every oscillator, so it allows at most ${MAX_DRAWN_PARTICLES} of them; got ${this.count}.`,
-      );
+      throw new InputError('einstein.tooManyOscillators', { limit: MAX_DRAWN_PARTICLES, got: this.count });
     }
     // A new solid starts from the seed, exactly as reset() would start it, so that the same seed and
     // settings give the same run; and it is made before switching, so a refused setting changes nothing.

@@ -32,8 +32,9 @@ export interface Thermodynamics {
   freeEnergy: number;
 }
 
-function checkNumber(value: number, name: string): void {
-  if (Number.isNaN(value)) throw new InputError(`${name} is not a number.`);
+/** `beta`: the value is the inverse temperature β rather than T. */
+function checkNumber(value: number, beta: boolean): void {
+  if (Number.isNaN(value)) throw new InputError('temperature.notANumber', { beta });
 }
 
 function scratchFor(n: number, out: Float64Array | undefined): Float64Array {
@@ -115,7 +116,7 @@ export function thermodynamics(
   degeneracies?: ArrayLike<number>,
   probabilities?: Float64Array,
 ): Thermodynamics {
-  checkNumber(temperature, 'Temperature');
+  checkNumber(temperature, false);
   return compute(
     energies,
     1 / temperature,
@@ -132,7 +133,7 @@ export function thermodynamicsAtBeta(
   degeneracies?: ArrayLike<number>,
   probabilities?: Float64Array,
 ): Thermodynamics {
-  checkNumber(beta, 'Inverse temperature β');
+  checkNumber(beta, true);
   return compute(energies, beta, 1 / beta, degeneracies, scratchFor(energies.length, probabilities));
 }
 
@@ -142,7 +143,7 @@ export function logPartitionFunction(
   temperature: number,
   degeneracies?: ArrayLike<number>,
 ): number {
-  checkNumber(temperature, 'Temperature');
+  checkNumber(temperature, false);
   return logPartitionFunctionAtBeta(energies, 1 / temperature, degeneracies);
 }
 
@@ -152,7 +153,7 @@ export function logPartitionFunctionAtBeta(
   beta: number,
   degeneracies?: ArrayLike<number>,
 ): number {
-  checkNumber(beta, 'Inverse temperature β');
+  checkNumber(beta, true);
   const norm = fillBoltzmannAtBeta(energies, beta, degeneracies, new Float64Array(energies.length));
   return logZFrom(norm, beta);
 }

@@ -17,7 +17,12 @@ describe('handleTrainRequest (what the worker runs)', () => {
 
   test('bad input comes back as a message marked as the person’s to fix', () => {
     const { response, transfer } = handleTrainRequest({ id: 8, text: '', order: 3 });
-    expect(response).toEqual({ id: 8, ok: false, message: 'The training text is empty.', inputError: true });
+    expect(response).toEqual({
+      id: 8,
+      ok: false,
+      error: { code: 'training.empty', params: {} },
+      message: 'The training text is empty.',
+    });
     expect(transfer).toEqual([]);
   });
 });
@@ -52,7 +57,7 @@ describe('trainModel without a Worker (Node): trains on the calling thread', () 
   });
 
   test('rejects with InputError for bad input, before any work', async () => {
-    await expect(trainModel('', 3)).rejects.toThrow(new InputError('The training text is empty.'));
+    await expect(trainModel('', 3)).rejects.toThrow(new InputError('training.empty', {}));
     await expect(trainModel('abc', 9)).rejects.toBeInstanceOf(InputError);
   });
 
@@ -131,9 +136,7 @@ describe('trainModel with a Worker (a stand-in that behaves like one)', () => {
   test('InputError crosses back as an InputError', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     // Whitespace passes the cheap checks on this side and fails in the worker, after normalisation.
-    await expect(trainModel('   ', 2)).rejects.toThrow(
-      new InputError('The training text has only whitespace.'),
-    );
+    await expect(trainModel('   ', 2)).rejects.toThrow(new InputError('training.whitespace', {}));
   });
 
   test('aborting one request stops the worker; the requests behind it move to a new one', async () => {

@@ -10,7 +10,7 @@
  *     const { model } = await trainModel(text, 5);
  *     const p = model.distribution('The Unite');   // Float64Array over model.vocabulary
  */
-import { InputError } from '../core/errors.ts';
+import { CodedError, inputErrorFrom } from '../core/errors.ts';
 import { NgramModel, validateTrainingInput } from '../core/lm/ngram.ts';
 import { handleTrainRequest, type TrainRequest, type TrainResponse } from './trainerProtocol.ts';
 
@@ -85,11 +85,11 @@ function sharedWorker(): TrainerWorker | null {
     }
   };
   worker.onmessageerror = () => {
-    failAll(trainer, new Error('The trained model could not be received from the training worker.'));
+    failAll(trainer, new CodedError('training.unreceived', {}));
   };
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
-    failAll(trainer, new Error(`The training worker failed: ${event.message || 'it could not be started'}.`));
+    failAll(trainer, new CodedError('training.workerFailed', { reason: event.message || null }));
   };
   shared = trainer;
   return trainer;
@@ -97,12 +97,12 @@ function sharedWorker(): TrainerWorker | null {
 
 /** Stops the worker, rejecting whatever it still had to do; the next trainModel starts a new one. */
 export function disposeTrainer(): void {
-  if (shared !== null) failAll(shared, new Error('The training worker was stopped.'));
+  if (shared !== null) failAll(shared, new CodedError('training.workerStopped', {}));
 }
 
 function settle(response: TrainResponse, inWorker: boolean): TrainedModel {
   if (!response.ok) {
-    throw response.inputError ? new InputError(response.message) : new Error(response.message);
+    throw response.error === null ? new Error(response.message) : inputErrorFrom(response.error);
   }
   return { model: NgramModel.fromData(response.model), milliseconds: response.milliseconds, inWorker };
 }
@@ -124,9 +124,9 @@ function trainHere(request: TrainRequest, pending: PendingTraining, signal?: Abo
 }
 
 /**
- * Trains a model of the given order (1..8) on `text`. Rejects with InputError, whose message can be shown
- * as it is, for an empty or over-long text, an order out of range, or a text too varied for that order;
- * with the signal's reason when aborted; with a plain Error if the worker itself fails.
+ * Trains a model of the given order (1..8) on `text`. Rejects with an InputError (by code, written by the
+ * strings) for an empty or over-long text, an order out of range, or a text too varied for that order;
+ * with the signal's reason when aborted; with a CodedError if the worker itself fails.
  */
 export function trainModel(text: string, order: number, options: TrainOptions = {}): Promise<TrainedModel> {
   const { signal } = options;

@@ -2,7 +2,7 @@
  * Messages between the page and the trainer worker, and the worker's handling of one request, kept apart
  * from the worker's global-scope wiring so that it runs (and is tested) in Node as well.
  */
-import { isInputError } from '../core/errors.ts';
+import { type ErrorMessage, isInputError } from '../core/errors.ts';
 import { type NgramModelData, trainNgramModel } from '../core/lm/ngram.ts';
 
 export interface TrainRequest {
@@ -13,7 +13,8 @@ export interface TrainRequest {
 
 export type TrainResponse =
   | { id: number; ok: true; model: NgramModelData; milliseconds: number }
-  | { id: number; ok: false; message: string; inputError: boolean };
+  /** A refusal of the input travels as its code and parameters (`error`); any other failure as its message. */
+  | { id: number; ok: false; error: ErrorMessage | null; message: string };
 
 /** Trains and packs the reply; `transfer` lists the model's buffers, which move instead of being copied. */
 export function handleTrainRequest(request: TrainRequest): {
@@ -35,13 +36,15 @@ export function handleTrainRequest(request: TrainRequest): {
   } catch (error) {
     // A failed allocation is the one internal error a person can fix, by asking for less.
     if (error instanceof RangeError && /alloc|memory/i.test(error.message)) {
-      const message =
-        'There is not enough memory to train this model; choose a lower order or a shorter text.';
-      return { response: { id: request.id, ok: false, message, inputError: true }, transfer: [] };
+      const refusal: ErrorMessage = { code: 'training.outOfMemory', params: {} };
+      return {
+        response: { id: request.id, ok: false, error: refusal, message: error.message },
+        transfer: [],
+      };
     }
     const message = error instanceof Error ? error.message : String(error);
     return {
-      response: { id: request.id, ok: false, message, inputError: isInputError(error) },
+      response: { id: request.id, ok: false, error: isInputError(error) ? error.toMessage() : null, message },
       transfer: [],
     };
   }

@@ -12,7 +12,7 @@ export type TrainingStatus =
   | { kind: 'idle' }
   | { kind: 'training'; characters: number }
   | { kind: 'ready'; characters: number; milliseconds: number; inWorker: boolean }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: unknown };
 
 /** The part of the language screen's model that training writes: only the model hands this out. */
 export interface TrainingTarget {
@@ -26,8 +26,8 @@ export interface TrainingTarget {
 
 let running: AbortController | null = null;
 
-/** Trains on `text` at the state's order. Resolves with an error message for the person, or null. */
-export async function trainLanguageModel(state: TrainingTarget, text: string): Promise<string | null> {
+/** Trains on `text` at the state's order. Resolves with the error that stopped it (for the person), or null. */
+export async function trainLanguageModel(state: TrainingTarget, text: string): Promise<unknown> {
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -46,20 +46,18 @@ export async function trainLanguageModel(state: TrainingTarget, text: string): P
     return null;
   } catch (error) {
     if (controller.signal.aborted) return null;
-    const message = error instanceof Error ? error.message : String(error);
-    state.training.value = { kind: 'error', message };
-    return message;
+    state.training.value = { kind: 'error', error };
+    return error;
   }
 }
 
 /** Loads a bundled text and trains on it. */
-export async function trainOnCorpus(state: TrainingTarget, corpusId: string): Promise<string | null> {
+export async function trainOnCorpus(state: TrainingTarget, corpusId: string): Promise<unknown> {
   try {
     return await trainLanguageModel(state, await loadCorpus(corpusId));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    state.training.value = { kind: 'error', message };
-    return message;
+    state.training.value = { kind: 'error', error };
+    return error;
   }
 }
 

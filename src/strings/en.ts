@@ -1,4 +1,5 @@
 /** Every string the app shows, in English. Other languages mirror this shape (type Strings). */
+import { errorsEn, notesEn } from './en/errors.ts';
 import { presetsEn } from './en/presets.ts';
 import { storyEn } from './en/story.ts';
 
@@ -47,8 +48,12 @@ export const en = {
   levelLabel: (label: string) => label,
   /** A bundled corpus's title; English uses the manifest's. */
   corpusTitle: (_id: string, title: string) => title,
-  /** An error message from the engine, as this language writes it. */
-  translateError: (message: string) => message,
+  /** The engine's errors by code (src/core/errors.ts); a language lacking one is a type error. */
+  errors: errorsEn,
+  /** The notes and source descriptions of a pasted distribution, by code. */
+  notes: notesEn,
+  /** Shown for an error that has no code: a fault of the app, not of what was typed. */
+  unexpectedError: 'Something went wrong inside the app; reloading the page should help.',
   appTitle: 'Boltzmann Lab',
   tagline: 'Sampling with temperature is the Boltzmann distribution.',
   screensLabel: 'Screens',
@@ -121,8 +126,6 @@ export const en = {
     `Not imposed but set by N and q: T = ħω / ln(1 + N/q) = ħω / ln(1 + ${n}/${q}) = ${t}`,
   einsteinNeedsOscillator:
     'The Einstein solid is made of harmonic oscillators: choose the harmonic oscillator or the CO vibration as the system first.',
-  einsteinTooManyParticles: (max: string) =>
-    `The Einstein solid moves every oscillator, so it allows at most ${max} of them.`,
   // End of the Einstein solid block.
 
   readoutsHeading: 'Thermodynamics',

@@ -33,6 +33,20 @@ export function parameterText(
   return text;
 }
 
+/** A preset's name and one parameter's label by their ids, for messages (an unknown id reads as itself). */
+export function presetLabels(
+  strings: Strings,
+  presetId: string,
+  parameterId?: string,
+): { preset: string; parameter: string } {
+  const text = (strings.presets as Readonly<Record<string, PresetText | undefined>>)[presetId];
+  const parameters: Readonly<Record<string, PresetParameterText | undefined>> = text?.parameters ?? {};
+  return {
+    preset: text?.name ?? presetId,
+    parameter: parameterId === undefined ? '' : (parameters[parameterId]?.label ?? parameterId),
+  };
+}
+
 /** The name of the system as the current language says it. */
 export function systemName(strings: Strings, system: SystemModel): string {
   switch (system.choice.kind) {

@@ -62,8 +62,14 @@ function shape(value: unknown, path = ''): string[] {
   return [`${path}: ${typeof value}`];
 }
 
-// Preset texts hold symbols as labels (Δ, n_max); they have a test of their own below.
-const withoutPresets = <T extends { presets: unknown }>(strings: T) => ({ ...strings, presets: {} });
+// Preset texts hold symbols as labels (Δ, n_max); they have a test of their own below. The error and
+// note tables take real parameters, so messages.test.ts checks them with real errors.
+const withoutPresets = <T extends { presets: unknown }>(strings: T) => ({
+  ...strings,
+  presets: {},
+  errors: {},
+  notes: {},
+});
 
 /** What every function gives for a few sample arguments (numbers as numbers and as text). */
 function samples(fn: (...args: never[]) => unknown): string[] {
@@ -80,7 +86,6 @@ function samples(fn: (...args: never[]) => unknown): string[] {
 const FORMAT_ONLY = new Set([
   'levelLabel',
   'corpusTitle',
-  'translateError',
   'internalUnit',
   'plotAxisTemperature',
   'tokenLevelLabel',

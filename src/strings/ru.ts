@@ -3,23 +3,12 @@
  * type checker names any key this file lacks when en.ts gains one.
  */
 import type { Strings } from './en.ts';
-import { translateErrorRu } from './errorsRu.ts';
+import { errorsRu, notesRu } from './ru/errors.ts';
+import { plural } from './ru/plural.ts';
 import { presetsRu } from './ru/presets.ts';
 import { storyRu } from './ru/story.ts';
 
-/**
- * The form of a Russian noun after a number: one (1, 21, 101 токен), few (2–4, 22–24 токена) or many
- * (0, 5–20, 25–30 токенов). A fractional number takes the "few" form (1,5 токена).
- */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const abs = Math.abs(n);
-  if (!Number.isInteger(abs)) return few;
-  const lastTwo = abs % 100;
-  const last = abs % 10;
-  if (last === 1 && lastTwo !== 11) return one;
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return few;
-  return many;
-}
+export { plural };
 
 /**
  * The number a formatted count stands for ("482 243", "1,5", "3×10⁶"), for choosing a plural form. Only
@@ -109,8 +98,9 @@ export const ru: Strings = {
   presets: presetsRu,
   levelLabel: levelLabelRu,
   corpusTitle: (id: string, title: string) => CORPUS_TITLES[id] ?? title,
-  // Lazily: errorsRu.ts imports this module's helpers, and the call only happens once both are loaded.
-  translateError: (message: string) => translateErrorRu(message),
+  errors: errorsRu,
+  notes: notesRu,
+  unexpectedError: 'В приложении что-то пошло не так; перезагрузка страницы должна помочь.',
   appTitle: 'Boltzmann Lab',
   tagline: 'Сэмплирование с температурой — это распределение Больцмана.',
   screensLabel: 'Экраны',
@@ -183,8 +173,6 @@ export const ru: Strings = {
     `Не задаётся, а определяется N и q: T = ħω / ln(1 + N/q) = ħω / ln(1 + ${n}/${q}) = ${t}`,
   einsteinNeedsOscillator:
     'Твёрдое тело Эйнштейна состоит из гармонических осцилляторов: сначала выберите систему «Гармонический осциллятор» или «Молекула CO: колебания».',
-  einsteinTooManyParticles: (max: string) =>
-    `Твёрдое тело Эйнштейна двигает каждый осциллятор, поэтому допускает не больше ${max} осцилляторов.`,
   // End of the Einstein solid block.
 
   readoutsHeading: 'Термодинамика',

@@ -47,6 +47,33 @@ test('temperatures typed with Russian unit names are accepted', async () => {
   expect(message).toContain('К, °С, мэВ, эВ, см⁻¹');
 });
 
+test('a refused formula is written in Russian beside the field it is about', async () => {
+  await open('?lang=ru#physics');
+  await page.selectOption('#system-select', 'formula');
+  await page.locator('#formula-degeneracy').waitFor();
+  const submit = () => page.click('#formula-panel button[type=submit]');
+  const errorOf = async (selector: string) => {
+    const describedBy = (await page.getAttribute(selector, 'aria-describedby')) ?? '';
+    return page.textContent(`#${describedBy.split(' ').at(-1)}`);
+  };
+
+  await page.fill('#formula-degeneracy', 'foo(n)');
+  await submit();
+  await expect.poll(() => page.getAttribute('#formula-degeneracy', 'aria-invalid')).toBe('true');
+  expect(await page.getAttribute('#formula-energy', 'aria-invalid')).toBeNull();
+  expect(await errorOf('#formula-degeneracy')).toMatch(
+    /^Формула кратности вырождения: неизвестная функция «foo»/,
+  );
+
+  await page.fill('#formula-degeneracy', '1');
+  await page.fill('#formula-from', '10');
+  await page.fill('#formula-to', '5');
+  await submit();
+  await expect.poll(() => page.getAttribute('#formula-to', 'aria-invalid')).toBe('true');
+  expect(await page.getAttribute('#formula-energy', 'aria-invalid')).toBeNull();
+  expect(await errorOf('#formula-to')).toBe('Начальное n (10) не должно быть больше конечного n (5).');
+});
+
 test('in Russian the temperature list reads "0, 0,5, 1" as three temperatures and shows what it read', async () => {
   await open('?lang=ru#language');
   const list = '#generation-temperatures';

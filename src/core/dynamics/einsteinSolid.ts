@@ -51,17 +51,13 @@ export type EinsteinStart = 'even' | 'concentrated' | 'equilibrium';
 
 function checkOscillators(oscillators: number): void {
   if (!Number.isInteger(oscillators) || oscillators < 1 || oscillators > MAX_OSCILLATORS) {
-    throw new InputError(
-      `The number of oscillators must be a whole number from 1 to ${MAX_OSCILLATORS}, got ${oscillators}.`,
-    );
+    throw new InputError('einstein.oscillators', { limit: MAX_OSCILLATORS, got: String(oscillators) });
   }
 }
 
 function checkQuanta(quanta: number): void {
   if (!Number.isInteger(quanta) || quanta < 0 || quanta > MAX_QUANTA) {
-    throw new InputError(
-      `The number of quanta must be a whole number from 0 to ${MAX_QUANTA}, got ${quanta}.`,
-    );
+    throw new InputError('einstein.quanta', { limit: MAX_QUANTA, got: String(quanta) });
   }
 }
 
@@ -112,7 +108,7 @@ export function createEinsteinSolid(
     });
     perOscillator[oscillator] = quanta + oscillators - 2 - previousBar;
   } else {
-    throw new InputError(`Unknown start "${String(start)}"; use even, concentrated or equilibrium.`);
+    throw new InputError('einstein.start', { start: String(start) });
   }
   return { oscillators, totalQuanta: quanta, quanta: perOscillator };
 }
@@ -124,7 +120,7 @@ export function createEinsteinSolid(
  */
 export function einsteinStep(solid: EinsteinSolid, moves: number, rng: Rng): void {
   if (!Number.isSafeInteger(moves) || moves < 0) {
-    throw new InputError(`The number of moves must be a whole number ≥ 0, got ${moves}.`);
+    throw new InputError('einstein.moves', { got: String(moves) });
   }
   const q = solid.quanta;
   const n = q.length;
@@ -280,7 +276,7 @@ export function einsteinBoltzmann(
 
 function checkNMax(nMax: number): void {
   if (!Number.isInteger(nMax) || nMax < 0 || nMax > 1e7) {
-    throw new InputError(`The highest histogram bin must be a whole number from 0 to 10^7, got ${nMax}.`);
+    throw new InputError('einstein.histogramBin', { got: String(nMax) });
   }
 }
 

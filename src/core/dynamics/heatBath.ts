@@ -40,9 +40,7 @@ const chosen = new Uint32Array(CHUNK);
  */
 export function checkHeatBathFraction(fraction: number): void {
   if (!(fraction > 0 && fraction <= 1)) {
-    throw new InputError(
-      `The fraction of particles redrawn per step must be above 0 and at most 1, got ${fraction}.`,
-    );
+    throw new InputError('heatBath.fraction', { got: String(fraction) });
   }
 }
 

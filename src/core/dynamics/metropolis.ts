@@ -73,7 +73,7 @@ export function createMetropolis(
   validateSpectrum(energies, degeneracies);
   const levelCount = energies.length;
   // Entry 2i + d is formed with a shift, which must not overflow 31 bits.
-  if (levelCount > 0x40000000) throw new InputError('Too many levels.');
+  if (levelCount > 0x40000000) throw new InputError('metropolis.tooManyLevels', {});
 
   const prepared: PreparedMetropolis = {
     levelCount,
@@ -121,7 +121,7 @@ function linkNeighbours(prepared: PreparedMetropolis): void {
  * every frame while a slider is dragged). Throws InputError for NaN.
  */
 export function setMetropolisTemperature(prepared: PreparedMetropolis, temperature: number): void {
-  if (Number.isNaN(temperature)) throw new InputError('The temperature must be a number.');
+  if (Number.isNaN(temperature)) throw new InputError('metropolis.temperature', {});
   const { levelCount, energies, degeneracies, neighbour, limit, acceptance } = prepared;
   // β = 1/T passes smoothly through T = ±∞ (β = ±0) and sends T = ±0 to β = ±∞, so one formula
   // covers every case once 0 · ∞ is defined as 0 below.
@@ -181,7 +181,7 @@ export function metropolisStep(
   counts?: Float64Array,
 ): void {
   if (!(sweeps > 0) || !Number.isFinite(sweeps)) {
-    throw new InputError(`Sweeps per step must be a finite number above 0, got ${sweeps}.`);
+    throw new InputError('metropolis.sweeps', { got: String(sweeps) });
   }
   const { levelCount } = prepared;
   if (counts && counts.length < levelCount) {

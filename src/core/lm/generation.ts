@@ -112,23 +112,22 @@ export function generate(options: GenerationOptions): Generation {
   const { vocabulary, nextDistribution, settings, rng, count } = options;
   const prompt = options.prompt ?? '';
   const alternativeCount = options.alternatives ?? 5;
-  validateCount(count, 'number of tokens to generate');
+  validateCount(count, 'tokensToGenerate');
   if (count > MAX_GENERATION_STEPS) {
-    throw new InputError(
-      `At most ${MAX_GENERATION_STEPS} tokens can be generated at once; ${count} were asked for.`,
-    );
+    throw new InputError('generation.tooMany', { limit: MAX_GENERATION_STEPS, got: count });
   }
-  validateCount(alternativeCount, 'number of alternatives');
-  if (vocabulary.length === 0) throw new InputError('The vocabulary is empty; there is nothing to generate.');
+  validateCount(alternativeCount, 'alternatives');
+  if (vocabulary.length === 0) throw new InputError('generation.emptyVocabulary', {});
   const scratch = options.scratch ?? new PipelineScratch();
   const steps: GenerationStep[] = [];
   let text = '';
   for (let step = 0; step < count; step++) {
     const distribution = nextDistribution(prompt + text);
     if (distribution.length !== vocabulary.length) {
-      throw new InputError(
-        `The model gave ${distribution.length} probabilities for a vocabulary of ${vocabulary.length} tokens.`,
-      );
+      throw new InputError('generation.sizeMismatch', {
+        probabilities: distribution.length,
+        vocabulary: vocabulary.length,
+      });
     }
     const result = runPipeline(distribution, settings, scratch);
     const token = chooseToken(result, rng);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { englishNote, englishNotes } from '../../../tests/english.ts';
 import { InputError } from '../errors.ts';
 import {
   type ImportedDistribution,
@@ -41,8 +42,8 @@ describe('JSON object map', () => {
   test('token → probability, complete: no notes, coverage 1, order kept', () => {
     const result = parseTokenDistribution('{"the": 0.5, " a": 0.25, "\\n": 0.25}');
     expectDistribution(result, ['the', ' a', '\n'], [0.5, 0.25, 0.25]);
-    expect(result.source).toBe('JSON object, token → probability');
-    expect(result.notes).toEqual([]);
+    expect(englishNote(result.source)).toBe('JSON object, token → probability');
+    expect(englishNotes(result)).toEqual([]);
     expect(result.coverage).toBe(1);
   });
 
@@ -50,21 +51,21 @@ describe('JSON object map', () => {
     const result = parseTokenDistribution('{"a": 0.5, "b": 0.3, "c": 0.131}');
     expectDistribution(result, ['a', 'b', 'c'], [0.5 / 0.931, 0.3 / 0.931, 0.131 / 0.931]);
     expect(result.coverage).toBeCloseTo(0.931, 15);
-    expect(result.notes).toEqual([
+    expect(englishNotes(result)).toEqual([
       'These 3 tokens cover 93.1% of the probability; the rest is left out and the shown probabilities are renormalised.',
     ]);
   });
 
   test('coverage note never rounds to 100% or 0%', () => {
-    expect(parseTokenDistribution('{"a": 0.5, "b": 0.49998}').notes[0]).toMatch(/cover 99\.998% /);
-    expect(parseTokenDistribution('{"a": 0.0002}').notes[0]).toMatch(/^This token covers 0\.02% /);
+    expect(englishNotes(parseTokenDistribution('{"a": 0.5, "b": 0.49998}'))[0]).toMatch(/cover 99\.998% /);
+    expect(englishNotes(parseTokenDistribution('{"a": 0.0002}'))[0]).toMatch(/^This token covers 0\.02% /);
   });
 
   test('sums just above 1 (rounding in the source) are rescaled with a note', () => {
     const result = parseTokenDistribution('{"a": 0.3335, "b": 0.3335, "c": 0.3335}');
     expectDistribution(result, ['a', 'b', 'c'], [1 / 3, 1 / 3, 1 / 3]);
     expect(result.coverage).toBe(1);
-    expect(result.notes).toEqual([
+    expect(englishNotes(result)).toEqual([
       'The probabilities add up to 1.0005 rather than 1 (rounding in the source); they were rescaled to sum to 1.',
     ]);
   });
@@ -73,7 +74,7 @@ describe('JSON object map', () => {
     const result = parseTokenDistribution('{"yes": -0.1, "no": -2.5}');
     expectDistribution(result, ['yes', 'no'], fromLogprobs([-0.1, -2.5]));
     expect(result.coverage).toBeCloseTo(Math.exp(-0.1) + Math.exp(-2.5), 15);
-    expect(result.notes[0]).toMatch(/^These 2 tokens cover 98\.7% of the probability/);
+    expect(englishNotes(result)[0]).toMatch(/^These 2 tokens cover 98\.7% of the probability/);
   });
 
   test('a single token with log-probability 0 is certain; llama.cpp’s −3.4e38 is probability 0', () => {
@@ -111,8 +112,10 @@ describe('OpenAI top_logprobs', () => {
   test('a bare list', () => {
     const result = parseTokenDistribution(JSON.stringify(TOP));
     expectDistribution(result, ['Hello', 'Hi', 'Hey'], expected);
-    expect(result.source).toBe('list of tokens with log-probabilities (OpenAI / llama.cpp top_logprobs)');
-    expect(result.notes[0]).toMatch(/^These 3 tokens cover/);
+    expect(englishNote(result.source)).toBe(
+      'list of tokens with log-probabilities (OpenAI / llama.cpp top_logprobs)',
+    );
+    expect(englishNotes(result)[0]).toMatch(/^These 3 tokens cover/);
   });
 
   test('wrapped as {"top_logprobs": [...]}, naming the chosen token', () => {
@@ -120,8 +123,8 @@ describe('OpenAI top_logprobs', () => {
       JSON.stringify({ token: 'Hello', logprob: -0.35, top_logprobs: TOP }),
     );
     expectDistribution(result, ['Hello', 'Hi', 'Hey'], expected);
-    expect(result.source).toMatch(/at top_logprobs$/);
-    expect(result.notes[0]).toBe('The model chose "Hello" at this position.');
+    expect(englishNote(result.source)).toMatch(/at top_logprobs$/);
+    expect(englishNotes(result)[0]).toBe('The model chose "Hello" at this position.');
   });
 
   test('a full chat-completions response: choices[0].logprobs.content[0].top_logprobs, with notes', () => {
@@ -146,11 +149,11 @@ describe('OpenAI top_logprobs', () => {
     };
     const result = parseTokenDistribution(JSON.stringify(response));
     expectDistribution(result, ['Hello', 'Hi', 'Hey'], expected);
-    expect(result.source).toBe(
+    expect(englishNote(result.source)).toBe(
       'list of tokens with log-probabilities (OpenAI / llama.cpp top_logprobs) at choices[0].logprobs.content[0].top_logprobs',
     );
-    expect(result.notes).toContain('The response has 2 choices; the first is used.');
-    expect(result.notes).toContain(
+    expect(englishNotes(result)).toContain('The response has 2 choices; the first is used.');
+    expect(englishNotes(result)).toContain(
       'choices[0].logprobs.content holds 2 positions; the distribution at the first is shown (the model chose "Hello" there).',
     );
   });
@@ -171,7 +174,9 @@ describe('OpenAI top_logprobs', () => {
     };
     const result = parseTokenDistribution(JSON.stringify(response));
     expectDistribution(result, [' Paris', ' Lyon'], fromLogprobs([-0.05, -3.6]));
-    expect(result.source).toBe('JSON object, token → log-probability at choices[0].logprobs.top_logprobs[0]');
+    expect(englishNote(result.source)).toBe(
+      'JSON object, token → log-probability at choices[0].logprobs.top_logprobs[0]',
+    );
   });
 
   test('logprobs missing from a response, or no alternatives requested, say what to ask for', () => {
@@ -202,17 +207,19 @@ describe('llama.cpp completion_probabilities', () => {
     for (const text of [JSON.stringify(positions), JSON.stringify({ completion_probabilities: positions })]) {
       const result = parseTokenDistribution(text);
       expectDistribution(result, [' to', ' different', ' not'], [0.9665, 0.0183, 0.0152]);
-      expect(result.source).toMatch(
+      expect(englishNote(result.source)).toMatch(
         /^llama\.cpp completion probabilities \(older server: tok_str, prob\) at /,
       );
-      expect(result.notes[0]).toMatch(
+      expect(englishNotes(result)[0]).toMatch(
         /holds 2 positions; the distribution at the first is shown \(the model chose " to" there\)\.$/,
       );
     }
     // One entry on its own.
     const single = parseTokenDistribution(JSON.stringify(positions[0]));
-    expect(single.source).toBe('llama.cpp completion probabilities (older server: tok_str, prob) at probs');
-    expect(single.notes[0]).toBe('The model chose " to" at this position.');
+    expect(englishNote(single.source)).toBe(
+      'llama.cpp completion probabilities (older server: tok_str, prob) at probs',
+    );
+    expect(englishNotes(single)[0]).toBe('The model chose " to" at this position.');
   });
 
   test('current server: {"id", "token", "logprob", "bytes", "top_logprobs": [...]}', () => {
@@ -236,7 +243,7 @@ describe('llama.cpp completion_probabilities', () => {
     };
     const result = parseTokenDistribution(JSON.stringify(response));
     expectDistribution(result, [',', ' and', '!'], [...fromLogprobs([-0.01, -4.8]), 0]);
-    expect(result.source).toMatch(/at completion_probabilities\[0\]\.top_logprobs$/);
+    expect(englishNote(result.source)).toMatch(/at completion_probabilities\[0\]\.top_logprobs$/);
   });
 
   test('transitional form: {"probs": [{"token", "logprob"}]}', () => {
@@ -250,10 +257,10 @@ describe('llama.cpp completion_probabilities', () => {
       }),
     );
     expectDistribution(result, [' cat', ' dog'], fromLogprobs([-0.4, -1.3]));
-    expect(result.source).toBe(
+    expect(englishNote(result.source)).toBe(
       'list of tokens with log-probabilities (OpenAI / llama.cpp top_logprobs) at probs',
     );
-    expect(result.notes[0]).toBe('The model chose " cat" at this position.');
+    expect(englishNotes(result)[0]).toBe('The model chose " cat" at this position.');
   });
 
   test('post_sampling_probs: {"top_probs": [{"token", "prob"}]}', () => {
@@ -269,7 +276,7 @@ describe('llama.cpp completion_probabilities', () => {
     };
     const result = parseTokenDistribution(JSON.stringify({ completion_probabilities: [entry] }));
     expectDistribution(result, [',', ' and'], [0.8, 0.2]);
-    expect(result.source).toBe(
+    expect(englishNote(result.source)).toBe(
       'list of tokens with probabilities (llama.cpp top_probs) at completion_probabilities[0].top_probs',
     );
     expect(result.coverage).toBe(1);
@@ -284,7 +291,7 @@ describe('llama.cpp completion_probabilities', () => {
       ]),
     );
     expect(result.tokens).toEqual(['a', '<0xE2><0x80>', '<0xF0><0x9F>']);
-    expect(result.notes[0]).toMatch(/^2 tokens have no complete UTF-8 text/);
+    expect(englishNotes(result)[0]).toMatch(/^2 tokens have no complete UTF-8 text/);
   });
 });
 
@@ -299,7 +306,7 @@ describe('duplicates', () => {
       ]),
     );
     expectDistribution(result, ['a', 'b'], [0.6, 0.4]);
-    expect(result.notes).toEqual([
+    expect(englishNotes(result)).toEqual([
       '2 entries repeat a token text already listed (first: "a"); their probabilities were added together.',
     ]);
   });
@@ -349,7 +356,7 @@ describe('errors', () => {
       ]),
     );
     expect(result.tokens).toEqual(['x']);
-    expect(result.notes[0]).toBe(
+    expect(englishNotes(result)[0]).toBe(
       'The list holds 2 positions; the distribution at the first is shown (the model chose "x" there).',
     );
   });
@@ -381,7 +388,7 @@ describe('errors', () => {
 
   test('probabilities out of range: negative, above 1, infinite', () => {
     expectInputError('{"a": 0.5, "b": 1.5}', /The value for "b" is 1\.5: above 1, so not a probability/);
-    expectInputError('{"a": 1e999}', /is Infinity: above 1/);
+    expectInputError('{"a": 1e999}', /is ∞: above 1/);
     expectInputError(
       '[{"token": "a", "prob": -0.1}]',
       /prob of Entry 0 \("a"\) is -0\.1; probabilities lie between 0 and 1/,
@@ -443,6 +450,6 @@ describe('size', () => {
     expect(result.tokens.length).toBe(50_257);
     expect(result.tokens[12_345]).toBe('tok12345');
     expect(result.probabilities[0]).toBeCloseTo(1 / total, 15);
-    expect(result.notes).toEqual([]);
+    expect(englishNotes(result)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Reads a next-token distribution pasted or loaded by a person: from a plain JSON map, from OpenAI-style
  * logprobs, or from a llama.cpp server response. Everything is validated and every rejection is an
- * InputError whose message can be shown as it is.
+ * InputError by code; the notes and the description of what was recognised are codes too (NoteMessage),
+ * which each language's strings write.
  *
  * Accepted shapes (wrappers are unwrapped from the outside in, and the path taken is reported in `source`):
  *
@@ -39,7 +40,13 @@
  * - Limits: at most MAX_IMPORT_CHARACTERS characters of text (20 MiB, so 20 MB for ASCII JSON) and at most
  *   MAX_IMPORT_TOKENS tokens; a log-probability of −3.4e38 (llama.cpp's stand-in for ln 0) is probability 0.
  */
-import { InputError } from '../errors.ts';
+import {
+  type Described,
+  type ErrorParams,
+  InputError,
+  type JsonProblem,
+  type NoteMessage,
+} from '../errors.ts';
 
 export const MAX_IMPORT_TOKENS = 200_000;
 export const MAX_IMPORT_CHARACTERS = 20 * 1024 * 1024;
@@ -54,9 +61,9 @@ export interface ImportedDistribution {
   /** One probability per token, summing to 1. */
   probabilities: Float64Array;
   /** What was recognised and where in the input, for a person to read. */
-  source: string;
+  source: NoteMessage<'source.map' | 'source.legacy' | 'source.logprobList' | 'source.probList'>;
   /** Things a person should know: truncation, merged duplicates, which position was taken. */
-  notes: string[];
+  notes: NoteMessage[];
   /** The probability the listed tokens carried before renormalisation (1 when complete or rounded up). */
   coverage: number;
 }
@@ -77,25 +84,26 @@ function quote(text: string): string {
   return json.length > 42 ? `${json.slice(0, 40)}…"` : json;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${quote(value)}`;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+function describe(value: unknown): Described {
+  if (value === null) return { kind: 'null' };
+  if (Array.isArray(value)) return { kind: 'list' };
+  if (typeof value === 'string') return { kind: 'text', text: quote(value) };
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'object') return { kind: 'object' };
+  return { kind: typeof value === 'boolean' ? 'boolean' : 'undefined' };
 }
 
-function formatPercent(fraction: number): string {
+/** The percentage to show: one decimal, or as many as it takes not to read as 100% or 0%. */
+function honestPercent(fraction: number): number {
   const percent = fraction * 100;
   const text = percent.toFixed(1);
-  if (text !== '100.0' && text !== '0.0') return text;
+  if (text !== '100.0' && text !== '0.0') return Number(text);
   // "100.0" for 99.997% or "0.0" for 0.02% would misstate it: add digits until it is honest.
   for (let digits = 4; digits < 17; digits++) {
     const rounded = Number(percent.toPrecision(digits));
-    if (rounded !== 100 && rounded !== 0) return String(rounded);
+    if (rounded !== 100 && rounded !== 0) return rounded;
   }
-  return String(percent);
+  return percent;
 }
 
 /** Collects (token, probability) pairs, merging repeated texts. */
@@ -129,7 +137,7 @@ class Collector {
 
 interface Found {
   collector: Collector;
-  source: string;
+  source: ImportedDistribution['source'];
   /** True when the values were log-probabilities (for messages). */
   logarithmic: boolean;
 }
@@ -139,108 +147,123 @@ interface Found {
  * Throws InputError for anything that is not one of them.
  */
 export function parseTokenDistribution(text: string): ImportedDistribution {
-  if (typeof text !== 'string') throw new InputError('Expected text to import.');
+  if (typeof text !== 'string') throw new InputError('import.notText', {});
   if (text.length > MAX_IMPORT_CHARACTERS) {
-    const megabytes = (text.length / (1024 * 1024)).toFixed(1);
-    throw new InputError(`The text is ${megabytes} MB; at most 20 MB can be imported.`);
+    const megabytes = Number((text.length / (1024 * 1024)).toFixed(1));
+    throw new InputError('import.tooLarge', { megabytes, limit: MAX_IMPORT_CHARACTERS / (1024 * 1024) });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') {
-    throw new InputError(
-      'There is nothing to import. Paste a JSON object of token → probability, or an API response with logprobs.',
-    );
-  }
+  if (body.trim() === '') throw new InputError('import.nothing', {});
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch (error) {
-    throw new InputError(`This is not valid JSON: ${jsonErrorMessage(error, body)}`);
+    throw new InputError('import.notJson', classifyJsonError(error, body));
   }
 
-  const notes: string[] = [];
+  const notes: NoteMessage[] = [];
   const found = resolve(data, '', notes, 0);
   const { collector } = found;
   const count = collector.tokens.length;
   if (collector.duplicates > 0) {
-    notes.push(
-      `${collector.duplicates} ${collector.duplicates === 1 ? 'entry repeats' : 'entries repeat'} a token text ` +
-        `already listed (first: ${quote(collector.firstDuplicate)}); their probabilities were added together.`,
-    );
+    notes.push({
+      code: 'note.duplicates',
+      params: { count: collector.duplicates, first: quote(collector.firstDuplicate) },
+    });
   }
-  if (collector.byteNamed > 0) {
-    notes.push(
-      collector.byteNamed === 1
-        ? '1 token has no complete UTF-8 text (it is part of a character); it is shown by its bytes, like <0xE2>.'
-        : `${collector.byteNamed} tokens have no complete UTF-8 text (they are parts of characters); they are ` +
-            'shown by their bytes, like <0xE2>.',
-    );
-  }
+  if (collector.byteNamed > 0) notes.push({ code: 'note.byteNamed', params: { count: collector.byteNamed } });
 
   const probabilities = Float64Array.from(collector.probabilities);
   let total = 0;
   for (let i = 0; i < count; i++) total += probabilities[i];
   if (total === 0) {
-    throw new InputError(
-      `Every probability is 0${found.logarithmic ? ' (the log-probabilities are all −∞)' : ''}; there is nothing to sample.`,
-    );
+    throw new InputError('import.allZero', { logarithmic: found.logarithmic });
   }
   if (total > 1 + IMPORT_SUM_TOLERANCE) {
-    throw new InputError(
-      `The probabilities add up to ${Number(total.toPrecision(6))}${found.logarithmic ? ' (after converting the log-probabilities)' : ''}, ` +
-        'more than 1, so they cannot be the probabilities of different tokens.' +
-        (collector.duplicates > 0
-          ? ' Some tokens were listed more than once and their probabilities added.'
-          : ''),
-    );
+    throw new InputError('import.sumAboveOne', {
+      sum: Number(total.toPrecision(6)),
+      logarithmic: found.logarithmic,
+      duplicates: collector.duplicates > 0,
+    });
   }
   let coverage = 1;
   if (total < 1 - COMPLETE_TOLERANCE) {
     coverage = total;
-    notes.push(
-      `${count === 1 ? 'This token covers' : `These ${count} tokens cover`} ${formatPercent(total)}% of the probability; ` +
-        'the rest is left out and the shown probabilities are renormalised.',
-    );
+    notes.push({ code: 'note.coverage', params: { count, percent: honestPercent(total) } });
   } else if (total > 1 + COMPLETE_TOLERANCE) {
-    notes.push(
-      `The probabilities add up to ${Number(total.toPrecision(6))} rather than 1 (rounding in the source); ` +
-        'they were rescaled to sum to 1.',
-    );
+    notes.push({ code: 'note.rescaled', params: { sum: Number(total.toPrecision(6)) } });
   }
   for (let i = 0; i < count; i++) probabilities[i] /= total;
   return { tokens: collector.tokens, probabilities, source: found.source, notes, coverage };
 }
 
-/** The parser's own message, with line and column added when it gives only a character position. */
-function jsonErrorMessage(error: unknown, body: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /at position (\d+)/.exec(message);
-  if (match === null) return message;
-  const position = Number(match[1]);
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < position && i < body.length; i++) {
-    if (body.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+/**
+ * JSON.parse's messages (V8's, in Node and Chromium): the only English prose read here. Each known one
+ * becomes a kind a language can write ('import.notJson'); the first group is what it quoted.
+ */
+const JSON_PROBLEMS: ReadonlyArray<[RegExp, JsonProblem]> = [
+  [/^Expected property name or '\}'$/, 'propertyNameOrBrace'],
+  [/^Expected double-quoted property name$/, 'quotedPropertyName'],
+  [/^Expected ',' or '\]' after array element$/, 'commaOrBracket'],
+  [/^Expected ',' or '\}' after property value$/, 'commaOrBrace'],
+  [/^Expected ':' after property name$/, 'colon'],
+  [/^Unterminated string$/, 'unterminatedString'],
+  [/^Unexpected non-whitespace character after JSON$/, 'trailingCharacters'],
+  [/^Unexpected end of JSON input$/, 'unexpectedEnd'],
+  [/^Unexpected number$/, 'unexpectedNumber'],
+  [/^Unexpected string$/, 'unexpectedString'],
+  [/^Bad control character in string literal$/, 'controlCharacter'],
+  [/^No number after minus sign$/, 'noNumberAfterMinus'],
+  [/^Unterminated fractional number$/, 'unterminatedFraction'],
+  [/^Exponent part is missing a number$/, 'exponentMissing'],
+  [/^Bad escaped character$/, 'badEscape'],
+  [/^Bad Unicode escape$/, 'badUnicodeEscape'],
+  [/^Unexpected token '(.+?)', (.*) is not valid JSON$/s, 'unexpectedToken'],
+  [/^Unexpected token (.+?) in JSON$/s, 'unexpectedToken'],
+  [/^(.*) is not valid JSON$/s, 'invalidText'],
+];
+
+/** Classifies the parser's message, with the line and column of the position it names. */
+function classifyJsonError(error: unknown, body: string): ErrorParams['import.notJson'] {
+  let text = error instanceof Error ? error.message : String(error);
+  // Newer V8 adds "(line 2 column 5)" itself.
+  text = text.replace(/\s*\(line \d+,? column \d+\)/g, '');
+  const at = / (?:in JSON )?at position (\d+)$/.exec(text);
+  let position: number | null = null;
+  let line: number | null = null;
+  let column: number | null = null;
+  if (at) {
+    text = text.slice(0, at.index);
+    position = Number(at[1]);
+    line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < position && i < body.length; i++) {
+      if (body.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
     }
+    column = position - lineStart + 1;
   }
-  return `${message} (line ${line}, column ${position - lineStart + 1})`;
+  for (const [pattern, problem] of JSON_PROBLEMS) {
+    const match = pattern.exec(text);
+    if (match) return { problem, detail: match[1] ?? '', excerpt: match[2] ?? '', line, column, position };
+  }
+  return { problem: 'other', detail: text, excerpt: '', line, column, position };
 }
 
 function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function positionNote(positions: unknown[], path: string, notes: string[]): void {
+function positionNote(positions: unknown[], path: string, notes: NoteMessage[]): void {
   const first = positions[0] as JsonObject;
   const chosen =
     typeof first.token === 'string' ? first.token : typeof first.content === 'string' ? first.content : null;
-  const list = path === '' ? 'The list' : path;
-  const which =
-    positions.length === 1 ? `${list} holds one position` : `${list} holds ${positions.length} positions`;
-  notes.push(
-    `${which}; the distribution at the first is shown${chosen === null ? '' : ` (the model chose ${quote(chosen)} there)`}.`,
-  );
+  notes.push({
+    code: 'note.positions',
+    params: { path, positions: positions.length, chosen: chosen === null ? null : quote(chosen) },
+  });
 }
 
 /** Whether a list entry is one position holding candidates (rather than a candidate itself). */
@@ -259,17 +282,12 @@ function isBareMap(value: unknown): boolean {
   return true;
 }
 
-function resolve(data: unknown, path: string, notes: string[], depth: number): Found {
+function resolve(data: unknown, path: string, notes: NoteMessage[], depth: number): Found {
   // Each step goes one wrapper inwards; no accepted shape is nested deeper than this.
-  if (depth > 8) throw new InputError(`${path} is nested deeper than any supported format.`);
+  if (depth > 8) throw new InputError('import.tooDeep', { path });
   if (Array.isArray(data)) {
     if (data.length === 0) {
-      throw new InputError(
-        `${path === '' ? 'The list' : path} is empty: there are no tokens to import.` +
-          (path.endsWith('top_logprobs')
-            ? ' Ask the API for alternatives (for example top_logprobs: 20).'
-            : ''),
-      );
+      throw new InputError('import.emptyList', { path, askForAlternatives: path.endsWith('top_logprobs') });
     }
     if (isPosition(data[0]) || isBareMap(data[0])) {
       positionNote(data, path, notes);
@@ -278,23 +296,19 @@ function resolve(data: unknown, path: string, notes: string[], depth: number): F
     return readCandidates(data, path);
   }
   if (!isObject(data)) {
-    throw new InputError(
-      `Expected a JSON object (token → probability) or a list of tokens with probabilities; found ${describe(data)}.`,
-    );
+    throw new InputError('import.unexpectedValue', { found: describe(data) });
   }
   if (Array.isArray(data.choices)) {
-    if (data.choices.length === 0) throw new InputError(`${join(path, 'choices')} is empty.`);
-    if (data.choices.length > 1) {
-      notes.push(`The response has ${data.choices.length} choices; the first is used.`);
-    }
+    if (data.choices.length === 0) throw new InputError('import.noChoices', { path: join(path, 'choices') });
+    if (data.choices.length > 1) notes.push({ code: 'note.choices', params: { count: data.choices.length } });
     return resolve(data.choices[0], `${join(path, 'choices')}[0]`, notes, depth + 1);
   }
   if (has(data, 'logprobs') && !(typeof data.logprobs === 'number')) {
     if (!isObject(data.logprobs)) {
-      throw new InputError(
-        `${join(path, 'logprobs')} is ${describe(data.logprobs)}: the response has no log-probabilities. ` +
-          'Ask the API for them (for example logprobs: true, top_logprobs: 20).',
-      );
+      throw new InputError('import.noLogprobs', {
+        path: join(path, 'logprobs'),
+        found: describe(data.logprobs),
+      });
     }
     return resolve(data.logprobs, join(path, 'logprobs'), notes, depth + 1);
   }
@@ -309,7 +323,7 @@ function resolve(data: unknown, path: string, notes: string[], depth: number): F
     // Inside a list of positions the note about the first position already names the chosen token.
     const chosen =
       typeof data.token === 'string' ? data.token : typeof data.content === 'string' ? data.content : null;
-    if (path === '' && chosen !== null) notes.push(`The model chose ${quote(chosen)} at this position.`);
+    if (path === '' && chosen !== null) notes.push({ code: 'note.chosen', params: { token: quote(chosen) } });
     return resolve(data[key], join(path, key), notes, depth + 1);
   }
   return readMap(data, path);
@@ -317,10 +331,9 @@ function resolve(data: unknown, path: string, notes: string[], depth: number): F
 
 function readMap(map: JsonObject, path: string): Found {
   const keys = Object.keys(map);
-  if (keys.length === 0)
-    throw new InputError(`${path === '' ? 'The object' : path} is empty: there are no tokens.`);
+  if (keys.length === 0) throw new InputError('import.emptyMap', { path });
   if (keys.length > MAX_IMPORT_TOKENS) {
-    throw new InputError(`There are ${keys.length} tokens; at most ${MAX_IMPORT_TOKENS} can be imported.`);
+    throw new InputError('import.tooManyTokens', { count: keys.length, limit: MAX_IMPORT_TOKENS });
   }
   const values = new Float64Array(keys.length);
   let negative = -1;
@@ -329,10 +342,7 @@ function readMap(map: JsonObject, path: string): Found {
   for (let i = 0; i < keys.length; i++) {
     const value = map[keys[i]];
     if (typeof value !== 'number') {
-      throw new InputError(
-        `The value for ${quote(keys[i])}${path === '' ? '' : ` in ${path}`} is ${describe(value)}; ` +
-          'expected a probability (0 to 1) or a log-probability (0 or less).',
-      );
+      throw new InputError('import.valueNotNumber', { token: quote(keys[i]), path, found: describe(value) });
     }
     values[i] = value;
     if (value < 0 && negative < 0) negative = i;
@@ -344,45 +354,35 @@ function readMap(map: JsonObject, path: string): Found {
   if (logarithmic) {
     for (let i = 0; i < keys.length; i++) {
       if (values[i] > 0) {
-        throw new InputError(
-          `The value for ${quote(keys[i])} is ${values[i]}, but ${quote(keys[negative])} has ${values[negative]}: ` +
-            'with negative values these read as log-probabilities, which are never above 0.',
-        );
+        throw new InputError('import.mixedSigns', {
+          token: quote(keys[i]),
+          value: values[i],
+          negativeToken: quote(keys[negative]),
+          negativeValue: values[negative],
+        });
       }
       collector.addDistinct(keys[i], Math.exp(values[i]));
     }
   } else {
     if (aboveOne >= 0) {
-      throw new InputError(
-        `The value for ${quote(keys[aboveOne])} is ${values[aboveOne]}: above 1, so not a probability, and ` +
-          'log-probabilities are never above 0. Give probabilities (0 to 1) or log-probabilities (0 or less).',
-      );
+      throw new InputError('import.aboveOne', { token: quote(keys[aboveOne]), value: values[aboveOne] });
     }
     for (let i = 0; i < keys.length; i++) collector.addDistinct(keys[i], values[i]);
   }
-  const kind = logarithmic ? 'token → log-probability' : 'token → probability';
-  return {
-    collector,
-    source: `JSON object, ${kind}${path === '' ? '' : ` at ${path}`}`,
-    logarithmic,
-  };
+  return { collector, source: { code: 'source.map', params: { logarithmic, path } }, logarithmic };
 }
 
 function readCandidates(items: unknown[], path: string): Found {
   if (items.length > MAX_IMPORT_TOKENS) {
-    throw new InputError(`There are ${items.length} tokens; at most ${MAX_IMPORT_TOKENS} can be imported.`);
+    throw new InputError('import.tooManyTokens', { count: items.length, limit: MAX_IMPORT_TOKENS });
   }
   const collector = new Collector();
   let logarithmic = false;
   let legacy = false;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const at = path === '' ? `Entry ${i}` : `${path}[${i}]`;
-    if (!isObject(item)) {
-      throw new InputError(
-        `${at} is ${describe(item)}; expected an object like {"token": "a", "logprob": -0.1} or {"tok_str": "a", "prob": 0.5}.`,
-      );
-    }
+    const at = { path, index: i };
+    if (!isObject(item)) throw new InputError('import.entryNotObject', { at, found: describe(item) });
     let token: string;
     if (typeof item.token === 'string') {
       token = item.token;
@@ -390,7 +390,7 @@ function readCandidates(items: unknown[], path: string): Found {
       token = item.tok_str;
       legacy = true;
     } else {
-      throw new InputError(`${at} has no token text: expected a "token" (or "tok_str") string.`);
+      throw new InputError('import.entryNoToken', { at });
     }
     if (token === '' && Array.isArray(item.bytes) && item.bytes.length > 0) {
       const named = nameBytes(item.bytes);
@@ -403,39 +403,27 @@ function readCandidates(items: unknown[], path: string): Found {
     if (has(item, 'logprob')) {
       const value = item.logprob;
       if (typeof value !== 'number') {
-        throw new InputError(
-          `The logprob of ${at} (${quote(token)}) is ${describe(value)}; expected a number.`,
-        );
+        throw new InputError('import.logprobNotNumber', { at, token: quote(token), found: describe(value) });
       }
-      if (value > 0) {
-        throw new InputError(
-          `The logprob of ${at} (${quote(token)}) is ${value}; log-probabilities are never above 0.`,
-        );
-      }
+      if (value > 0) throw new InputError('import.logprobPositive', { at, token: quote(token), value });
       probability = Math.exp(value);
       logarithmic = true;
     } else if (has(item, 'prob')) {
       const value = item.prob;
       if (typeof value !== 'number') {
-        throw new InputError(`The prob of ${at} (${quote(token)}) is ${describe(value)}; expected a number.`);
+        throw new InputError('import.probNotNumber', { at, token: quote(token), found: describe(value) });
       }
       if (!(value >= 0 && value <= 1)) {
-        throw new InputError(
-          `The prob of ${at} (${quote(token)}) is ${value}; probabilities lie between 0 and 1.`,
-        );
+        throw new InputError('import.probRange', { at, token: quote(token), value });
       }
       probability = value;
     } else {
-      throw new InputError(`${at} (${quote(token)}) has neither a "logprob" nor a "prob".`);
+      throw new InputError('import.entryNoValue', { at, token: quote(token) });
     }
     collector.add(token, probability);
   }
-  const label = legacy
-    ? 'llama.cpp completion probabilities (older server: tok_str, prob)'
-    : logarithmic
-      ? 'list of tokens with log-probabilities (OpenAI / llama.cpp top_logprobs)'
-      : 'list of tokens with probabilities (llama.cpp top_probs)';
-  return { collector, source: `${label}${path === '' ? '' : ` at ${path}`}`, logarithmic };
+  const code = legacy ? 'source.legacy' : logarithmic ? 'source.logprobList' : 'source.probList';
+  return { collector, source: { code, params: { path } }, logarithmic };
 }
 
 /** `<0xE2><0x80>` for bytes [226, 128]; null unless every entry is a byte. */

@@ -92,7 +92,7 @@ describe('trainNgramModel: vocabulary and validation', () => {
   });
 
   test('bad input is an InputError with a message for a person', () => {
-    expect(() => trainNgramModel('', 3)).toThrow(new InputError('The training text is empty.'));
+    expect(() => trainNgramModel('', 3)).toThrow(new InputError('training.empty', {}));
     expect(() => trainNgramModel(' \n\t ', 3)).toThrow(InputError);
     for (const order of [0, MAX_ORDER + 1, 2.5, Number.NaN, -1]) {
       expect(() => trainNgramModel('abc', order)).toThrow(/order must be a whole number from 1 to 8/);

@@ -71,9 +71,7 @@ export interface CrossEntropy {
 
 function checkOrder(order: number): void {
   if (!Number.isInteger(order) || order < MIN_ORDER || order > MAX_ORDER) {
-    throw new InputError(
-      `The model order must be a whole number from ${MIN_ORDER} to ${MAX_ORDER}; got ${String(order)}.`,
-    );
+    throw new InputError('model.order', { min: MIN_ORDER, max: MAX_ORDER, got: String(order) });
   }
 }
 
@@ -82,12 +80,10 @@ function checkOrder(order: number): void {
  * a text that is not a string or is too long, or for an order outside MIN_ORDER..MAX_ORDER.
  */
 export function validateTrainingInput(text: unknown, order: number): void {
-  if (typeof text !== 'string') throw new InputError('The training text must be text.');
+  if (typeof text !== 'string') throw new InputError('training.notText', {});
   if (text.length > MAX_TRAINING_CHARACTERS) {
-    const millions = (text.length / 1e6).toFixed(1);
-    throw new InputError(
-      `The training text has ${millions} million characters; the limit is ${MAX_TRAINING_CHARACTERS / 1e6} million.`,
-    );
+    const millions = Number((text.length / 1e6).toFixed(1));
+    throw new InputError('training.tooLong', { millions, limit: MAX_TRAINING_CHARACTERS / 1e6 });
   }
   checkOrder(order);
 }
@@ -175,9 +171,7 @@ class GrowingTrie {
   private grow(): void {
     const capacity = this.parent.length * 2;
     if (capacity > MAX_NODES) {
-      throw new InputError(
-        `This text has more than ${MAX_NODES.toLocaleString('en-US')} distinct character sequences at this order; choose a lower order or a shorter text.`,
-      );
+      throw new InputError('training.tooVaried', { limit: MAX_NODES });
     }
     const widen = (a: Int32Array) => {
       const b = new Int32Array(capacity);
@@ -384,9 +378,9 @@ export function trainNgramModel(text: string, order: number): NgramModel {
   validateTrainingInput(text, order);
   const normalized = normalizeText(text);
   if (normalized.length === 0) {
-    throw new InputError(
-      text.length === 0 ? 'The training text is empty.' : 'The training text has only whitespace.',
-    );
+    throw text.length === 0
+      ? new InputError('training.empty', {})
+      : new InputError('training.whitespace', {});
   }
   const { ids, vocabulary } = encode(normalized);
   const trie = countNgrams(ids, order);

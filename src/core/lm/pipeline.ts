@@ -216,24 +216,22 @@ export function createPipelineScratch(): PipelineScratch {
 export function validateSamplerSettings(settings: SamplerSettings): void {
   const { temperature, topK, topP, minP, typicalP, order } = settings;
   if (typeof temperature !== 'number' || Number.isNaN(temperature)) {
-    throw new InputError('Temperature must be a number (0 for greedy, 1 for the model as it is).');
+    throw new InputError('sampler.temperature', {});
   }
   if (typeof topK !== 'number' || !Number.isSafeInteger(topK)) {
-    throw new InputError(`top-k must be a whole number (0 turns it off); got ${String(topK)}.`);
+    throw new InputError('sampler.topK', { got: String(topK) });
   }
   if (typeof topP !== 'number' || !(topP > 0 && topP <= 1)) {
-    throw new InputError(`top-p must be in (0, 1] (1 turns it off); got ${String(topP)}.`);
+    throw new InputError('sampler.topP', { got: String(topP) });
   }
   if (typeof minP !== 'number' || !(minP >= 0 && minP <= 1)) {
-    throw new InputError(`min-p must be in [0, 1] (0 turns it off); got ${String(minP)}.`);
+    throw new InputError('sampler.minP', { got: String(minP) });
   }
   if (typeof typicalP !== 'number' || !(typicalP > 0 && typicalP <= 1)) {
-    throw new InputError(`typical-p must be in (0, 1] (1 turns it off); got ${String(typicalP)}.`);
+    throw new InputError('sampler.typicalP', { got: String(typicalP) });
   }
   if (order !== 'temperature-first' && order !== 'temperature-last') {
-    throw new InputError(
-      `The sampler order must be 'temperature-first' or 'temperature-last'; got ${String(order)}.`,
-    );
+    throw new InputError('sampler.order', { got: String(order) });
   }
 }
 

@@ -51,16 +51,14 @@ function splitEntries(text: string): string[] {
 
 /** Parses a typed list of energies (and optional degeneracies) into a spectrum. Throws InputError. */
 export function parseEnergyList(text: string): Spectrum {
-  if (typeof text !== 'string') throw new InputError(`The energy list must be text. ${ENERGY_LIST_SYNTAX}`);
+  if (typeof text !== 'string') throw new InputError('energyList.notText', {});
   if (text.length > MAX_ENERGY_LIST_LENGTH) {
-    throw new InputError(
-      `The energy list is too long (${text.length} characters; the limit is ${MAX_ENERGY_LIST_LENGTH}).`,
-    );
+    throw new InputError('energyList.tooLong', { length: text.length, limit: MAX_ENERGY_LIST_LENGTH });
   }
   const entries = splitEntries(text);
-  if (entries.length === 0) throw new InputError(`The energy list is empty. ${ENERGY_LIST_SYNTAX}`);
+  if (entries.length === 0) throw new InputError('energyList.empty', {});
   if (entries.length > MAX_LEVELS) {
-    throw new InputError(`The energy list has ${entries.length} entries; the limit is ${MAX_LEVELS}.`);
+    throw new InputError('energyList.tooManyEntries', { count: entries.length, limit: MAX_LEVELS });
   }
 
   const energies = new Float64Array(entries.length);
@@ -68,29 +66,28 @@ export function parseEnergyList(text: string): Spectrum {
   let anyOccupiable = false;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    const where = `Entry ${i + 1} ('${quote(entry)}')`;
+    const where = { entry: i + 1, text: quote(entry) };
     const pieces = entry.split(':');
-    if (pieces.length > 2) throw new InputError(`${where} has more than one ':'. ${ENERGY_LIST_SYNTAX}`);
+    if (pieces.length > 2) throw new InputError('energyList.extraColon', where);
     const [energyText, degeneracyText] = pieces;
-    if (energyText === '')
-      throw new InputError(`${where} has no energy before the ':'. ${ENERGY_LIST_SYNTAX}`);
+    if (energyText === '') throw new InputError('energyList.noEnergy', where);
 
     const energy = readNumber(energyText);
-    if (energy === null) throw new InputError(`${where} is not a number. ${ENERGY_LIST_SYNTAX}`);
-    if (!Number.isFinite(energy))
-      throw new InputError(`${where} is too large: every energy must be a finite number.`);
+    if (energy === null) throw new InputError('energyList.notANumber', where);
+    if (!Number.isFinite(energy)) throw new InputError('energyList.energyTooLarge', where);
 
     let degeneracy = 1;
     if (degeneracyText !== undefined) {
-      if (degeneracyText === '')
-        throw new InputError(`${where} has no degeneracy after the ':'. ${ENERGY_LIST_SYNTAX}`);
+      if (degeneracyText === '') throw new InputError('energyList.noDegeneracy', where);
       const g = readNumber(degeneracyText);
-      if (g === null)
-        throw new InputError(
-          `${where}: the degeneracy '${quote(degeneracyText)}' is not a number. ${ENERGY_LIST_SYNTAX}`,
-        );
-      if (!Number.isFinite(g)) throw new InputError(`${where}: the degeneracy is too large.`);
-      if (g < 0) throw new InputError(`${where}: the degeneracy counts states, so it must be 0 or more.`);
+      if (g === null) {
+        throw new InputError('energyList.degeneracyNotANumber', {
+          ...where,
+          degeneracy: quote(degeneracyText),
+        });
+      }
+      if (!Number.isFinite(g)) throw new InputError('energyList.degeneracyTooLarge', where);
+      if (g < 0) throw new InputError('energyList.degeneracyNegative', where);
       degeneracy = g === 0 ? 0 : g; // normalise -0
     }
     energies[i] = energy;
@@ -98,9 +95,7 @@ export function parseEnergyList(text: string): Spectrum {
     if (degeneracy > 0) anyOccupiable = true;
   }
   if (!anyOccupiable) {
-    throw new InputError(
-      'Every degeneracy in the list is 0, so no level has any state to occupy. At least one level needs g > 0.',
-    );
+    throw new InputError('energyList.allDegeneraciesZero', {});
   }
   return { energies, degeneracies };
 }

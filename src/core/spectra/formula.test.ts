@@ -23,7 +23,7 @@ function inputErrorOf(fn: () => unknown): InputError {
   throw new Error('expected an InputError, but nothing was thrown');
 }
 
-const at = (text: string, n: number) => compileFormula(text, 'Energy formula')(n);
+const at = (text: string, n: number) => compileFormula(text, 'energy')(n);
 
 describe('compileFormula: what is allowed', () => {
   it.each([
@@ -84,9 +84,9 @@ describe('compileFormula: what is allowed', () => {
   });
 
   it('uses the variable names it is given, in order', () => {
-    const f = compileFormula('B J(J+1)', 'Rotor', ['B', 'J']);
+    const f = compileFormula('B J(J+1)', 'formula', ['B', 'J']);
     expect(f(2, 3)).toBe(24);
-    expect(() => compileFormula('n', 'Rotor', ['J'])).toThrow("unknown name 'n'");
+    expect(() => compileFormula('n', 'formula', ['J'])).toThrow("unknown name 'n'");
   });
 
   it('returns a closure that can be called many times', () => {
@@ -95,10 +95,10 @@ describe('compileFormula: what is allowed', () => {
   });
 
   it('rejects programming errors in the variable list with a plain Error', () => {
-    expect(() => compileFormula('n', 'F', ['pi'])).toThrow(Error);
-    expect(() => compileFormula('n', 'F', ['n', 'n'])).toThrow(Error);
-    expect(() => compileFormula('n', 'F', ['a.b'])).toThrow(Error);
-    expect(() => compileFormula('n', 'F', ['sqrt'])).not.toThrow(InputError);
+    expect(() => compileFormula('n', 'formula', ['pi'])).toThrow(Error);
+    expect(() => compileFormula('n', 'formula', ['n', 'n'])).toThrow(Error);
+    expect(() => compileFormula('n', 'formula', ['a.b'])).toThrow(Error);
+    expect(() => compileFormula('n', 'formula', ['sqrt'])).not.toThrow(InputError);
   });
 
   it('gives NaN (not an exception) for values outside a function domain', () => {
@@ -146,18 +146,16 @@ describe('compileFormula: error messages', () => {
     ['not n', "the operator 'not' is not allowed"],
     ['n ?? 1', "the operator '??' is not allowed"],
   ])('%j → %s', (text, message) => {
-    expect(inputErrorOf(() => compileFormula(text, 'Energy formula')).message).toContain(message);
+    expect(inputErrorOf(() => compileFormula(text, 'energy')).message).toContain(message);
   });
 
   it('lists every allowed function when a function is unknown', () => {
-    const { message } = inputErrorOf(() => compileFormula('foo(n)', 'Energy formula'));
+    const { message } = inputErrorOf(() => compileFormula('foo(n)', 'energy'));
     for (const name of ALLOWED_FUNCTIONS) expect(message).toContain(name);
   });
 
-  it('uses the given label as prefix', () => {
-    expect(() => compileFormula('foo(n)', 'Degeneracy formula')).toThrow(
-      /^Degeneracy formula: unknown function/,
-    );
+  it('names the formula it is about', () => {
+    expect(() => compileFormula('foo(n)', 'degeneracy')).toThrow(/^Degeneracy formula: unknown function/);
   });
 });
 
@@ -165,7 +163,7 @@ describe('compileFormula: caps', () => {
   it(`accepts ${MAX_FORMULA_LENGTH} characters and rejects one more`, () => {
     const ok = `n${' '.repeat(MAX_FORMULA_LENGTH - 1)}`;
     expect(compileFormula(ok)(2)).toBe(2);
-    expect(inputErrorOf(() => compileFormula(`${ok} `, 'Energy formula')).message).toBe(
+    expect(inputErrorOf(() => compileFormula(`${ok} `, 'energy')).message).toBe(
       `Energy formula is too long (${MAX_FORMULA_LENGTH + 1} characters; the limit is ${MAX_FORMULA_LENGTH}).`,
     );
   });
@@ -177,7 +175,7 @@ describe('compileFormula: caps', () => {
     // 9 calls = 180 nodes + 8 '+' = 188; add 12 more nodes with '+1' pairs (2 nodes each): 6 pairs → 200.
     const exactly200 = `${terms(9)}${'+1'.repeat(6)}`;
     expect(compileFormula(exactly200)(0)).toBe(9 + 6);
-    const { message } = inputErrorOf(() => compileFormula(`${exactly200}+1`, 'Energy formula'));
+    const { message } = inputErrorOf(() => compileFormula(`${exactly200}+1`, 'energy'));
     expect(message).toBe(`Energy formula: the formula is too long (more than ${MAX_FORMULA_NODES} parts).`);
   });
 
@@ -185,7 +183,7 @@ describe('compileFormula: caps', () => {
     // k parentheses around n is a tree of depth k + 1.
     const nested = (k: number) => `${'('.repeat(k)}n${')'.repeat(k)}`;
     expect(compileFormula(nested(MAX_FORMULA_DEPTH - 1))(4)).toBe(4);
-    expect(inputErrorOf(() => compileFormula(nested(MAX_FORMULA_DEPTH), 'Energy formula')).message).toBe(
+    expect(inputErrorOf(() => compileFormula(nested(MAX_FORMULA_DEPTH), 'energy')).message).toBe(
       `Energy formula: the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`,
     );
   });
@@ -253,7 +251,7 @@ describe('compileFormula: hostile input', () => {
   it.each(
     hostile.map((text) => [text.length > 60 ? `${text.slice(0, 60)}… (${text.length} chars)` : text, text]),
   )('%j is rejected with an InputError', (_, text) => {
-    const error = inputErrorOf(() => compileFormula(text, 'Energy formula'));
+    const error = inputErrorOf(() => compileFormula(text, 'energy'));
     expect(error.message).toMatch(/^Energy formula/);
     expect(error.message.length).toBeLessThan(400);
   });

@@ -13,7 +13,14 @@
  *   parsing.
  */
 import { create, type MathNode, parseDependencies } from 'mathjs';
-import { InputError } from '../errors.ts';
+import {
+  type ErrorCode,
+  type ErrorParams,
+  type ForbiddenNode,
+  type FormulaField,
+  InputError,
+  type ParseProblem,
+} from '../errors.ts';
 import type { Spectrum } from '../types.ts';
 
 /** Longest formula text accepted, in characters (checked before parsing). */
@@ -160,8 +167,6 @@ const OPERATORS = new Map<string, { arity: number; fn: (x: number, y: number) =>
   ['factorial', { arity: 1, fn: (x) => factorial(x) }],
 ]);
 
-const ALLOWED_OPERATORS_TEXT = '+ - * / ^ % (remainder) and ! (factorial)';
-
 /** Unicode look-alikes a student may paste; each is replaced by one character so positions stay right. */
 const LOOKALIKES: ReadonlyArray<[RegExp, string]> = [
   [/[\u2212\u2012\u2013]/g, '-'], // minus sign, figure dash, en dash
@@ -169,31 +174,18 @@ const LOOKALIKES: ReadonlyArray<[RegExp, string]> = [
   [/\u00f7/g, '/'], // ÷
 ];
 
-function describeNodeKind(node: MathNode): string {
-  switch (node.type) {
-    case 'AccessorNode':
-    case 'IndexNode':
-      return "property access and indexing ('.' or '[ ]') are not allowed";
-    case 'AssignmentNode':
-      return "assignments ('=') are not allowed; type only the expression, for example n^2";
-    case 'FunctionAssignmentNode':
-      return 'defining functions is not allowed; type only the expression, for example n^2';
-    case 'ArrayNode':
-      return "lists and matrices ('[ ]') are not allowed";
-    case 'ObjectNode':
-      return "objects ('{ }') are not allowed";
-    case 'BlockNode':
-      return "only one expression is allowed (no ';' or line breaks)";
-    case 'RangeNode':
-      return "ranges ('a:b') are not allowed";
-    case 'ConditionalNode':
-      return "conditions ('a ? b : c') are not allowed";
-    case 'RelationalNode':
-      return "comparisons ('<', '>', '==') are not allowed";
-    default:
-      return `'${node.type}' is not allowed`;
-  }
-}
+const FORBIDDEN_NODES: Readonly<Record<string, ForbiddenNode>> = {
+  AccessorNode: 'access',
+  IndexNode: 'access',
+  AssignmentNode: 'assignment',
+  FunctionAssignmentNode: 'functionDefinition',
+  ArrayNode: 'list',
+  ObjectNode: 'object',
+  BlockNode: 'severalExpressions',
+  RangeNode: 'range',
+  ConditionalNode: 'condition',
+  RelationalNode: 'comparison',
+};
 
 function isSymbol(node: MathNode): node is MathNode & { name: string } {
   return node.type === 'SymbolNode';
@@ -204,32 +196,61 @@ function quote(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Turns a mathjs SyntaxError message into one for a student, keeping the character position. */
-function rewriteParseError(message: string): string {
+/**
+ * mathjs's parser messages, the only English prose the engine reads: each known one becomes a kind a
+ * language can write (src/strings/<language>/errors.ts, 'formula.syntax'); `detail` is what it quoted.
+ * A message no pattern knows (a newer mathjs) keeps its text as kind 'other'.
+ */
+const PARSE_PROBLEMS: ReadonlyArray<[RegExp, ParseProblem]> = [
+  [/^Unexpected end of expression/i, 'unexpectedEnd'],
+  [/^Parenthesis \) expected/i, 'missingParenthesis'],
+  [/^Value expected/i, 'valueExpected'],
+  [/^Digit expected, got "(.*)"$/s, 'digitExpected'],
+  [/^Syntax error in part "(.*)"$/s, 'syntaxInPart'],
+  [/^Unexpected operator (.*)$/s, 'unexpectedOperator'],
+  [/^Unexpected part "(.*)"$/s, 'unexpectedPart'],
+  [/^Invalid left hand side of assignment operator =$/, 'invalidAssignment'],
+  [/^Cannot assign to optional chain$/, 'optionalChainAssignment'],
+  [/^False part of conditional expression expected$/, 'conditionalFalseExpected'],
+  [/^The true-expression of a conditional operator may not be empty$/, 'conditionalTrueEmpty'],
+  [/^Parenthesis \] expected$/, 'bracketExpected'],
+  [/^Property name expected after dot$/, 'propertyAfterDot'],
+  [/^Property name expected after optional chain$/, 'propertyAfterOptionalChain'],
+  [/^Invalid unicode character (.*)$/s, 'invalidUnicode'],
+  [/^Bad escape character (.*)$/s, 'badEscape'],
+  [/^End of string (.) expected$/, 'endOfString'],
+  [/^End of matrix \] expected$/, 'endOfMatrix'],
+  [/^Column dimensions mismatch (.*)$/s, 'columnMismatch'],
+  [/^Symbol or string expected as object key$/, 'objectKey'],
+  [/^Colon : expected after object key$/, 'objectColon'],
+  [/^Comma , or bracket \} expected after object value$/, 'objectComma'],
+];
+
+/** Classifies a mathjs SyntaxError message, with its character position shifted by `offset`. */
+function classifyParseError(message: string, offset: number): Omit<ErrorParams['formula.syntax'], 'field'> {
   const position = /\(char (\d+)\)/.exec(message);
-  let text = message.replace(/\s*\(char \d+\)\s*/, '').trim();
-  if (/^Unexpected end of expression/i.test(text)) text = 'unexpected end of input';
-  else if (/^Parenthesis \) expected/i.test(text)) text = "a closing parenthesis ')' is missing";
-  else if (/^Value expected/i.test(text)) text = 'a value is expected';
-  else text = text.charAt(0).toLowerCase() + text.slice(1);
-  return position ? `${text} at character ${position[1]}` : text;
+  const text = message.replace(/\s*\(char \d+\)\s*/, '').trim();
+  const at = position ? Number(position[1]) + offset : null;
+  for (const [pattern, problem] of PARSE_PROBLEMS) {
+    const match = pattern.exec(text);
+    if (match) return { problem, detail: match[1] ?? '', position: at };
+  }
+  return { problem: 'other', detail: text, position: at };
 }
 
 interface Walk {
-  label: string;
+  field: FormulaField;
   variables: ReadonlyMap<string, number>;
   nodes: number;
 }
 
-function fail(walk: Walk, detail: string): never {
-  throw new InputError(`${walk.label}: ${detail}`);
-}
+type FormulaCode = {
+  [C in ErrorCode]: ErrorParams[C] extends { field: FormulaField } ? C : never;
+}[ErrorCode];
 
-function variableHint(walk: Walk): string {
-  const names = [...walk.variables.keys()];
-  if (names.length === 0) return `Use numbers and the constants ${ALLOWED_CONSTANTS.join(', ')}.`;
-  const what = names.length === 1 ? `the variable ${names[0]}` : `the variables ${names.join(', ')}`;
-  return `Use ${what} and the constants ${ALLOWED_CONSTANTS.join(', ')}.`;
+/** Refuses the formula being walked, naming which formula it is. */
+function fail<C extends FormulaCode>(walk: Walk, code: C, details?: Omit<ErrorParams[C], 'field'>): never {
+  throw new InputError(code, { field: walk.field, ...details } as unknown as ErrorParams[C]);
 }
 
 /** Evaluator for a name: a variable (read from the array) or a constant (captured). */
@@ -238,8 +259,12 @@ function compileSymbol(walk: Walk, name: string): Evaluator {
   if (slot !== undefined) return (vars) => vars[slot];
   const constant = CONSTANTS.get(name);
   if (constant !== undefined) return () => constant;
-  if (FUNCTIONS.has(name)) fail(walk, `'${name}' is a function: write ${name}(…).`);
-  fail(walk, `unknown name '${quote(name)}'. ${variableHint(walk)}`);
+  if (FUNCTIONS.has(name)) fail(walk, 'formula.functionAsName', { name });
+  fail(walk, 'formula.unknownName', {
+    name: quote(name),
+    variables: [...walk.variables.keys()],
+    constants: [...ALLOWED_CONSTANTS],
+  });
 }
 
 /**
@@ -248,21 +273,16 @@ function compileSymbol(walk: Walk, name: string): Evaluator {
  */
 function compileNode(walk: Walk, node: MathNode, depth: number): Evaluator {
   walk.nodes += 1;
-  if (walk.nodes > MAX_FORMULA_NODES)
-    fail(walk, `the formula is too long (more than ${MAX_FORMULA_NODES} parts).`);
-  if (depth > MAX_FORMULA_DEPTH)
-    fail(walk, `the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`);
+  if (walk.nodes > MAX_FORMULA_NODES) fail(walk, 'formula.tooManyParts', { limit: MAX_FORMULA_NODES });
+  if (depth > MAX_FORMULA_DEPTH) fail(walk, 'formula.tooDeep', { limit: MAX_FORMULA_DEPTH });
 
   switch (node.type) {
     case 'ConstantNode': {
       const value: unknown = (node as MathNode & { value: unknown }).value;
-      if (typeof value === 'string')
-        fail(walk, 'text in quotes is not allowed; a formula is made of numbers, n and functions.');
-      if (typeof value !== 'number')
-        fail(walk, `'${quote(String(value))}' is not allowed; only numbers are.`);
-      if (Number.isNaN(value)) fail(walk, "'NaN' is not allowed; only numbers are.");
-      if (!Number.isFinite(value))
-        fail(walk, 'a number in the formula is infinite or too large to represent.');
+      if (typeof value === 'string') fail(walk, 'formula.quotedText');
+      if (typeof value !== 'number') fail(walk, 'formula.notANumber', { text: quote(String(value)) });
+      if (Number.isNaN(value)) fail(walk, 'formula.notANumber', { text: 'NaN' });
+      if (!Number.isFinite(value)) fail(walk, 'formula.infiniteNumber');
       return () => value;
     }
     case 'SymbolNode':
@@ -274,10 +294,9 @@ function compileNode(walk: Walk, node: MathNode, depth: number): Evaluator {
       const spec = OPERATORS.get(fn);
       if (spec === undefined || spec.arity !== args.length) {
         if (['equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'].includes(fn)) {
-          fail(walk, `comparisons ('${op}') are not allowed.`);
+          fail(walk, 'formula.comparison', { operator: op });
         }
-        const shown = op === "'" ? "' (transpose)" : `'${op}'`;
-        fail(walk, `the operator ${shown} is not allowed. Allowed: ${ALLOWED_OPERATORS_TEXT}.`);
+        fail(walk, 'formula.operator', { operator: op });
       }
       const f = spec.fn;
       if (args.length === 1) {
@@ -290,27 +309,26 @@ function compileNode(walk: Walk, node: MathNode, depth: number): Evaluator {
     }
     case 'FunctionNode': {
       const { fn: callee, args } = node as MathNode & { fn: MathNode; args: MathNode[] };
-      if (!isSymbol(callee)) fail(walk, 'only named functions such as sqrt(n) can be called.');
+      if (!isSymbol(callee)) fail(walk, 'formula.unnamedCall');
       const name = callee.name;
       // "n(n+1)" and "J(J+1)" are how people write products; mathjs reads them as calls.
       if (walk.variables.has(name) || CONSTANTS.has(name)) {
-        if (args.length !== 1) fail(walk, `'${name}' is not a function; write a * between factors.`);
+        if (args.length !== 1) fail(walk, 'formula.notAFunction', { name });
         const factor = compileSymbol(walk, name);
         const other = compileNode(walk, args[0], depth + 1);
         return (vars) => factor(vars) * other(vars);
       }
       const spec = FUNCTIONS.get(name);
       if (spec === undefined) {
-        fail(walk, `unknown function '${quote(name)}'. Allowed: ${ALLOWED_FUNCTIONS.join(', ')}.`);
+        fail(walk, 'formula.unknownFunction', { name: quote(name), allowed: [...ALLOWED_FUNCTIONS] });
       }
       if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-        const expected =
-          spec.minArgs === spec.maxArgs
-            ? `${spec.minArgs} argument${spec.minArgs === 1 ? '' : 's'}`
-            : spec.maxArgs - spec.minArgs > 1
-              ? `from ${spec.minArgs} to ${spec.maxArgs} arguments`
-              : `${spec.minArgs} or ${spec.maxArgs} arguments`;
-        fail(walk, `${name} takes ${expected}, but was given ${args.length}.`);
+        fail(walk, 'formula.argumentCount', {
+          name,
+          min: spec.minArgs,
+          max: spec.maxArgs,
+          given: args.length,
+        });
       }
       const compiledArgs = args.map((arg) => compileNode(walk, arg, depth + 1));
       const f = spec.fn;
@@ -324,8 +342,11 @@ function compileNode(walk: Walk, node: MathNode, depth: number): Evaluator {
       }
       return (vars) => f(compiledArgs.map((a) => a(vars)));
     }
-    default:
-      fail(walk, `${describeNodeKind(node)}.`);
+    default: {
+      const forbidden = FORBIDDEN_NODES[node.type];
+      if (forbidden !== undefined) fail(walk, 'formula.forbidden', { node: forbidden });
+      fail(walk, 'formula.unknownNode', { node: node.type });
+    }
   }
 }
 
@@ -333,14 +354,14 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Parses, validates and compiles a formula into a plain function of its variables.
- * Throws InputError, prefixed with `label` (e.g. "Energy formula"), for anything not allowed,
- * so the interface can validate while the user types.
+ * Throws InputError, naming `field` (which formula it is), for anything not allowed, so the interface
+ * can validate while the user types.
  *
  * @param variables names the formula may use, in the order the returned function takes them.
  */
 export function compileFormula(
   text: string,
-  label = 'Formula',
+  field: FormulaField = 'formula',
   variables: readonly string[] = ['n'],
 ): CompiledFormula {
   const slots = new Map<string, number>();
@@ -351,7 +372,7 @@ export function compileFormula(
     }
     slots.set(name, slots.size);
   }
-  const evaluate = compileToEvaluator(text, label, slots);
+  const evaluate = compileToEvaluator(text, field, slots);
   const arity = slots.size;
   return (...values: number[]) => {
     if (values.length !== arity)
@@ -360,12 +381,14 @@ export function compileFormula(
   };
 }
 
-function compileToEvaluator(text: string, label: string, variables: ReadonlyMap<string, number>): Evaluator {
-  if (typeof text !== 'string') throw new InputError(`${label} must be text.`);
+function compileToEvaluator(
+  text: string,
+  field: FormulaField,
+  variables: ReadonlyMap<string, number>,
+): Evaluator {
+  if (typeof text !== 'string') throw new InputError('formula.notText', { field });
   if (text.length > MAX_FORMULA_LENGTH) {
-    throw new InputError(
-      `${label} is too long (${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}).`,
-    );
+    throw new InputError('formula.tooLong', { field, length: text.length, limit: MAX_FORMULA_LENGTH });
   }
   let source = text;
   for (const [pattern, replacement] of LOOKALIKES) source = source.replace(pattern, replacement);
@@ -374,31 +397,29 @@ function compileToEvaluator(text: string, label: string, variables: ReadonlyMap<
   source = source.trim();
   // mathjs reads '' and a lone comment as the constant `undefined`, like the word "undefined";
   // only the former are "empty".
-  if (source.replace(/#.*$/gm, '').trim() === '') throw new InputError(`${label} is empty.`);
+  if (source.replace(/#.*$/gm, '').trim() === '') throw new InputError('formula.empty', { field });
 
   let tree: MathNode;
   try {
     tree = parse(source);
   } catch (error) {
-    if (error instanceof RangeError) {
-      throw new InputError(
-        `${label}: the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels).`,
-      );
-    }
+    if (error instanceof RangeError)
+      throw new InputError('formula.tooDeep', { field, limit: MAX_FORMULA_DEPTH });
     const message = error instanceof Error ? error.message : String(error);
     // Positions refer to the trimmed text; shift them back so they match what the user typed.
-    const shifted =
-      leading === 0
-        ? message
-        : message.replace(/\(char (\d+)\)/, (_, c: string) => `(char ${Number(c) + leading})`);
-    throw new InputError(`${label}: ${rewriteParseError(shifted)}.`);
+    throw new InputError('formula.syntax', { ...classifyParseError(message, leading), field });
   }
-  return compileNode({ label, variables, nodes: 0 }, tree, 1);
+  return compileNode({ field, variables, nodes: 0 }, tree, 1);
 }
 
-/** Builds the message for a value that cannot be used, naming n and the formula. */
-function badValue(what: string, problem: string, n: number, formula: string): InputError {
-  return new InputError(`${what} ${problem} at n = ${n} (${quote(formula.trim(), 80)}).`);
+/** A value that cannot be used, naming n and the formula. */
+function badValue(
+  problem: 'formula.notReal' | 'formula.notFinite',
+  quantity: 'energy' | 'degeneracy',
+  n: number,
+  formula: string,
+): InputError {
+  return new InputError(problem, { quantity, n, formula: quote(formula.trim(), 80) });
 }
 
 /**
@@ -413,25 +434,22 @@ export function spectrumFromFormula(
   nTo: number,
 ): Spectrum {
   if (typeof nFrom !== 'number' || !Number.isSafeInteger(nFrom)) {
-    throw new InputError(`The first n must be a whole number (got ${String(nFrom)}).`);
+    throw new InputError('formula.firstNNotWhole', { got: String(nFrom) });
   }
   if (typeof nTo !== 'number' || !Number.isSafeInteger(nTo)) {
-    throw new InputError(`The last n must be a whole number (got ${String(nTo)}).`);
+    throw new InputError('formula.lastNNotWhole', { got: String(nTo) });
   }
-  if (nFrom > nTo)
-    throw new InputError(`The first n (${nFrom}) must not be larger than the last n (${nTo}).`);
+  if (nFrom > nTo) throw new InputError('formula.nOrder', { from: nFrom, to: nTo });
   const count = nTo - nFrom + 1;
   if (count > MAX_LEVELS) {
-    throw new InputError(
-      `Too many levels: n from ${nFrom} to ${nTo} is ${count} levels; the limit is ${MAX_LEVELS}.`,
-    );
+    throw new InputError('formula.tooManyLevels', { from: nFrom, to: nTo, count, limit: MAX_LEVELS });
   }
   if (typeof degeneracyFormula === 'string' && degeneracyFormula.trim() === '') {
-    throw new InputError('Degeneracy formula is empty; type 1 if every level has a single state.');
+    throw new InputError('formula.degeneracyEmpty', {});
   }
   const slots = new Map([['n', 0]]);
-  const energy = compileToEvaluator(energyFormula, 'Energy formula', slots);
-  const degeneracy = compileToEvaluator(degeneracyFormula, 'Degeneracy formula', slots);
+  const energy = compileToEvaluator(energyFormula, 'energy', slots);
+  const degeneracy = compileToEvaluator(degeneracyFormula, 'degeneracy', slots);
 
   const energies = new Float64Array(count);
   const degeneracies = new Float64Array(count);
@@ -442,31 +460,29 @@ export function spectrumFromFormula(
     // The caps bound the work, but a formula near every cap at once could still stall the page: stop
     // after a time budget instead (checked every 128 levels, so the clock costs nothing).
     if ((i & 127) === 127 && performance.now() - started > FORMULA_TIME_BUDGET_MS) {
-      throw new InputError(
-        `The formulas took longer than ${FORMULA_TIME_BUDGET_MS} ms to evaluate over ${count} levels; use fewer levels or a simpler formula.`,
-      );
+      throw new InputError('formula.tooSlow', { milliseconds: FORMULA_TIME_BUDGET_MS, levels: count });
     }
     const n = nFrom + i;
     vars[0] = n;
     const e = energy(vars);
-    if (Number.isNaN(e)) throw badValue('Energy', 'is not a real number', n, energyFormula);
-    if (!Number.isFinite(e)) throw badValue('Energy', 'is not finite', n, energyFormula);
+    if (Number.isNaN(e)) throw badValue('formula.notReal', 'energy', n, energyFormula);
+    if (!Number.isFinite(e)) throw badValue('formula.notFinite', 'energy', n, energyFormula);
     const g = degeneracy(vars);
-    if (Number.isNaN(g)) throw badValue('Degeneracy', 'is not a real number', n, degeneracyFormula);
-    if (!Number.isFinite(g)) throw badValue('Degeneracy', 'is not finite', n, degeneracyFormula);
+    if (Number.isNaN(g)) throw badValue('formula.notReal', 'degeneracy', n, degeneracyFormula);
+    if (!Number.isFinite(g)) throw badValue('formula.notFinite', 'degeneracy', n, degeneracyFormula);
     if (g < 0) {
-      throw new InputError(
-        `Degeneracy is negative (${g}) at n = ${n} (${quote(degeneracyFormula.trim(), 80)}); it counts states, so it must be 0 or more.`,
-      );
+      throw new InputError('formula.negativeDegeneracy', {
+        value: g,
+        n,
+        formula: quote(degeneracyFormula.trim(), 80),
+      });
     }
     energies[i] = e;
     degeneracies[i] = g === 0 ? 0 : g; // normalise -0
     if (g > 0) anyOccupiable = true;
   }
   if (!anyOccupiable) {
-    throw new InputError(
-      'Every degeneracy is 0, so no level has any state to occupy. At least one level needs g > 0.',
-    );
+    throw new InputError('formula.allDegeneraciesZero', {});
   }
   return { energies, degeneracies };
 }

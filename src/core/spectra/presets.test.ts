@@ -92,21 +92,26 @@ describe('PRESETS', () => {
     it('validates every parameter', () => {
       for (const param of p.parameters) {
         const below = inputErrorOf(() => p.build({ [param.id]: param.min - 1 }));
-        expect(below.message).toContain(`Preset ${p.id}: ${param.id} must be`);
-        expect(below.message).toContain(`from ${param.min} to ${param.max}`);
+        expect(below.code).toBe('preset.parameterRange');
+        expect(below.params).toMatchObject({
+          preset: p.id,
+          parameter: param.id,
+          min: param.min,
+          max: param.max,
+        });
         expect(() => p.build({ [param.id]: param.max + 1 })).toThrow(InputError);
         expect(() => p.build({ [param.id]: Number.NaN })).toThrow(InputError);
         expect(() => p.build({ [param.id]: Number.POSITIVE_INFINITY })).toThrow(InputError);
         expect(() => p.build({ [param.id]: '3' as unknown as number })).toThrow(InputError);
         if (param.integer) {
-          expect(inputErrorOf(() => p.build({ [param.id]: param.default + 0.5 })).message).toContain(
-            'a whole number',
-          );
+          expect(inputErrorOf(() => p.build({ [param.id]: param.default + 0.5 })).params).toMatchObject({
+            integer: true,
+          });
         }
       }
-      expect(inputErrorOf(() => p.build({ bogus: 1 })).message).toContain(
-        `Preset ${p.id} has no parameter 'bogus'`,
-      );
+      const unknown = inputErrorOf(() => p.build({ bogus: 1 }));
+      expect(unknown.code).toBe('preset.unknownParameter');
+      expect(unknown.params).toMatchObject({ preset: p.id, parameter: 'bogus' });
     });
   });
 });

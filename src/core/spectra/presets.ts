@@ -87,30 +87,30 @@ function resolveParams(
 ): Record<string, number> {
   const resolved: Record<string, number> = Object.create(null);
   if (given !== undefined && (given === null || typeof given !== 'object')) {
-    throw new InputError(`Preset ${presetId}: parameters must be given as an object.`);
+    throw new InputError('preset.parametersNotObject', { preset: presetId });
   }
   const known = new Set(parameters.map((p) => p.id));
   for (const key of Object.keys(given ?? {})) {
     if (!known.has(key)) {
-      const list = parameters.map((p) => p.id).join(', ') || 'none';
-      throw new InputError(`Preset ${presetId} has no parameter '${key}' (its parameters: ${list}).`);
+      const ids = parameters.map((p) => p.id);
+      throw new InputError('preset.unknownParameter', { preset: presetId, parameter: key, known: ids });
     }
   }
   for (const p of parameters) {
     const raw = given?.[p.id];
     const value = raw === undefined ? p.default : raw;
-    const range = `from ${p.min} to ${p.max}`;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new InputError(`Preset ${presetId}: ${p.id} must be a number ${range} (got ${String(value)}).`);
-    }
-    if (p.integer && !Number.isInteger(value)) {
-      throw new InputError(`Preset ${presetId}: ${p.id} must be a whole number ${range} (got ${value}).`);
-    }
-    if (value < p.min || value > p.max) {
-      throw new InputError(
-        `Preset ${presetId}: ${p.id} must be ${p.integer ? 'a whole number' : 'a number'} ${range} (got ${value}).`,
-      );
-    }
+    const refuse = (integer: boolean) =>
+      new InputError('preset.parameterRange', {
+        preset: presetId,
+        parameter: p.id,
+        integer,
+        min: p.min,
+        max: p.max,
+        got: String(value),
+      });
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw refuse(false);
+    if (p.integer && !Number.isInteger(value)) throw refuse(true);
+    if (value < p.min || value > p.max) throw refuse(p.integer === true);
     resolved[p.id] = value;
   }
   return resolved;

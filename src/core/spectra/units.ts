@@ -8,7 +8,7 @@
  * an inverse length (wavenumber), a frequency or an energy per mole.
  */
 import { create, type Unit, UnitDependencies } from 'mathjs';
-import { InputError } from '../errors.ts';
+import { type Dimension, InputError, type Quantity } from '../errors.ts';
 
 /**
  * The energy unit of a system. `electronvolts` is the value of one internal unit in eV;
@@ -86,32 +86,32 @@ const ACCEPTED: ReadonlyArray<[Kind, Unit]> = [
 ];
 
 /** Names for dimensions people are likely to type by mistake, for the error message. */
-const DIMENSION_NAMES: ReadonlyArray<[Unit, string]> = (
+const DIMENSION_NAMES: ReadonlyArray<[Unit, Dimension]> = (
   [
-    ['m', 'a length'],
-    ['kg', 'a mass'],
-    ['s', 'a time'],
-    ['m^2', 'an area'],
-    ['m^3', 'a volume'],
-    ['m/s', 'a speed'],
-    ['m/s^2', 'an acceleration'],
-    ['N', 'a force'],
-    ['Pa', 'a pressure'],
-    ['W', 'a power'],
-    ['A', 'an electric current'],
-    ['V', 'a voltage'],
-    ['C', 'an electric charge'],
-    ['ohm', 'a resistance'],
-    ['T', 'a magnetic field'],
-    ['mol', 'an amount of substance'],
-    ['rad', 'an angle'],
-    ['bit', 'an amount of information'],
-    ['cd', 'a luminous intensity'],
-    ['J/K', 'an entropy (or heat capacity)'],
-    ['J s', 'an action (energy × time)'],
-    ['K^-1', 'an inverse temperature'],
-    ['J^-1', 'an inverse energy'],
-    ['kg/m^3', 'a density'],
+    ['m', 'length'],
+    ['kg', 'mass'],
+    ['s', 'time'],
+    ['m^2', 'area'],
+    ['m^3', 'volume'],
+    ['m/s', 'speed'],
+    ['m/s^2', 'acceleration'],
+    ['N', 'force'],
+    ['Pa', 'pressure'],
+    ['W', 'power'],
+    ['A', 'current'],
+    ['V', 'voltage'],
+    ['C', 'charge'],
+    ['ohm', 'resistance'],
+    ['T', 'magneticField'],
+    ['mol', 'amountOfSubstance'],
+    ['rad', 'angle'],
+    ['bit', 'information'],
+    ['cd', 'luminousIntensity'],
+    ['J/K', 'entropy'],
+    ['J s', 'action'],
+    ['K^-1', 'inverseTemperature'],
+    ['J^-1', 'inverseEnergy'],
+    ['kg/m^3', 'density'],
   ] as const
 ).map(([unit, name]) => [MathUnit.parse(unit), name]);
 
@@ -231,23 +231,13 @@ function normalizeUnit(unit: string): string {
 }
 
 interface QuantityContext {
-  /** "Temperature" or "Energy", for messages. */
-  noun: string;
-  /** What to type instead, for messages. */
-  hint: string;
+  /** What is being typed, for messages (which also say what to type instead). */
+  quantity: Quantity;
   allowInfinite: boolean;
 }
 
-const TEMPERATURE_CONTEXT: QuantityContext = {
-  noun: 'Temperature',
-  hint: 'type a temperature (300 K) or an energy (25 meV)',
-  allowInfinite: true,
-};
-const ENERGY_CONTEXT: QuantityContext = {
-  noun: 'Energy',
-  hint: 'type an energy (25 meV, 1200 cm⁻¹) or a temperature (300 K)',
-  allowInfinite: false,
-};
+const TEMPERATURE_CONTEXT: QuantityContext = { quantity: 'temperature', allowInfinite: true };
+const ENERGY_CONTEXT: QuantityContext = { quantity: 'energy', allowInfinite: false };
 
 function checkEnergyUnit(energyUnit: EnergyUnit): void {
   const ev = energyUnit?.electronvolts;
@@ -259,21 +249,15 @@ function checkEnergyUnit(energyUnit: EnergyUnit): void {
   }
 }
 
-function describeDimension(quantity: Unit): string | null {
+function describeDimension(quantity: Unit): Dimension | null {
   for (const [reference, name] of DIMENSION_NAMES) if (quantity.equalBase(reference)) return name;
-  if (quantity.dimensions.every((d) => d === 0)) return 'a pure number (its units cancel)';
+  if (quantity.dimensions.every((d) => d === 0)) return 'pureNumber';
   return null;
 }
 
-function suggestUnit(unknown: string): string {
-  const match = UNIT_SUGGESTIONS.find((u) => u.toLowerCase() === unknown.toLowerCase());
-  return match !== undefined ? ` Did you mean '${match}'?` : '';
-}
-
 function unknownUnit(unit: string, shown: string): InputError {
-  return new InputError(
-    `Unknown unit '${unit}' in '${shown}'.${suggestUnit(unit)} Try K, °C, meV, eV, cm⁻¹, THz, J or kJ/mol.`,
-  );
+  const suggestion = UNIT_SUGGESTIONS.find((u) => u.toLowerCase() === unit.toLowerCase()) ?? null;
+  return new InputError('quantity.unknownUnit', { unit, text: shown, suggestion });
 }
 
 /** Converts a physical quantity to electronvolts, or throws an InputError saying why not. */
@@ -285,9 +269,7 @@ function quantityToElectronvolts(quantity: Unit, original: string, context: Quan
       const hasOffset = quantity.units.some((component) => component.unit.offset !== 0);
       // Offset scales (°C, °F) cannot express negative absolute temperature sensibly.
       if (hasOffset && kelvin < 0) {
-        throw new InputError(
-          `'${original}' is below absolute zero. A negative absolute temperature (population inversion) is written in kelvin, for example -300 K.`,
-        );
+        throw new InputError('quantity.belowAbsoluteZero', { text: original });
       }
       return kelvin * BOLTZMANN_EV_PER_K;
     }
@@ -302,50 +284,53 @@ function quantityToElectronvolts(quantity: Unit, original: string, context: Quan
     case 'molarEnergy':
       return quantity.toNumber('J/mol') / AVOGADRO / JOULE_PER_EV;
     default: {
-      const name = describeDimension(quantity);
-      throw new InputError(
-        name === null
-          ? `'${original}' is neither a temperature nor an energy; ${context.hint}.`
-          : `'${original}' is ${name}; ${context.hint}.`,
-      );
+      const dimension = describeDimension(quantity);
+      const { quantity: kind } = context;
+      throw dimension === null
+        ? new InputError('quantity.neither', { quantity: kind, text: original })
+        : new InputError('quantity.wrongDimension', { quantity: kind, text: original, dimension });
     }
   }
 }
 
 function parseQuantity(text: string, energyUnit: EnergyUnit, context: QuantityContext): number {
   checkEnergyUnit(energyUnit);
-  if (typeof text !== 'string') throw new InputError(`${context.noun} must be text.`);
+  const { quantity: kind } = context;
+  if (typeof text !== 'string') throw new InputError('quantity.notText', { quantity: kind });
   if (text.length > MAX_QUANTITY_LENGTH) {
-    throw new InputError(
-      `${context.noun} is too long (${text.length} characters; the limit is ${MAX_QUANTITY_LENGTH}).`,
-    );
+    throw new InputError('quantity.tooLong', {
+      quantity: kind,
+      length: text.length,
+      limit: MAX_QUANTITY_LENGTH,
+    });
   }
   const normalized = normalize(text);
   const shown = text.trim();
-  if (normalized === '') throw new InputError(`${context.noun} is empty; ${context.hint}.`);
+  const tooLarge = () => new InputError('quantity.tooLarge', { quantity: kind, text: shown });
+  if (normalized === '') throw new InputError('quantity.empty', { quantity: kind });
 
   // A plain number is already in internal units (k_B = 1), physical scale or not.
   if (PLAIN_NUMBER.test(normalized)) {
     const value = Number(normalized);
-    if (!Number.isFinite(value)) throw new InputError(`${context.noun} '${shown}' is too large.`);
+    if (!Number.isFinite(value)) throw tooLarge();
     return value;
   }
   const infinity = INFINITY.exec(normalized);
   if (infinity) {
-    if (!context.allowInfinite) throw new InputError(`${context.noun} must be finite (got '${shown}').`);
+    if (!context.allowInfinite) throw new InputError('quantity.notFinite', { quantity: kind, text: shown });
     return infinity[1] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
 
   if (/^[+-]?\d+,\d+/.test(normalized)) {
-    throw new InputError(`'${shown}': write decimals with a point, for example 0.5 or 2.5 meV.`);
+    throw new InputError('quantity.decimalComma', { text: shown });
   }
   const parts = LEADING_NUMBER.exec(normalized);
   if (!parts) {
-    throw new InputError(`'${shown}' is not a number or a quantity; ${context.hint}.`);
+    throw new InputError('quantity.notQuantity', { quantity: kind, text: shown });
   }
   const value = Number(parts[1]);
   const unitText = normalizeUnit(parts[2]);
-  if (!Number.isFinite(value)) throw new InputError(`${context.noun} '${shown}' is too large.`);
+  if (!Number.isFinite(value)) throw tooLarge();
 
   // A Cyrillic word left over is no Russian unit name we know (mathjs would only say it cannot read it).
   const unknownRussian = /[А-Яа-яЁё]+/.exec(unitText);
@@ -355,24 +340,22 @@ function parseQuantity(text: string, energyUnit: EnergyUnit, context: QuantityCo
     const valueless = MathUnit.parse(unitText);
     // "300 5 K" would otherwise read as 300 K: the unit part must not carry its own number.
     if (valueless.value !== null)
-      throw new InputError(`'${shown}' is not a number followed by a unit; ${context.hint}.`);
+      throw new InputError('quantity.notNumberAndUnit', { quantity: kind, text: shown });
     quantity = new MathUnit(value, unitText);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : '';
     const unknown = /Unit "(.*)" not found/.exec(message);
     if (unknown) throw unknownUnit(unknown[1], shown);
-    throw new InputError(`Cannot read the unit '${parts[2]}' in '${shown}'; ${context.hint}.`);
+    throw new InputError('quantity.unreadableUnit', { quantity: kind, unit: parts[2], text: shown });
   }
 
   const electronvolts = quantityToElectronvolts(quantity, shown, context);
   if (energyUnit.electronvolts === null) {
-    throw new InputError(
-      `This system is in reduced units (${energyUnit.symbol}) with no physical scale, so '${shown}' cannot be converted. Type a plain number: the ${context.noun.toLowerCase()} in units of ${energyUnit.symbol} (k_B = 1).`,
-    );
+    throw new InputError('quantity.reducedUnits', { quantity: kind, symbol: energyUnit.symbol, text: shown });
   }
   const internal = electronvolts / energyUnit.electronvolts;
-  if (!Number.isFinite(internal)) throw new InputError(`${context.noun} '${shown}' is too large.`);
+  if (!Number.isFinite(internal)) throw tooLarge();
   return internal;
 }
 

@@ -6,9 +6,9 @@
 import './language.css';
 import { h } from '../../shared/ui/dom.ts';
 import { parseSeed } from '../../shared/ui/dynamicsControls.ts';
-import { createField, messageOf, translateMessage } from '../../shared/ui/field.ts';
+import { createField, messageOf } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
-import type { LanguageStrings } from '../../strings/en.ts';
+import type { Strings } from '../../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
 import { type GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
 import type { LanguageScreenModel } from './model.ts';
@@ -18,7 +18,8 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
-export function createGenerationPanel(state: LanguageScreenModel, strings: LanguageStrings): HTMLElement {
+export function createGenerationPanel(state: LanguageScreenModel, allStrings: Strings): HTMLElement {
+  const strings = allStrings.lm;
   const temperaturesInput = h('input', {
     type: 'text',
     id: 'generation-temperatures',
@@ -106,7 +107,7 @@ export function createGenerationPanel(state: LanguageScreenModel, strings: Langu
           : current.kind === 'finished'
             ? strings.generationFinished(MAX_COLUMN_CHARACTERS)
             : current.kind === 'refused'
-              ? translateMessage(messageOf(current.error))
+              ? messageOf(allStrings, current.error)
               : '';
   });
 
@@ -133,7 +134,7 @@ export function createGenerationPanel(state: LanguageScreenModel, strings: Langu
       state.generationTemperatures.set(parsed.temperatures);
       temperaturesField.setError(null);
     } catch (error) {
-      temperaturesField.setError(messageOf(error));
+      temperaturesField.setError(messageOf(allStrings, error));
     }
   });
   seedInput.addEventListener('change', () => {
@@ -144,7 +145,7 @@ export function createGenerationPanel(state: LanguageScreenModel, strings: Langu
       if (seed === state.generationSeed.peek()) generation.restart();
       else state.generationSeed.set(seed);
     } catch (error) {
-      seedField.setError(messageOf(error));
+      seedField.setError(messageOf(allStrings, error));
     }
   });
   play.addEventListener('click', () => generation.togglePlaying());

@@ -36,8 +36,8 @@ export type DistributionSource = 'model' | 'pasted';
 export interface TokenDistribution {
   tokens: readonly string[];
   probabilities: Float64Array;
-  /** What the distribution is, for the screen ("model after 'The Unite'", "pasted: OpenAI top_logprobs"). */
-  description: string;
+  /** What a pasted distribution was recognised as (null for the character model). */
+  description: ImportedDistribution['source'] | null;
 }
 
 /** The text the screen opens on, in the interface's language. */
@@ -71,7 +71,7 @@ export const MAX_CONTEXT_LENGTH = 2000;
 
 function checkOrder(order: number): void {
   if (!(Number.isInteger(order) && order >= MIN_ORDER && order <= MAX_ORDER)) {
-    throw new InputError(`The order must be a whole number from ${MIN_ORDER} to ${MAX_ORDER}; got ${order}.`);
+    throw new InputError('model.order', { min: MIN_ORDER, max: MAX_ORDER, got: String(order) });
   }
 }
 
@@ -81,15 +81,16 @@ function checkGenerationTemperatures(temperatures: readonly number[]): void {
     temperatures.length <= MAX_GENERATION_COLUMNS &&
     temperatures.every((t) => Number.isFinite(t) && Math.abs(t) <= MAX_GENERATION_TEMPERATURE);
   if (!usable) {
-    throw new InputError(
-      `Give 1 to ${MAX_GENERATION_COLUMNS} temperatures from −${MAX_GENERATION_TEMPERATURE} to ${MAX_GENERATION_TEMPERATURE}.`,
-    );
+    throw new InputError('generation.temperatures', {
+      columns: MAX_GENERATION_COLUMNS,
+      limit: MAX_GENERATION_TEMPERATURE,
+    });
   }
 }
 
 function checkSeed(seed: number): void {
   if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffff_ffff)) {
-    throw new InputError(`The seed must be a whole number from 0 to 4294967295; got ${seed}.`);
+    throw new InputError('seed.range', { got: String(seed) });
   }
 }
 
@@ -100,12 +101,12 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
   const training = signal<TrainingStatus>({ kind: 'idle' });
   const context = setting<string>(EXAMPLE_CONTEXTS[corpusId.peek()] ?? '', (text) => {
     if (text.length > MAX_CONTEXT_LENGTH) {
-      throw new InputError(`The context can be at most ${MAX_CONTEXT_LENGTH} characters long.`);
+      throw new InputError('context.tooLong', { limit: MAX_CONTEXT_LENGTH });
     }
   });
   const pasted = signal<ImportedDistribution | null>(null);
   const source = setting<DistributionSource>('model', (next) => {
-    if (next === 'pasted' && pasted.peek() === null) throw new InputError('Paste a distribution first.');
+    if (next === 'pasted' && pasted.peek() === null) throw new InputError('source.nothingPasted', {});
   });
   const sampler = signal<SamplerSettings>({ ...NEUTRAL_SETTINGS });
   const generationTemperatures = setting<readonly number[]>(
@@ -131,7 +132,7 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     return {
       tokens: trained.vocabulary,
       probabilities: trained.distributionAfter(context.value),
-      description: '',
+      description: null,
     };
   });
 

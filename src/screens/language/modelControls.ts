@@ -1,3 +1,4 @@
+import { InputError } from '../../core/errors.ts';
 import { MAX_ORDER, MIN_ORDER } from '../../core/lm/ngram.ts';
 import { CORPORA } from '../../lm/corpora.ts';
 import { h } from '../../shared/ui/dom.ts';
@@ -5,6 +6,7 @@ import { createField } from '../../shared/ui/field.ts';
 import { formatCount, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
+import { errorText } from '../../strings/messageTable.ts';
 import type { LanguageScreenModel } from './model.ts';
 
 const OWN_TEXT = 'own';
@@ -38,11 +40,22 @@ export function createModelControls(state: LanguageScreenModel, strings: Strings
   );
   const status = h('p', { class: 'note', id: 'training-status', 'aria-live': 'polite' });
 
+  /** What stopped a training run, for its field (null: nothing did). */
+  const shown = (error: unknown) => (error === null ? null : errorText(strings, error));
+  const tooLarge = (file: File) =>
+    errorText(
+      strings,
+      new InputError('file.tooLarge', {
+        megabytes: Number((file.size / 1e6).toPrecision(3)),
+        limit: MAX_FILE_BYTES / (1024 * 1024),
+      }),
+    );
+
   async function trainSelected(): Promise<void> {
     if (corpus.value === OWN_TEXT) {
-      ownTextField.setError(await state.train(ownText.value));
+      ownTextField.setError(shown(await state.train(ownText.value)));
     } else {
-      corpusField.setError(await state.trainOnCorpus(corpus.value));
+      corpusField.setError(shown(await state.trainOnCorpus(corpus.value)));
     }
   }
 
@@ -59,12 +72,12 @@ export function createModelControls(state: LanguageScreenModel, strings: Strings
     const chosen = file.files?.[0];
     if (!chosen) return;
     if (chosen.size > MAX_FILE_BYTES) {
-      fileField.setError(`That file is ${formatNumber(chosen.size / 1e6, 3)} MB; the limit is 10 MB.`);
+      fileField.setError(tooLarge(chosen));
       return;
     }
     fileField.setError(null);
     ownText.value = await chosen.text();
-    void state.train(ownText.value).then(ownTextField.setError);
+    void state.train(ownText.value).then((error) => ownTextField.setError(shown(error)));
   });
   ownText.addEventListener('dragover', (event) => event.preventDefault());
   ownText.addEventListener('drop', async (event) => {
@@ -72,11 +85,11 @@ export function createModelControls(state: LanguageScreenModel, strings: Strings
     if (!dropped) return;
     event.preventDefault();
     if (dropped.size > MAX_FILE_BYTES) {
-      ownTextField.setError(`That file is ${formatNumber(dropped.size / 1e6, 3)} MB; the limit is 10 MB.`);
+      ownTextField.setError(tooLarge(dropped));
       return;
     }
     ownText.value = await dropped.text();
-    void state.train(ownText.value).then(ownTextField.setError);
+    void state.train(ownText.value).then((error) => ownTextField.setError(shown(error)));
   });
 
   effect(() => {
@@ -97,7 +110,7 @@ export function createModelControls(state: LanguageScreenModel, strings: Strings
                 formatNumber(current.milliseconds, 3),
                 current.inWorker ? strings.trainingInWorker : strings.trainingOnPage,
               )
-            : strings.translateError(current.message);
+            : errorText(strings, current.error);
     status.textContent = text;
     status.classList.toggle('field-error', current.kind === 'error');
   });

@@ -14,7 +14,7 @@ import type { LanguageScreenModel } from './model.ts';
 function readNumber(text: string, label: string): number {
   const value = Number(acceptDecimalComma(text.trim()));
   if (text.trim() === '' || !Number.isFinite(value))
-    throw new InputError(`${label}: “${text.trim().slice(0, 30)}” is not a number.`);
+    throw new InputError('field.notANumber', { label, text: text.trim().slice(0, 30) });
   return value;
 }
 
@@ -64,7 +64,7 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
       state.updateSampler(change());
       field.setError(null);
     } catch (error) {
-      field.setError(messageOf(error));
+      field.setError(messageOf(strings, error));
     }
   }
 

@@ -48,7 +48,7 @@ export async function mountLanguageScreen(
       state.context.set(context.value);
       contextField.setError(null);
     } catch (error) {
-      contextField.setError(messageOf(error));
+      contextField.setError(messageOf(strings, error));
     }
   });
   // A context set from elsewhere (an example button, or an example following a change of training text)
@@ -76,7 +76,7 @@ export async function mountLanguageScreen(
     },
   });
   const pipelineView = createPipelineView(strings.lm);
-  const generation = createGenerationPanel(state, strings.lm);
+  const generation = createGenerationPanel(state, strings);
 
   host.append(
     h(

@@ -4,6 +4,7 @@ import { createField, messageOf } from '../../shared/ui/field.ts';
 import { formatCount } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
+import { noteText } from '../../strings/messageTable.ts';
 import type { DistributionSource, LanguageScreenModel } from './model.ts';
 
 /** Pastes longer than this are cleared from the box once loaded (the summary below says what was loaded). */
@@ -43,7 +44,7 @@ export function createSourceControls(state: LanguageScreenModel, strings: String
       if (text.value.length > LARGE_PASTE) text.value = '';
       state.usePasted(imported);
     } catch (error) {
-      field.setError(messageOf(error));
+      field.setError(messageOf(strings, error));
     }
   });
 
@@ -53,11 +54,9 @@ export function createSourceControls(state: LanguageScreenModel, strings: String
     fromModel.input.checked = state.source.value === 'model';
     fromPaste.input.checked = state.source.value === 'pasted';
     summary.textContent = imported
-      ? strings.pastedSummary(formatCount(imported.tokens.length), strings.translateError(imported.source))
+      ? strings.pastedSummary(formatCount(imported.tokens.length), noteText(strings, imported.source))
       : '';
-    notes.replaceChildren(
-      ...(imported?.notes ?? []).map((note) => h('li', {}, strings.translateError(note))),
-    );
+    notes.replaceChildren(...(imported?.notes ?? []).map((note) => h('li', {}, noteText(strings, note))));
   });
 
   return h(

@@ -9,7 +9,7 @@ test('one temperature drives both ladders, and the token side follows the langua
   const distribution = signal<TokenDistribution | null>({
     tokens: ['a', 'b', 'c'],
     probabilities: Float64Array.of(0.5, 0.3, 0.2),
-    description: '',
+    description: null,
   });
   model.followLanguage(computed(() => distribution.value));
   expect(model.hasTokens.value).toBe(true);
@@ -22,7 +22,7 @@ test('one temperature drives both ladders, and the token side follows the langua
   expect(model.tokens.temperature.value).toBe(0.5);
   const z = 0.5 ** 2 + 0.3 ** 2 + 0.2 ** 2;
   expect(model.tokens.probabilities.value[0]).toBeCloseTo(0.25 / z, 12);
-  distribution.value = { tokens: ['x', 'y'], probabilities: Float64Array.of(0.9, 0.1), description: '' };
+  distribution.value = { tokens: ['x', 'y'], probabilities: Float64Array.of(0.9, 0.1), description: null };
   expect(model.tokens.system.value.labels).toEqual(['x', 'y']);
 });
 

@@ -28,17 +28,20 @@ export function createParallelScreenModel() {
   // Negative temperatures need a spectrum bounded above; the oscillator's truncated ladder is not.
   const refuseNegative = (t: number, id: ParallelSystemId) => {
     if (t < 0 && !PHYSICS_SYSTEMS[id]().allowsNegativeTemperature) {
-      throw new InputError('Negative temperatures need a spectrum bounded above.');
+      throw new InputError('temperature.negativeUnbounded', {});
     }
   };
   // Each check reads the other's current value, so a system and a temperature that do not go together
   // are refused whichever of the two is changed.
   const physicsSystem = setting<ParallelSystemId>('three-level', (id) => {
-    oneOf(PARALLEL_SYSTEMS, (unknown) => new InputError(`Unknown system ${String(unknown)}.`))(id);
+    oneOf(
+      PARALLEL_SYSTEMS,
+      (unknown) => new InputError('parallel.unknownSystem', { got: String(unknown) }),
+    )(id);
     refuseNegative(temperature.peek(), id);
   });
   const temperature = setting<number>(1, (t) => {
-    if (Number.isNaN(t)) throw new InputError('The temperature must be a number.');
+    if (Number.isNaN(t)) throw new InputError('temperature.notANumber', { beta: false });
     refuseNegative(t, physicsSystem.peek());
   });
   /** The language screen's distribution, once that screen's model exists. */

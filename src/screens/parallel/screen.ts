@@ -90,7 +90,7 @@ export async function mountParallelScreen(
       temperature.set(parseTemperature(acceptDecimalComma(text.value), REDUCED));
       textField.setError(null);
     } catch (error) {
-      textField.setError(messageOf(error));
+      textField.setError(messageOf(strings, error));
     }
   };
   text.addEventListener('change', applyText);
@@ -114,7 +114,7 @@ export async function mountParallelScreen(
       physicsSystem.set(systemSelect.value as ParallelSystemId);
       systemField.setError(null);
     } catch (error) {
-      systemField.setError(messageOf(error));
+      systemField.setError(messageOf(strings, error));
       systemSelect.value = physicsSystem.peek();
     }
   });

@@ -52,7 +52,7 @@ describe('the simulator state with the Einstein solid', () => {
     expect(state.temperature.value).toBeCloseTo(state.system.value.excitationEnergy / Math.LN2, 9);
   });
 
-  test('leaving the oscillator, or more oscillators than are drawn, hands over to the heat bath', () => {
+  test('leaving the oscillator hands over to the heat bath; more oscillators than are drawn are refused', () => {
     const state = createPhysicsModel();
     state.particles.setDynamics('einstein');
     state.chooseSystem({ kind: 'preset', presetId: 'two-level', params: {} });
@@ -61,9 +61,9 @@ describe('the simulator state with the Einstein solid', () => {
 
     state.chooseSystem({ kind: 'preset', presetId: 'harmonic-oscillator', params: { nMax: 20 } });
     state.particles.setDynamics('einstein');
-    state.particles.particleCount.set(2e6);
-    expect(state.particles.dynamics.value).toBe('heat-bath');
-    expect(state.particles.einstein.value).toBeNull();
+    expect(() => state.particles.particleCount.set(2e6)).toThrow();
+    expect(state.particles.particleCount.value).toBe(2000);
+    expect(state.particles.dynamics.value).toBe('einstein');
   });
 
   test('other dynamics leave the temperature alone', () => {

@@ -52,9 +52,10 @@ export interface TemperatureMove {
 
 /** Throws InputError unless `temperature` is one a system can be at (negative only where the spectrum is bounded). */
 export function checkTemperature(system: SystemModel, temperature: number): void {
-  if (Number.isNaN(temperature)) throw new InputError('The temperature must be a number.');
-  if (temperature < 0 && !system.allowsNegativeTemperature) {
-    throw new InputError('Negative temperatures need a spectrum bounded above.');
+  if (Number.isNaN(temperature)) throw new InputError('temperature.notANumber', { beta: false });
+  // −0 too: the limit from below, where every particle sits on the top level of the ladder.
+  if ((temperature < 0 || Object.is(temperature, -0)) && !system.allowsNegativeTemperature) {
+    throw new InputError('temperature.negativeUnbounded', {});
   }
 }
 
@@ -65,7 +66,7 @@ export function createPhysicsModel() {
   const setTemperatureValue = signal(openingTemperature(initial));
   const temperatureUnit: Setting<DisplayUnit> = setting<DisplayUnit>(displayUnitsFor(initial)[0], (unit) => {
     if (!displayUnitsFor(system.peek()).includes(unit)) {
-      throw new InputError(`The unit ${unit} does not fit this system.`);
+      throw new InputError('unit.notForSystem', { unit });
     }
   });
   /** Set when a system switch moved the temperature; current while the temperature is still `next`. */

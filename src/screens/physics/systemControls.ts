@@ -1,3 +1,4 @@
+import { type InputError, isInputError } from '../../core/errors.ts';
 import { defaultParams, PRESETS, type PresetId, presetById } from '../../core/spectra/index.ts';
 import type { SystemChoice } from '../../shared/model/system.ts';
 import { h } from '../../shared/ui/dom.ts';
@@ -31,7 +32,7 @@ export function createSystemControls(state: PhysicsModel, strings: Strings): HTM
       state.chooseSystem(choice);
       report(null);
     } catch (error) {
-      report(messageOf(error));
+      report(messageOf(strings, error));
     }
   }
 
@@ -160,13 +161,9 @@ function createFormulaPanel(state: PhysicsModel, strings: Strings): Panel {
       state.chooseSystem(choice);
       status.hidden = true;
     } catch (error) {
-      const message = messageOf(error);
+      const message = messageOf(strings, error);
       // Point at the field the message is about; the rest of the message stands on its own.
-      const target = /^Degeneracy/i.test(message)
-        ? degeneracy
-        : /\bn\b.*(range|from|to)|levels/i.test(message)
-          ? nTo
-          : energy;
+      const target = isInputError(error) ? fieldOf(error, { energy, degeneracy, nFrom, nTo }) : energy;
       target.setError(message);
     }
   }
@@ -187,7 +184,7 @@ function createListPanel(state: PhysicsModel, strings: Strings): Panel {
       state.chooseSystem({ kind: 'list', text: text.value });
       field.setError(null);
     } catch (error) {
-      field.setError(messageOf(error));
+      field.setError(messageOf(strings, error));
     }
   }
   root.addEventListener('submit', (event) => {
@@ -195,4 +192,26 @@ function createListPanel(state: PhysicsModel, strings: Strings): Panel {
     apply();
   });
   return { root, apply };
+}
+
+/** The formula panel's field a refusal is about, read from its code and parameters. */
+function fieldOf<F>(error: InputError, fields: { energy: F; degeneracy: F; nFrom: F; nTo: F }): F {
+  const params = error.params as { field?: unknown; quantity?: unknown };
+  switch (error.code) {
+    case 'formula.firstNNotWhole':
+      return fields.nFrom;
+    case 'formula.lastNNotWhole':
+    case 'formula.nOrder':
+    case 'formula.tooManyLevels':
+    case 'formula.tooSlow':
+      return fields.nTo;
+    case 'formula.degeneracyEmpty':
+    case 'formula.negativeDegeneracy':
+    case 'formula.allDegeneraciesZero':
+      return fields.degeneracy;
+    default:
+      return params.field === 'degeneracy' || params.quantity === 'degeneracy'
+        ? fields.degeneracy
+        : fields.energy;
+  }
 }

@@ -47,14 +47,10 @@ export function createTemperatureControls(state: PhysicsModel, strings: Strings)
     const system = state.system.peek();
     try {
       const value = parseTemperature(acceptDecimalComma(text.value), system.energyUnit);
-      if ((value < 0 || Object.is(value, -0)) && !system.allowsNegativeTemperature) {
-        textField.setError(strings.negativeTemperatureRefused);
-        return;
-      }
-      textField.setError(null);
       state.setTemperature(value);
+      textField.setError(null);
     } catch (error) {
-      textField.setError(messageOf(error));
+      textField.setError(messageOf(strings, error));
     }
   }
   text.addEventListener('change', applyText);

@@ -63,30 +63,49 @@ export interface ParticleSnapshot {
   readonly stepCount: number;
 }
 
-function checkRange(name: keyof typeof PARTICLE_LIMITS, value: number, whole = false): void {
-  const { min, max } = PARTICLE_LIMITS[name];
+function checkRange(
+  setting: Exclude<keyof typeof PARTICLE_LIMITS, 'seed'>,
+  value: number,
+  whole = false,
+): void {
+  const { min, max } = PARTICLE_LIMITS[setting];
   if (!(Number.isFinite(value) && value >= min && value <= max) || (whole && !Number.isInteger(value))) {
-    throw new InputError(
-      `The ${name} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max}; got ${value}.`,
-    );
+    throw new InputError('setting.range', { setting, min, max, whole, got: String(value) });
+  }
+}
+
+function checkSeed(seed: number): void {
+  const { min, max } = PARTICLE_LIMITS.seed;
+  if (!(Number.isInteger(seed) && seed >= min && seed <= max)) {
+    throw new InputError('seed.range', { got: String(seed) });
   }
 }
 
 function checkQuanta(quanta: number): void {
   if (!(Number.isInteger(quanta) && quanta >= 0 && quanta <= MAX_EINSTEIN_QUANTA)) {
-    throw new InputError(
-      `The number of quanta must be a whole number from 0 to ${MAX_EINSTEIN_QUANTA}; got ${quanta}.`,
-    );
+    throw new InputError('einstein.quanta', { limit: MAX_EINSTEIN_QUANTA, got: String(quanta) });
   }
 }
 
 export function createParticleModel(source: ParticleSource, initialCount = 2000) {
-  const particleCount = setting<number>(initialCount, checkParticleCount);
+  const particleCount = setting<number>(initialCount, (n) => {
+    checkParticleCount(n);
+    // The running solid moves every oscillator; to have more, leave it first (a new system ends it too).
+    if (einstein.peek() !== null && n > MAX_DRAWN_PARTICLES) {
+      throw new InputError('einstein.tooManyOscillators', { limit: MAX_DRAWN_PARTICLES, got: n });
+    }
+  });
   const dynamics = setting<DynamicsKind>('heat-bath', (kind) => {
-    if (!DYNAMICS_KINDS.includes(kind)) throw new InputError(`Unknown dynamics ${String(kind)}.`);
+    if (!DYNAMICS_KINDS.includes(kind)) throw new InputError('dynamics.unknown', { got: String(kind) });
     if (kind === 'einstein') {
       const refusal = einsteinRefusal(source.system.peek(), particleCount.peek());
-      if (refusal) throw new InputError(`The Einstein solid cannot run here (${refusal}).`);
+      if (refusal === 'system') throw new InputError('einstein.needsOscillator', {});
+      if (refusal === 'particles') {
+        throw new InputError('einstein.tooManyOscillators', {
+          limit: MAX_DRAWN_PARTICLES,
+          got: particleCount.peek(),
+        });
+      }
     }
   });
   // A lecture's pace: with r = 0.16 at 8 steps per second the heat bath settles after a temperature
@@ -97,12 +116,12 @@ export function createParticleModel(source: ParticleSource, initialCount = 2000)
   });
   const metropolisSweeps = setting<number>(1, (sweeps) => checkRange('metropolisSweeps', sweeps));
   const stepsPerSecond = setting<number>(8, (rate) => checkRange('stepsPerSecond', rate, true));
-  const seed = setting<number>(1, (value) => checkRange('seed', value, true));
+  const seed = setting<number>(1, checkSeed);
   const playing = setting<boolean>(true);
   const showTimeAverage = setting<boolean>(false);
   const quanta = setting<number>(2000, checkQuanta);
   const einsteinStart = setting<EinsteinStart>('even', (start) => {
-    if (!EINSTEIN_STARTS.includes(start)) throw new InputError(`Unknown start ${String(start)}.`);
+    if (!EINSTEIN_STARTS.includes(start)) throw new InputError('einstein.start', { start: String(start) });
   });
   /** Running FAST_FORWARD_FACTOR times faster until the particles agree with theory (fastForward.ts). */
   const fastForwarding = signal(false);

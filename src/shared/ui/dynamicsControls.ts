@@ -1,21 +1,17 @@
 import { InputError } from '../../core/errors.ts';
-import { type DynamicsKind, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
+import type { DynamicsKind } from '../../core/simulation.ts';
 import type { Strings } from '../../strings/en.ts';
-import { einsteinRefusal } from '../model/einstein.ts';
 import { FAST_FORWARD_FACTOR } from '../model/fastForward.ts';
 import type { ParticleModel } from '../model/particleModel.ts';
 import { h } from './dom.ts';
 import { createField, messageOf } from './field.ts';
-import { formatCount } from './format.ts';
 import { effect } from './lifetime.ts';
 
 /** Parses a seed: a whole number from 0 to 2^32 − 1. */
 export function parseSeed(text: string): number {
   const value = Number(text.trim());
   if (!(text.trim() !== '' && Number.isInteger(value) && value >= 0 && value < 2 ** 32)) {
-    throw new InputError(
-      `The seed must be a whole number from 0 to 4294967295; got “${text.trim().slice(0, 40)}”.`,
-    );
+    throw new InputError('seed.range', { got: text.trim().slice(0, 40) });
   }
   return value;
 }
@@ -41,22 +37,11 @@ export function createDynamicsControls(
   );
   const kindField = createField(strings.dynamicsLabel, kind);
   kind.addEventListener('change', () => {
-    const refusal =
-      kind.value === 'einstein' ? einsteinRefusal(state.system.peek(), state.particleCount.peek()) : null;
-    if (refusal !== null) {
-      kindField.setError(
-        refusal === 'system'
-          ? strings.einsteinNeedsOscillator
-          : strings.einsteinTooManyParticles(formatCount(MAX_DRAWN_PARTICLES)),
-      );
-      kind.value = state.dynamics.peek();
-      return;
-    }
     try {
       state.setDynamics(kind.value as DynamicsKind);
       kindField.setError(null);
     } catch (error) {
-      kindField.setError(messageOf(error));
+      kindField.setError(messageOf(strings, error));
       kind.value = state.dynamics.peek();
     }
   });
@@ -107,7 +92,7 @@ export function createDynamicsControls(
       seedField.setError(null);
       state.reset();
     } catch (error) {
-      seedField.setError(messageOf(error));
+      seedField.setError(messageOf(strings, error));
     }
   });
 

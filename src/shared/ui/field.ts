@@ -1,16 +1,7 @@
+import { isInputError } from '../../core/errors.ts';
+import type { Strings } from '../../strings/en.ts';
+import { errorText } from '../../strings/messageTable.ts';
 import { h, uniqueId } from './dom.ts';
-
-let translate: (message: string) => string = (message) => message;
-
-/** Error messages come from the engine in English; the current language's strings translate them. */
-export function setErrorTranslator(translator: (message: string) => string): void {
-  translate = translator;
-}
-
-/** A message for display in the current language, for places that show one outside a field. */
-export function translateMessage(message: string): string {
-  return translate(message);
-}
 
 export type FieldInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -51,7 +42,7 @@ export function createField<I extends FieldInput>(label: string, input: I, hint?
     input,
     setError(message) {
       errorElement.hidden = message === null;
-      errorElement.textContent = message === null ? '' : translate(message);
+      errorElement.textContent = message ?? '';
       if (message === null) input.removeAttribute('aria-invalid');
       else input.setAttribute('aria-invalid', 'true');
       refreshDescription();
@@ -59,8 +50,8 @@ export function createField<I extends FieldInput>(label: string, input: I, hint?
   };
 }
 
-/** The message of an error thrown by validation, for display; unexpected errors are re-thrown. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.name === 'InputError') return error.message;
+/** The text of an error thrown by validation, in the current language; unexpected errors are re-thrown. */
+export function messageOf(strings: Strings, error: unknown): string {
+  if (isInputError(error)) return errorText(strings, error);
   throw error;
 }

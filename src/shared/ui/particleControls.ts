@@ -18,9 +18,7 @@ export function parseParticleCount(text: string): number {
   const value = power ? 10 ** Number(power[1]) : /^[0-9.eE+]+$/.test(compact) ? Number(compact) : Number.NaN;
   if (Number.isNaN(value)) {
     // Say what was typed, not what it converted to.
-    throw new InputError(
-      `The number of particles must be a whole number from 1 to 1e24; got “${text.trim().slice(0, 40)}”.`,
-    );
+    throw new InputError('particles.count', { got: text.trim().slice(0, 40) });
   }
   checkParticleCount(value);
   return value;
@@ -58,7 +56,7 @@ export function createParticleControls(state: ParticleModel, strings: Strings, i
     try {
       checkParticleCount(value);
     } catch (error) {
-      sliderField.setError(messageOf(error));
+      sliderField.setError(messageOf(strings, error));
       return;
     }
     sliderField.setError(null);
@@ -68,15 +66,11 @@ export function createParticleControls(state: ParticleModel, strings: Strings, i
   const apply = () => {
     try {
       const value = parseParticleCount(text.value);
-      if (state.einstein.peek() !== null && value > MAX_DRAWN_PARTICLES) {
-        textField.setError(strings.einsteinTooManyParticles(formatCount(MAX_DRAWN_PARTICLES)));
-        return;
-      }
       state.particleCount.set(value);
       textField.setError(null);
       sliderField.setError(null);
     } catch (error) {
-      textField.setError(messageOf(error));
+      textField.setError(messageOf(strings, error));
     }
   };
   text.addEventListener('change', apply);

@@ -1,9 +1,10 @@
 /**
- * Every message a person can trigger is translated: the corpus below is collected by calling the engine
- * (and the interface's own parsers) with bad input, plus the notes and source descriptions of pasted
- * distributions, plus the few messages that need a failing worker or network and are written out here.
+ * Every message a person can trigger is written in both languages: the corpus below is collected by
+ * calling the engine (and the interface's own parsers) with bad input, plus the notes and source
+ * descriptions of pasted distributions, plus the few errors that need a failing worker or network and are
+ * made here. Each code of the union must occur in it, and each must read as a whole sentence in both.
  */
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, expectTypeOf, test, vi } from 'vitest';
 import { createAliasTable, validateCount } from '../core/alias.ts';
 import { sampleBinomial } from '../core/binomial.ts';
 import {
@@ -14,6 +15,16 @@ import {
 } from '../core/distribution.ts';
 import { checkHeatBathFraction } from '../core/dynamics/heatBath.ts';
 import { createMetropolis, metropolisStep, setMetropolisTemperature } from '../core/dynamics/metropolis.ts';
+import {
+  type Coded,
+  CodedError,
+  type ErrorMessage,
+  type ErrorParams,
+  InputError,
+  isCodedError,
+  type NoteMessage,
+  type NoteParams,
+} from '../core/errors.ts';
 import { MAX_TRAINING_CHARACTERS } from '../core/lm/corpus.ts';
 import { generate } from '../core/lm/generation.ts';
 import { MAX_IMPORT_CHARACTERS, parseTokenDistribution } from '../core/lm/importDistribution.ts';
@@ -32,24 +43,29 @@ import {
   REDUCED,
   spectrumFromFormula,
 } from '../core/spectra/index.ts';
+import { createLanguageScreenModel, MAX_CONTEXT_LENGTH } from '../screens/language/model.ts';
+import { createParallelScreenModel } from '../screens/parallel/model.ts';
+import { createPhysicsModel } from '../screens/physics/model.ts';
 import { parseSeed } from '../shared/ui/dynamicsControls.ts';
 import { parseParticleCount } from '../shared/ui/particleControls.ts';
-import { ERROR_RULES, translateErrorRu } from './errorsRu.ts';
+import { en, type Strings } from './en.ts';
+import { type ErrorTable, errorText, type NoteTable, noteText } from './messageTable.ts';
 import { ru } from './ru.ts';
 
-/** The message of what `action` throws (it must throw). */
-function thrown(action: () => unknown): string {
+/** The code and parameters of what `action` throws (it must throw a coded error). */
+function thrown(action: () => unknown): ErrorMessage {
   try {
     action();
   } catch (error) {
-    if (error instanceof Error) return error.message;
+    if (isCodedError(error)) return error.toMessage();
+    throw error;
   }
   throw new Error(`expected a throw from ${action.toString()}`);
 }
 
 const rng = createRng(1);
-const formula = (text: string, label?: string, variables?: string[]) =>
-  thrown(() => compileFormula(text, label, variables));
+const formula = (text: string, field?: 'formula', variables?: string[]) =>
+  thrown(() => compileFormula(text, field, variables));
 const spectrum = (energy: string, degeneracy: string, from: number, to: number) =>
   thrown(() => spectrumFromFormula(energy, degeneracy, from, to));
 const temperature = (text: string, unit = ELECTRONVOLT) => thrown(() => parseTemperature(text, unit));
@@ -60,9 +76,14 @@ const pasted = (text: string) => thrown(() => parseTokenDistribution(text));
 const nested = (depth: number): string =>
   depth === 0 ? '{"a": 0.5}' : `{"choices": [${nested(depth - 1)}]}`;
 
-function corpus(): string[] {
-  const messages: string[] = [];
-  const add = (...more: string[]) => messages.push(...more);
+type Message = { table: 'errors'; message: ErrorMessage } | { table: 'notes'; message: NoteMessage };
+
+function corpus(): Message[] {
+  const messages: Message[] = [];
+  const add = (...more: ErrorMessage[]) =>
+    messages.push(...more.map((message) => ({ table: 'errors' as const, message })));
+  const note = (...more: NoteMessage[]) =>
+    messages.push(...more.map((message) => ({ table: 'notes' as const, message })));
 
   // Formulas (the energy and degeneracy fields, and any other formula field).
   add(
@@ -125,8 +146,13 @@ function corpus(): string[] {
     formula('1e999'),
     formula(`${'('.repeat(60)}n${')'.repeat(60)}`),
     formula(Array(150).fill('n').join('+')),
-    formula('foo', 'Formula', ['a', 'b']),
-    formula('foo', 'Formula', []),
+    formula(
+      Array(11)
+        .fill(`max(${Array(19).fill('1').join(',')})`)
+        .join('+'),
+    ),
+    formula('foo', 'formula', ['a', 'b']),
+    formula('foo', 'formula', []),
     spectrum('n^2', '1', 0.5, 3),
     spectrum('n^2', '1', 0, 3.5),
     spectrum('n^2', '1', 5, 3),
@@ -346,31 +372,59 @@ function corpus(): string[] {
   ];
   for (const text of accepted) {
     const imported = parseTokenDistribution(text);
-    add(imported.source, ...imported.notes);
+    note(imported.source, ...imported.notes);
   }
 
-  // Messages that need a failing worker, the network, or more memory than a test should take.
+  // Errors that need a failing worker, the network, or more memory than a test should take.
+  const made = (error: CodedError) => error.toMessage();
   add(
-    'The trained model could not be received from the training worker.',
-    'The training worker failed: it could not be started.',
-    'The training worker was stopped.',
-    'There is not enough memory to train this model; choose a lower order or a shorter text.',
-    'No bundled text called xx-none.',
-    'The text Universal Declaration of Human Rights (Russian) could not be loaded (HTTP 404).',
-    `This text has more than ${MAX_NODES.toLocaleString('en-US')} distinct character sequences at this order; choose a lower order or a shorter text.`,
-    'The Einstein solid moves every oscillator, so it allows at most 1000000 of them; got 2000000.',
-    'The number of oscillators must be a whole number from 1 to 2097152, got 0.',
-    'The number of quanta must be a whole number from 0 to 2147483647, got -1.',
-    'Unknown start "bogus"; use even, concentrated or equilibrium.',
-    'The number of moves must be a whole number ≥ 0, got -1.',
-    'The highest histogram bin must be a whole number from 0 to 10^7, got -1.',
-    'Too many levels.',
-    // samplerControls.ts (a field's name and what was typed) and modelControls.ts (a dropped file).
-    'top-k: “abc” is not a number.',
-    'min-p: “” is not a number.',
-    'That file is 12.5 MB; the limit is 10 MB.',
-    'That file is 12,5 MB; the limit is 10 MB.',
+    made(new CodedError('training.unreceived', {})),
+    made(new CodedError('training.workerFailed', { reason: null })),
+    made(new CodedError('training.workerStopped', {})),
+    made(new InputError('training.outOfMemory', {})),
+    made(new CodedError('corpus.unknown', { id: 'xx-none' })),
+    made(
+      new CodedError('corpus.loadFailed', {
+        id: 'ru-udhr',
+        title: 'Universal Declaration of Human Rights (Russian)',
+        status: 404,
+      }),
+    ),
+    made(new InputError('training.tooVaried', { limit: MAX_NODES })),
+    made(new InputError('einstein.tooManyOscillators', { limit: 1_000_000, got: 2_000_000 })),
+    made(new InputError('einstein.oscillators', { limit: 2_097_152, got: '0' })),
+    made(new InputError('einstein.quanta', { limit: 2_147_483_647, got: '-1' })),
+    made(new InputError('einstein.start', { start: 'bogus' })),
+    made(new InputError('einstein.moves', { got: '-1' })),
+    made(new InputError('einstein.histogramBin', { got: '-1' })),
+    made(new InputError('metropolis.tooManyLevels', {})),
+    // A syntax-tree node a newer mathjs might add (every kind mathjs 15 parses has its own code).
+    made(new InputError('formula.unknownNode', { field: 'formula', node: 'FutureNode' })),
+    // samplerControls.ts (a field's label in the current language and what was typed), modelControls.ts
+    // (a dropped file).
+    made(new InputError('field.notANumber', { label: 'top-k', text: 'abc' })),
+    made(new InputError('field.notANumber', { label: 'min-p', text: '' })),
+    made(new InputError('file.tooLarge', { megabytes: 12.5, limit: 10 })),
   );
+
+  // The models' doors: src/shared/model/particleModel.ts and src/screens/*/model.ts.
+  const physics = createPhysicsModel();
+  const { particles } = physics;
+  const language = createLanguageScreenModel('en');
+  add(
+    thrown(() => particles.heatBathFraction.set(5)),
+    thrown(() => particles.metropolisSweeps.set(0)),
+    thrown(() => particles.stepsPerSecond.set(0.5)),
+    thrown(() => particles.setDynamics('bogus' as never)),
+    thrown(() => physics.setTemperature(-1)),
+    thrown(() => physics.temperatureUnit.set('K')),
+    thrown(() => language.context.set('x'.repeat(MAX_CONTEXT_LENGTH + 1))),
+    thrown(() => language.source.set('pasted')),
+    thrown(() => language.generationTemperatures.set([])),
+    thrown(() => createParallelScreenModel().physicsSystem.set('bogus' as never)),
+  );
+  physics.chooseSystem({ kind: 'preset', presetId: 'two-level', params: {} });
+  add(thrown(() => particles.setDynamics('einstein')));
   return messages;
 }
 
@@ -378,82 +432,123 @@ const CYRILLIC = /[а-яё]/i;
 /** Two English words in a row: a sentence left untranslated (single names such as sqrt or top-k are fine). */
 const ENGLISH_PHRASE = /\b[A-Za-z]{2,}\s+[A-Za-z]{3,}\b/;
 
-describe('translateErrorRu', () => {
+function text(strings: Strings, item: Message): string {
+  return item.table === 'errors'
+    ? errorText(strings, new CodedError(item.message.code, item.message.params as never))
+    : noteText(strings, item.message);
+}
+
+const codesOf = (items: Message[], table: Message['table']) =>
+  new Set(items.filter((item) => item.table === table).map((item) => item.message.code));
+
+describe('messages by code', () => {
   const messages = corpus();
 
-  test('the corpus holds every kind of message, each once', () => {
-    expect(new Set(messages).size).toBeGreaterThan(200);
+  test('each language has a table of every code (a missing entry is a type error)', () => {
+    expectTypeOf(en.errors).toEqualTypeOf<ErrorTable>();
+    expectTypeOf(ru.errors).toEqualTypeOf<ErrorTable>();
+    expectTypeOf(en.notes).toEqualTypeOf<NoteTable>();
+    expectTypeOf(ru.notes).toEqualTypeOf<NoteTable>();
+    expectTypeOf<keyof typeof ru.errors>().toEqualTypeOf<keyof ErrorParams>();
+    expectTypeOf<keyof typeof ru.notes>().toEqualTypeOf<keyof NoteParams>();
+    expect(Object.keys(ru.errors).sort()).toEqual(Object.keys(en.errors).sort());
+    expect(Object.keys(ru.notes).sort()).toEqual(Object.keys(en.notes).sort());
   });
 
-  test.each([...new Set(messages)])('%s', (message) => {
-    const russian = translateErrorRu(message);
-    expect(russian).not.toBe(message);
+  test('the corpus holds every code of the union, from real errors where a test can make them', () => {
+    expect([...codesOf(messages, 'errors')].sort()).toEqual(Object.keys(en.errors).sort());
+    expect([...codesOf(messages, 'notes')].sort()).toEqual(Object.keys(en.notes).sort());
+    expect(messages.length).toBeGreaterThan(200);
+  });
+
+  const unique = [...new Map(messages.map((item) => [JSON.stringify(item.message), item])).values()];
+  test.each(unique.map((item) => [text(en, item), item] as const))('%s', (english, item) => {
+    const russian = text(ru, item);
+    expect(english).not.toMatch(/undefined|\[object/);
+    expect(russian).not.toMatch(/undefined|\[object/);
     expect(russian).toMatch(CYRILLIC);
     expect(russian).not.toMatch(ENGLISH_PHRASE);
     // Inserted values stay: every run of digits in the English is in the Russian (except those of a
-    // preset's or parameter's id, "box-1d" or "e2", and a JSON position given again as a line and column).
-    const ids = PRESETS.flatMap((preset) => [
-      preset.id,
-      ...preset.parameters.map((parameter) => parameter.id),
+    // preset's English name or a parameter's label, "1D box", and a JSON position given again as a line and column).
+    const names = Object.values(en.presets).flatMap((preset) => [
+      preset.name,
+      ...Object.values(preset.parameters as Record<string, { label: string }>).map(
+        (parameter) => parameter.label,
+      ),
     ]);
-    const values = ids
-      .reduce((text, id) => text.replace(new RegExp(`\\b${id}\\b`, 'g'), ''), message)
+    const values = names
+      .reduce((text, name) => text.replaceAll(name, ''), english)
       .replace(/ at position \d+(?= \(line)/, '');
     for (const digits of values.match(/\d+/g) ?? []) expect(russian).toContain(digits);
   });
 
   test('the person’s own text is kept exactly', () => {
-    expect(translateErrorRu(temperature('300 kelvn'))).toContain('«kelvn»');
-    expect(translateErrorRu(formula('n^2 +'))).toBe('Формула: выражение неожиданно оборвалось (символ 6).');
-    expect(translateErrorRu(list('1, два'))).toContain('Запись 2 («два») — не число.');
-    expect(translateErrorRu(thrown(() => parseSeed(' x y ')))).toContain('«x y»');
+    const ruText = (message: ErrorMessage) => text(ru, { table: 'errors', message });
+    expect(ruText(temperature('300 kelvn'))).toContain('«kelvn»');
+    expect(ruText(formula('n^2 +'))).toBe('Формула: выражение неожиданно оборвалось (символ 6).');
+    expect(ruText(list('1, два'))).toContain('Запись 2 («два») — не число.');
+    expect(ruText(thrown(() => parseSeed(' x y ')))).toContain('«x y»');
   });
 
   test('an unknown unit is answered with the Russian spellings that work', () => {
-    expect(translateErrorRu(temperature('300 к'))).toBe(
+    expect(text(ru, { table: 'errors', message: temperature('300 к') })).toBe(
       'Неизвестная единица «к» в «300 к». Возможно, имелось в виду «К»? ' +
         'Попробуйте К, °С, мэВ, эВ, см⁻¹ (или см^-1, см-1), ТГц, Дж или кДж/моль; латинские K, °C, meV, cm⁻¹, THz тоже подходят.',
     );
   });
 
-  test('preset names, dimensions and corpus titles are translated too', () => {
+  test('preset names, dimensions and corpus titles are written in the language too', () => {
+    const ruText = (message: ErrorMessage) => text(ru, { table: 'errors', message });
     const hydrogen = PRESETS.find((preset) => preset.id === 'hydrogen');
-    expect(translateErrorRu(thrown(() => hydrogen?.build({ nMax: 0 })))).toBe(
+    expect(ruText(thrown(() => hydrogen?.build({ nMax: 0 })))).toBe(
       'Атом водорода: n_max должно быть целым числом от 1 до 10000 (получено 0).',
     );
-    expect(translateErrorRu(temperature('5 m'))).toBe(
+    expect(ruText(temperature('5 m'))).toBe(
       '«5 m» — это длина; введите температуру (300 К) или энергию (25 мэВ).',
     );
-    expect(
-      translateErrorRu(
-        'The text Universal Declaration of Human Rights (Russian) could not be loaded (HTTP 404).',
-      ),
-    ).toBe('Не удалось загрузить текст «Всеобщая декларация прав человека (русский)» (HTTP 404).');
+    const failed = {
+      code: 'corpus.loadFailed',
+      params: { id: 'ru-udhr', title: 'Universal Declaration of Human Rights (Russian)', status: 404 },
+    } as const;
+    expect(ruText(failed)).toBe(
+      'Не удалось загрузить текст «Всеобщая декларация прав человека (русский)» (HTTP 404).',
+    );
+  });
+
+  test('numbers are written the language’s way: a decimal comma in Russian', () => {
+    const megabytes = { code: 'file.tooLarge', params: { megabytes: 12.5, limit: 10 } } as const;
+    expect(text(en, { table: 'errors', message: megabytes })).toBe(
+      'That file is 12.5 MB; the limit is 10 MB.',
+    );
+    expect(text(ru, { table: 'errors', message: megabytes })).toBe(
+      'Этот файл занимает 12,5 МБ; предел — 10 МБ.',
+    );
+    const coverage = parseTokenDistribution('{"a": 0.5, "b": 0.3, "c": 0.131}').notes[0];
+    expect(noteText(ru, coverage)).toMatch(/^Эти 3 токена покрывают 93,1% вероятности/);
   });
 
   test('plural forms agree with the numbers', () => {
-    expect(translateErrorRu('The energy list has 10001 entries; the limit is 10000.')).toBe(
+    const ruText = (message: ErrorMessage) => text(ru, { table: 'errors', message });
+    expect(ruText({ code: 'energyList.tooManyEntries', params: { count: 10_001, limit: 10_000 } })).toBe(
       'В списке энергий 10001 запись; предел — 10000.',
     );
-    expect(translateErrorRu(formula('atan2(1)'))).toBe('Формула: atan2 принимает 2 аргумента, а передано 1.');
-    expect(translateErrorRu(formula('min()'))).toBe(
-      'Формула: min принимает от 1 до 20 аргументов, а передано 0.',
+    expect(ruText(formula('atan2(1)'))).toBe('Формула: atan2 принимает 2 аргумента, а передано 1.');
+    expect(ruText(formula('min()'))).toBe('Формула: min принимает от 1 до 20 аргументов, а передано 0.');
+  });
+
+  test('an error without a code is an unexpected error, in either language', () => {
+    for (const strings of [en, ru]) {
+      expect(errorText(strings, new Error('disk on fire'))).toBe(strings.unexpectedError);
+      expect(errorText(strings, 'a thrown string')).toBe(strings.unexpectedError);
+    }
+    expect(ru.unexpectedError).toMatch(CYRILLIC);
+  });
+
+  test('an error crosses the worker boundary as its code and parameters', () => {
+    const error = thrown(() => trainNgramModel('', 3));
+    const rebuilt: Coded<ErrorParams> = structuredClone(error);
+    expect(errorText(ru, new InputError(rebuilt.code, rebuilt.params as never))).toBe(
+      'Обучающий текст пуст.',
     );
-  });
-
-  test('a message no rule knows, and a message already in Russian, come back unchanged', () => {
-    expect(translateErrorRu('Something else went wrong.')).toBe('Something else went wrong.');
-    const russian = ru.lm.temperaturesNotANumber('abc');
-    expect(translateErrorRu(russian)).toBe(russian);
-    expect(translateErrorRu(ru.negativeTemperatureRefused)).toBe(ru.negativeTemperatureRefused);
-  });
-
-  test('every rule is used by some message of the corpus', () => {
-    const unused = ERROR_RULES.filter((rule) => !messages.some((message) => rule.pattern.test(message)));
-    expect(unused.map((rule) => rule.pattern.source)).toEqual([]);
-  });
-
-  test('ru.translateError is this translation', () => {
-    expect(ru.translateError('The training text is empty.')).toBe('Обучающий текст пуст.');
   });
 });
