@@ -1,3 +1,4 @@
+import type { Page } from 'playwright';
 import { expect, test } from 'vitest';
 import { drawOnce, framesSpanning, pause, readTable, setTemperature, stepCount } from './app.ts';
 import { useBrowserPages } from './pages.ts';
@@ -5,6 +6,17 @@ import { useBrowserPages } from './pages.ts';
 const pages = useBrowserPages();
 
 const total = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
+
+/** Levels 0 and 1 with g = 1 and 3, 10 000 particles at T = ∞, drawn once. */
+async function degenerateListAtInfinity(page: Page): Promise<void> {
+  await page.selectOption('#system-select', 'list');
+  await page.fill('#energy-list', '0, 1:3');
+  await page.click('#list-panel button[type=submit]');
+  await page.fill('#particle-input', '10000');
+  await page.press('#particle-input', 'Enter');
+  await setTemperature(page, 'inf');
+  await drawOnce(page);
+}
 
 test('a low temperature puts at least 99% of the particles in the ground state', async () => {
   const page = await pages.openApp();
@@ -16,13 +28,7 @@ test('a low temperature puts at least 99% of the particles in the ground state',
 
 test('an infinite temperature spreads particles in proportion to degeneracy', async () => {
   const page = await pages.openApp();
-  await page.selectOption('#system-select', 'list');
-  await page.fill('#energy-list', '0, 1:3');
-  await page.click('#list-panel button[type=submit]');
-  await page.fill('#particle-input', '10000');
-  await page.press('#particle-input', 'Enter');
-  await setTemperature(page, 'inf');
-  await drawOnce(page);
+  await degenerateListAtInfinity(page);
   const rows = await readTable(page);
   expect(rows.map((row) => row.theory)).toEqual([0.25, 0.75]);
   expect(total(rows)).toBe(10000);
@@ -32,13 +38,7 @@ test('an infinite temperature spreads particles in proportion to degeneracy', as
 
 test('the table writes theory and observation in one format, and a tiny probability not as zero', async () => {
   const page = await pages.openApp();
-  await page.selectOption('#system-select', 'list');
-  await page.fill('#energy-list', '0, 1:3');
-  await page.click('#list-panel button[type=submit]');
-  await page.fill('#particle-input', '10000');
-  await page.press('#particle-input', 'Enter');
-  await setTemperature(page, 'inf');
-  await drawOnce(page);
+  await degenerateListAtInfinity(page);
   const cells = () =>
     page.$$eval('#occupancy-table tbody tr', (rows) =>
       rows.map((row) => ({ theory: row.children[3].textContent, observed: row.children[5].textContent })),

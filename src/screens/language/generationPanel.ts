@@ -6,7 +6,7 @@
 import './language.css';
 import { h } from '../../shared/ui/dom.ts';
 import { parseSeed } from '../../shared/ui/dynamicsControls.ts';
-import { createField, messageOf } from '../../shared/ui/field.ts';
+import { createField, messageOf, submit } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
@@ -130,23 +130,15 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
       temperaturesField.setError(temperatureProblemMessage(strings, parsed.problem));
       return;
     }
-    try {
-      state.generationTemperatures.set(parsed.temperatures);
-      temperaturesField.setError(null);
-    } catch (error) {
-      temperaturesField.setError(messageOf(allStrings, error));
-    }
+    submit(temperaturesField, allStrings, () => state.generationTemperatures.set(parsed.temperatures));
   });
   seedInput.addEventListener('change', () => {
-    try {
+    submit(seedField, allStrings, () => {
       const seed = parseSeed(seedInput.value);
-      seedField.setError(null);
       // The same seed again still starts over: that is what someone re-entering it expects.
       if (seed === state.generationSeed.peek()) generation.restart();
       else state.generationSeed.set(seed);
-    } catch (error) {
-      seedField.setError(messageOf(allStrings, error));
-    }
+    });
   });
   play.addEventListener('click', () => generation.togglePlaying());
   stepButton.addEventListener('click', () => generation.stepOnce());

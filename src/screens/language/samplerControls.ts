@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors.ts';
 import type { SamplerOrder, SamplerSettings } from '../../core/lm/pipeline.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
 import { h } from '../../shared/ui/dom.ts';
-import { createField, type Field, messageOf } from '../../shared/ui/field.ts';
+import { createField, type Field, messageOf, onCommit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
@@ -72,10 +72,7 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
     apply(temperatureField, () => ({
       temperature: parseTemperature(acceptDecimalComma(temperature.value), REDUCED),
     }));
-  temperature.addEventListener('change', applyTemperature);
-  temperature.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') applyTemperature();
-  });
+  onCommit(temperature, applyTemperature);
   topK.input.addEventListener('change', () =>
     apply(topK, () => ({ topK: readNumber(topK.input.value, 'top-k') })),
   );

@@ -1,7 +1,7 @@
 import type { ScreenHandle } from '../../app/screen.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createDynamicsControls } from '../../shared/ui/dynamicsControls.ts';
-import { createField, messageOf } from '../../shared/ui/field.ts';
+import { createField, submit } from '../../shared/ui/field.ts';
 import { formatCount, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createParticleControls } from '../../shared/ui/particleControls.ts';
@@ -44,12 +44,7 @@ export async function mountLanguageScreen(
   context.value = state.context.peek();
   const contextField = createField(strings.contextLabel, context, strings.contextHint);
   context.addEventListener('input', () => {
-    try {
-      state.context.set(context.value);
-      contextField.setError(null);
-    } catch (error) {
-      contextField.setError(messageOf(strings, error));
-    }
+    submit(contextField, strings, () => state.context.set(context.value));
   });
   // A context set from elsewhere (an example button, or an example following a change of training text)
   // shows in the box; typing is left alone.

@@ -1,7 +1,7 @@
 import type { ScreenHandle } from '../../app/screen.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
 import { h } from '../../shared/ui/dom.ts';
-import { createField, messageOf } from '../../shared/ui/field.ts';
+import { createField, onCommit, submit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
@@ -86,17 +86,11 @@ export async function mountParallelScreen(
   });
   const textField = createField(strings.linkedTemperatureLabel, text, strings.lmTemperatureHint);
   const applyText = () => {
-    try {
-      temperature.set(parseTemperature(acceptDecimalComma(text.value), REDUCED));
-      textField.setError(null);
-    } catch (error) {
-      textField.setError(messageOf(strings, error));
-    }
+    submit(textField, strings, () =>
+      temperature.set(parseTemperature(acceptDecimalComma(text.value), REDUCED)),
+    );
   };
-  text.addEventListener('change', applyText);
-  text.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') applyText();
-  });
+  onCommit(text, applyText);
   const systemSelect = h(
     'select',
     { id: 'parallel-system' },
@@ -110,11 +104,7 @@ export async function mountParallelScreen(
   );
   const systemField = createField(strings.parallelSystemLabel, systemSelect);
   systemSelect.addEventListener('change', () => {
-    try {
-      physicsSystem.set(systemSelect.value as ParallelSystemId);
-      systemField.setError(null);
-    } catch (error) {
-      systemField.setError(messageOf(strings, error));
+    if (!submit(systemField, strings, () => physicsSystem.set(systemSelect.value as ParallelSystemId))) {
       systemSelect.value = physicsSystem.peek();
     }
   });

@@ -7,7 +7,7 @@ import type { EinsteinStart } from '../../core/dynamics/einsteinSolid.ts';
 import { formatTemperature } from '../../core/spectra/index.ts';
 import { MAX_EINSTEIN_QUANTA, parseQuanta } from '../../shared/model/einstein.ts';
 import { h } from '../../shared/ui/dom.ts';
-import { createField } from '../../shared/ui/field.ts';
+import { createField, onCommit } from '../../shared/ui/field.ts';
 import { formatCount, localizeNumbers } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
@@ -31,10 +31,7 @@ export function createEinsteinFields(state: PhysicsModel, strings: Strings): HTM
     quantaField.setError(null);
     state.particles.quanta.set(value);
   };
-  quanta.addEventListener('change', apply);
-  quanta.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') apply();
-  });
+  onCommit(quanta, apply);
 
   const start = h(
     'select',

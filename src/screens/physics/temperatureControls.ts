@@ -1,7 +1,7 @@
 import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
 import type { SystemModel } from '../../shared/model/system.ts';
 import { h } from '../../shared/ui/dom.ts';
-import { createField, messageOf } from '../../shared/ui/field.ts';
+import { createField, onCommit, submit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, localizeNumbers } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
@@ -45,18 +45,11 @@ export function createTemperatureControls(state: PhysicsModel, strings: Strings)
 
   function applyText(): void {
     const system = state.system.peek();
-    try {
-      const value = parseTemperature(acceptDecimalComma(text.value), system.energyUnit);
-      state.setTemperature(value);
-      textField.setError(null);
-    } catch (error) {
-      textField.setError(messageOf(strings, error));
-    }
+    submit(textField, strings, () =>
+      state.setTemperature(parseTemperature(acceptDecimalComma(text.value), system.energyUnit)),
+    );
   }
-  text.addEventListener('change', applyText);
-  text.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') applyText();
-  });
+  onCommit(text, applyText);
   unit.addEventListener('change', () => {
     state.temperatureUnit.set(unit.value as DisplayUnit);
   });

@@ -4,7 +4,7 @@ import type { Strings } from '../../strings/en.ts';
 import { FAST_FORWARD_FACTOR } from '../model/fastForward.ts';
 import type { ParticleModel } from '../model/particleModel.ts';
 import { h } from './dom.ts';
-import { createField, messageOf } from './field.ts';
+import { createField, messageOf, submit } from './field.ts';
 import { effect } from './lifetime.ts';
 
 /** Parses a seed: a whole number from 0 to 2^32 − 1. */
@@ -37,11 +37,7 @@ export function createDynamicsControls(
   );
   const kindField = createField(strings.dynamicsLabel, kind);
   kind.addEventListener('change', () => {
-    try {
-      state.setDynamics(kind.value as DynamicsKind);
-      kindField.setError(null);
-    } catch (error) {
-      kindField.setError(messageOf(strings, error));
+    if (!submit(kindField, strings, () => state.setDynamics(kind.value as DynamicsKind))) {
       kind.value = state.dynamics.peek();
     }
   });

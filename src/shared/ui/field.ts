@@ -55,3 +55,26 @@ export function messageOf(strings: Strings, error: unknown): string {
   if (isInputError(error)) return errorText(strings, error);
   throw error;
 }
+
+/**
+ * Turns what a person typed or chose into a model call: the field's message clears when the model
+ * accepts it, and shows the model's refusal, in the current language, when it throws. True if accepted.
+ */
+export function submit(field: Field<FieldInput>, strings: Strings, change: () => void): boolean {
+  try {
+    change();
+  } catch (error) {
+    field.setError(messageOf(strings, error));
+    return false;
+  }
+  field.setError(null);
+  return true;
+}
+
+/** Runs `commit` when a text field's value is committed: on change (leaving it) and on Enter. */
+export function onCommit(input: HTMLInputElement, commit: () => void): void {
+  input.addEventListener('change', commit);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') commit();
+  });
+}

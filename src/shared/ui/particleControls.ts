@@ -3,7 +3,7 @@ import { checkParticleCount, MAX_DRAWN_PARTICLES } from '../../core/simulation.t
 import type { Strings } from '../../strings/en.ts';
 import type { ParticleModel } from '../model/particleModel.ts';
 import { h } from './dom.ts';
-import { createField, messageOf } from './field.ts';
+import { createField, messageOf, onCommit, submit } from './field.ts';
 import { formatCount } from './format.ts';
 import { effect } from './lifetime.ts';
 
@@ -64,19 +64,11 @@ export function createParticleControls(state: ParticleModel, strings: Strings, i
     state.particleCount.set(value);
   });
   const apply = () => {
-    try {
-      const value = parseParticleCount(text.value);
-      state.particleCount.set(value);
-      textField.setError(null);
+    if (submit(textField, strings, () => state.particleCount.set(parseParticleCount(text.value)))) {
       sliderField.setError(null);
-    } catch (error) {
-      textField.setError(messageOf(strings, error));
     }
   };
-  text.addEventListener('change', apply);
-  text.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') apply();
-  });
+  onCommit(text, apply);
 
   effect(() => {
     const n = state.particleCount.value;

@@ -1,36 +1,27 @@
 /** The engine's errors, notes and source descriptions in English, by code (see src/core/errors.ts). */
-import type {
-  Counted,
-  Described,
-  Dimension,
-  ForbiddenNode,
-  FormulaField,
-  JsonProblem,
-  ParseProblem,
-  Place,
-  Quantity,
-} from '../../core/errors.ts';
+import type * as Engine from '../../core/errors.ts';
 import type { ErrorTable, NoteTable } from '../messageTable.ts';
 import { presetLabels } from '../presetText.ts';
 
 /** A number as the engine computed it, with the infinities written as signs. */
+const num = (x: number) =>
+  x === Number.POSITIVE_INFINITY ? '∞' : x === Number.NEGATIVE_INFINITY ? '−∞' : String(x);
+
+/** The particle settings a range error can name. */
 const SETTING_NAMES = {
   heatBathFraction: 'fraction redrawn per step',
   metropolisSweeps: 'number of sweeps per step',
   stepsPerSecond: 'number of steps per second',
 } as const;
 
-const num = (x: number) =>
-  x === Number.POSITIVE_INFINITY ? '∞' : x === Number.NEGATIVE_INFINITY ? '−∞' : String(x);
-
-const FORMULA: Record<FormulaField, string> = {
+const FORMULA: Record<Engine.FormulaField, string> = {
   energy: 'Energy formula',
   degeneracy: 'Degeneracy formula',
   formula: 'Formula',
 };
-const formula = (field: FormulaField, detail: string) => `${FORMULA[field]}: ${detail}`;
+const formula = (field: Engine.FormulaField, detail: string) => `${FORMULA[field]}: ${detail}`;
 
-const FORBIDDEN: Record<ForbiddenNode, string> = {
+const FORBIDDEN: Record<Engine.ForbiddenNode, string> = {
   access: "property access and indexing ('.' or '[ ]') are not allowed",
   assignment: "assignments ('=') are not allowed; type only the expression, for example n^2",
   functionDefinition: 'defining functions is not allowed; type only the expression, for example n^2',
@@ -42,7 +33,7 @@ const FORBIDDEN: Record<ForbiddenNode, string> = {
   comparison: "comparisons ('<', '>', '==') are not allowed",
 };
 
-const PARSE: Record<Exclude<ParseProblem, 'other'>, (detail: string) => string> = {
+const PARSE: Record<Exclude<Engine.ParseProblem, 'other'>, (detail: string) => string> = {
   unexpectedEnd: () => 'unexpected end of input',
   missingParenthesis: () => "a closing parenthesis ')' is missing",
   valueExpected: () => 'a value is expected',
@@ -74,13 +65,13 @@ const arguments_ = (min: number, max: number) =>
       ? `from ${min} to ${max} arguments`
       : `${min} or ${max} arguments`;
 
-const NOUN: Record<Quantity, string> = { temperature: 'Temperature', energy: 'Energy' };
-const HINT: Record<Quantity, string> = {
+const NOUN: Record<Engine.Quantity, string> = { temperature: 'Temperature', energy: 'Energy' };
+const HINT: Record<Engine.Quantity, string> = {
   temperature: 'type a temperature (300 K) or an energy (25 meV)',
   energy: 'type an energy (25 meV, 1200 cm⁻¹) or a temperature (300 K)',
 };
 
-const DIMENSION: Record<Dimension, string> = {
+const DIMENSION: Record<Engine.Dimension, string> = {
   length: 'a length',
   mass: 'a mass',
   time: 'a time',
@@ -108,7 +99,7 @@ const DIMENSION: Record<Dimension, string> = {
   pureNumber: 'a pure number (its units cancel)',
 };
 
-const COUNTED: Record<Counted, string> = {
+const COUNTED: Record<Engine.Counted, string> = {
   draws: 'number of draws',
   particles: 'number of particles',
   trials: 'number of trials',
@@ -118,7 +109,7 @@ const COUNTED: Record<Counted, string> = {
 
 const entry = (p: { entry: number; text: string }) => `Entry ${p.entry} ('${p.text}')`;
 
-function described(found: Described): string {
+function described(found: Engine.Described): string {
   switch (found.kind) {
     case 'null':
       return 'null';
@@ -137,10 +128,13 @@ function described(found: Described): string {
   }
 }
 
-const place = (at: Place) => (at.path === '' ? `Entry ${at.index}` : `${at.path}[${at.index}]`);
+const place = (at: Engine.Place) => (at.path === '' ? `Entry ${at.index}` : `${at.path}[${at.index}]`);
 const inPath = (path: string) => (path === '' ? '' : ` at ${path}`);
 
-const JSON_PROBLEM: Record<Exclude<JsonProblem, 'other'>, (detail: string, excerpt: string) => string> = {
+const JSON_PROBLEM: Record<
+  Exclude<Engine.JsonProblem, 'other'>,
+  (detail: string, excerpt: string) => string
+> = {
   propertyNameOrBrace: () => "Expected property name or '}'",
   quotedPropertyName: () => 'Expected double-quoted property name',
   commaOrBracket: () => "Expected ',' or ']' after array element",

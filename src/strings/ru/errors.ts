@@ -1,28 +1,19 @@
 /** The engine's errors, notes and source descriptions in Russian, by code (see src/core/errors.ts). */
-import type {
-  Counted,
-  Described,
-  Dimension,
-  ForbiddenNode,
-  FormulaField,
-  JsonProblem,
-  ParseProblem,
-  Place,
-  Quantity,
-} from '../../core/errors.ts';
+import type * as Engine from '../../core/errors.ts';
 import type { ErrorTable, NoteTable } from '../messageTable.ts';
 import { presetLabels } from '../presetText.ts';
 import { plural } from './plural.ts';
 
 /** A number the Russian way: a decimal comma, the infinities as signs. */
+const num = (x: number) =>
+  x === Number.POSITIVE_INFINITY ? '∞' : x === Number.NEGATIVE_INFINITY ? '−∞' : String(x).replace('.', ',');
+
+/** The particle settings a range error can name. */
 const SETTING_NAMES = {
   heatBathFraction: 'Доля частиц, разыгрываемых заново за шаг',
   metropolisSweeps: 'Число проходов за шаг',
   stepsPerSecond: 'Число шагов в секунду',
 } as const;
-
-const num = (x: number) =>
-  x === Number.POSITIVE_INFINITY ? '∞' : x === Number.NEGATIVE_INFINITY ? '−∞' : String(x).replace('.', ',');
 /** A large count in groups of three, as the Russian strings write counts. */
 const grouped = (n: number) => n.toLocaleString('en-US').replace(/,/g, '\u202f');
 /** The person's text, quoted the Russian way. */
@@ -31,14 +22,14 @@ const q = (text: string) => `«${text}»`;
 const count = (n: number, one: string, few: string, many: string) => `${n} ${plural(n, one, few, many)}`;
 const characters = (n: number) => count(n, 'символ', 'символа', 'символов');
 
-const FORMULA: Record<FormulaField, string> = {
+const FORMULA: Record<Engine.FormulaField, string> = {
   energy: 'Формула энергии',
   degeneracy: 'Формула кратности вырождения',
   formula: 'Формула',
 };
-const formula = (field: FormulaField, detail: string) => `${FORMULA[field]}: ${detail}`;
+const formula = (field: Engine.FormulaField, detail: string) => `${FORMULA[field]}: ${detail}`;
 
-const FORBIDDEN: Record<ForbiddenNode, string> = {
+const FORBIDDEN: Record<Engine.ForbiddenNode, string> = {
   access: 'обращение к свойствам и индексы («.» или «[ ]») недопустимы',
   assignment: 'присваивания («=») недопустимы; введите только выражение, например n^2',
   functionDefinition: 'определять функции нельзя; введите только выражение, например n^2',
@@ -50,7 +41,7 @@ const FORBIDDEN: Record<ForbiddenNode, string> = {
   comparison: 'сравнения («<», «>», «==») недопустимы',
 };
 
-const PARSE: Record<Exclude<ParseProblem, 'other'>, (detail: string) => string> = {
+const PARSE: Record<Exclude<Engine.ParseProblem, 'other'>, (detail: string) => string> = {
   unexpectedEnd: () => 'выражение неожиданно оборвалось',
   missingParenthesis: () => 'не хватает закрывающей скобки «)»',
   valueExpected: () => 'ожидается значение',
@@ -82,13 +73,13 @@ function arguments_(min: number, max: number): string {
   return max - min > 1 ? `от ${min} до ${max} ${word(max)}` : `${min} или ${max} ${word(max)}`;
 }
 
-const NOUN: Record<Quantity, string> = { temperature: 'Температура', energy: 'Энергия' };
-const HINT: Record<Quantity, string> = {
+const NOUN: Record<Engine.Quantity, string> = { temperature: 'Температура', energy: 'Энергия' };
+const HINT: Record<Engine.Quantity, string> = {
   temperature: 'введите температуру (300 К) или энергию (25 мэВ)',
   energy: 'введите энергию (25 мэВ, 1200 см⁻¹) или температуру (300 К)',
 };
 
-const DIMENSION: Record<Dimension, string> = {
+const DIMENSION: Record<Engine.Dimension, string> = {
   length: 'длина',
   mass: 'масса',
   time: 'время',
@@ -116,7 +107,7 @@ const DIMENSION: Record<Dimension, string> = {
   pureNumber: 'безразмерное число (единицы сокращаются)',
 };
 
-const COUNTED: Record<Counted, string> = {
+const COUNTED: Record<Engine.Counted, string> = {
   draws: 'Число выборок',
   particles: 'Число частиц',
   trials: 'Число испытаний',
@@ -126,7 +117,7 @@ const COUNTED: Record<Counted, string> = {
 
 const entry = (p: { entry: number; text: string }) => `Запись ${p.entry} (${q(p.text)})`;
 
-function described(found: Described): string {
+function described(found: Engine.Described): string {
   switch (found.kind) {
     case 'null':
       return 'null';
@@ -146,11 +137,14 @@ function described(found: Described): string {
 }
 
 /** "Запись 3" (a candidate of a top-level list) or its path; `genitive` for "у записи 3". */
-const place = (at: Place, genitive = false) =>
+const place = (at: Engine.Place, genitive = false) =>
   at.path === '' ? `${genitive ? 'записи' : 'Запись'} ${at.index}` : `${at.path}[${at.index}]`;
 const inPath = (path: string) => (path === '' ? '' : ` в ${path}`);
 
-const JSON_PROBLEM: Record<Exclude<JsonProblem, 'other'>, (detail: string, excerpt: string) => string> = {
+const JSON_PROBLEM: Record<
+  Exclude<Engine.JsonProblem, 'other'>,
+  (detail: string, excerpt: string) => string
+> = {
   propertyNameOrBrace: () => 'ожидается имя свойства или «}»',
   quotedPropertyName: () => 'ожидается имя свойства в двойных кавычках',
   commaOrBracket: () => 'после элемента списка ожидается «,» или «]»',
