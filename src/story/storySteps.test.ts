@@ -2,31 +2,23 @@ import { describe, expect, test } from 'vitest';
 import { presetById } from '../core/spectra/index.ts';
 import { storyEn } from '../strings/en/story.ts';
 import { storyRu } from '../strings/ru/story.ts';
-import {
-  STORY_ACTION_NAMES,
-  STORY_STEP_IDS,
-  STORY_STEPS,
-  type StoryActions,
-  type StoryLanguage,
-  type StoryStep,
-  type StoryStrings,
-} from './storySteps.ts';
+import * as story from './storySteps.ts';
 
 interface Call {
   name: string;
   args: unknown[];
 }
 
-const KNOWN = new Set<string>(STORY_ACTION_NAMES);
+const KNOWN = new Set<string>(story.STORY_ACTION_NAMES);
 
 /**
  * A StoryActions that records every call. It is a Proxy, so touching anything that is not a StoryActions
  * method is recorded as well (and then fails the check below) instead of silently returning undefined.
  */
-function recordingActions(): { actions: StoryActions; calls: Call[]; unknown: string[] } {
+function recordingActions(): { actions: story.StoryActions; calls: Call[]; unknown: string[] } {
   const calls: Call[] = [];
   const unknown: string[] = [];
-  const actions = new Proxy({} as StoryActions, {
+  const actions = new Proxy({} as story.StoryActions, {
     get(_target, property) {
       const name = String(property);
       if (!KNOWN.has(name)) {
@@ -41,15 +33,15 @@ function recordingActions(): { actions: StoryActions; calls: Call[]; unknown: st
   return { actions, calls, unknown };
 }
 
-function run(step: StoryStep): Call[] {
+function run(step: story.StoryStep): Call[] {
   const recorder = recordingActions();
   step.apply(recorder.actions);
   expect(recorder.unknown, `${step.id} touched something that is not a StoryActions method`).toEqual([]);
   return recorder.calls;
 }
 
-const LANGUAGES: readonly StoryLanguage[] = ['en', 'ru'];
-const STORY_TEXT: Readonly<Record<StoryLanguage, StoryStrings>> = { en: storyEn, ru: storyRu };
+const LANGUAGES: readonly story.StoryLanguage[] = ['en', 'ru'];
+const STORY_TEXT: Readonly<Record<story.StoryLanguage, story.StoryStrings>> = { en: storyEn, ru: storyRu };
 const CYRILLIC = /[А-Яа-яЁё]/;
 /** Common English words that have no business in a Russian sentence. */
 const ENGLISH_WORDS = /\b(the|and|of|is|are|to|with|for|in|at|on|it|this|that|from)\b/i;
@@ -60,10 +52,10 @@ function sentenceCount(text: string): number {
 }
 
 test('the story has the required steps, in order, with unique ids', () => {
-  const ids: readonly string[] = STORY_STEPS.map((step) => step.id);
+  const ids: readonly string[] = story.STORY_STEPS.map((step) => step.id);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids).toEqual(STORY_STEP_IDS);
-  expect(STORY_STEPS.length).toBeGreaterThanOrEqual(6);
+  expect(ids).toEqual(story.STORY_STEP_IDS);
+  expect(story.STORY_STEPS.length).toBeGreaterThanOrEqual(6);
   for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
   const order = [
     'temperature-one',
@@ -78,7 +70,7 @@ test('the story has the required steps, in order, with unique ids', () => {
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 });
 
-describe.each(STORY_STEPS.map((step) => [step.id, step] as const))('step %s', (_id, step) => {
+describe.each(story.STORY_STEPS.map((step) => [step.id, step] as const))('step %s', (_id, step) => {
   test.each(LANGUAGES)('has a title and a short body in %s', (language) => {
     const title = STORY_TEXT[language].steps[step.id].title.trim();
     const body = STORY_TEXT[language].steps[step.id].body.trim();
@@ -168,7 +160,7 @@ describe.each(STORY_STEPS.map((step) => [step.id, step] as const))('step %s', (_
 });
 
 test('the steps set what their text promises', () => {
-  const byId = new Map<string, Call[]>(STORY_STEPS.map((step) => [step.id, run(step)]));
+  const byId = new Map<string, Call[]>(story.STORY_STEPS.map((step) => [step.id, run(step)]));
   const argsOf = (id: string, name: string) => byId.get(id)?.find((call) => call.name === name)?.args;
   expect(argsOf('temperature-one', 'setLanguageTemperature')).toEqual([1]);
   expect(argsOf('infinite-temperature', 'setLinkedTemperature')).toEqual([Number.POSITIVE_INFINITY]);

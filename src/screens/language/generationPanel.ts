@@ -4,7 +4,7 @@
  * panel shows it and turns its fields into calls.
  */
 import './language.css';
-import { h } from '../../shared/ui/dom.ts';
+import { h, textInput } from '../../shared/ui/dom.ts';
 import { parseSeed } from '../../shared/ui/dynamicsControls.ts';
 import { createField, messageOf, submit } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
@@ -20,12 +20,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 
 export function createGenerationPanel(state: LanguageScreenModel, allStrings: Strings): HTMLElement {
   const strings = allStrings.lm;
-  const temperaturesInput = h('input', {
-    type: 'text',
-    id: 'generation-temperatures',
-    autocomplete: 'off',
-    spellcheck: 'false',
-  });
+  const temperaturesInput = textInput('generation-temperatures');
   const temperaturesField = createField(
     strings.temperaturesLabel,
     temperaturesInput,
@@ -33,12 +28,7 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
   );
   // What the list was read as, in the interface's own notation, so that a misread comma shows at once.
   const temperaturesRead = h('p', { class: 'field-hint', id: 'generation-temperatures-read' });
-  const seedInput = h('input', {
-    type: 'text',
-    id: 'generation-seed',
-    inputmode: 'numeric',
-    autocomplete: 'off',
-  });
+  const seedInput = textInput('generation-seed', 'numeric');
   const seedField = createField(strings.seedLabel, seedInput, strings.seedHint);
   const play = h('button', { type: 'button', id: 'generation-play', class: 'primary' }, strings.play);
   const stepButton = h('button', { type: 'button', id: 'generation-step' }, strings.step);

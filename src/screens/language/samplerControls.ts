@@ -2,7 +2,7 @@ import { computed } from '@preact/signals-core';
 import { InputError } from '../../core/errors.ts';
 import type { SamplerOrder, SamplerSettings } from '../../core/lm/pipeline.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
-import { h } from '../../shared/ui/dom.ts';
+import { h, textInput } from '../../shared/ui/dom.ts';
 import { createField, type Field, messageOf, onCommit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
@@ -33,12 +33,7 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
       state.updateSampler({ temperature: t });
     },
   });
-  const temperature = h('input', {
-    type: 'text',
-    id: 'lm-temperature-input',
-    inputmode: 'decimal',
-    autocomplete: 'off',
-  });
+  const temperature = textInput('lm-temperature-input', 'decimal');
   const temperatureField = createField(strings.lmTemperatureLabel, temperature, strings.lmTemperatureHint);
 
   const numberInput = (id: string, min: number, max: number, step: number | 'any') =>

@@ -1,6 +1,6 @@
 import type { ScreenHandle } from '../../app/screen.ts';
 import { parseTemperature, REDUCED } from '../../core/spectra/index.ts';
-import { h } from '../../shared/ui/dom.ts';
+import { h, textInput } from '../../shared/ui/dom.ts';
 import { createField, onCommit, submit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
@@ -78,12 +78,7 @@ export async function mountParallelScreen(
     },
   });
   const slider = sliderField.input;
-  const text = h('input', {
-    type: 'text',
-    id: 'linked-temperature-input',
-    inputmode: 'decimal',
-    autocomplete: 'off',
-  });
+  const text = textInput('linked-temperature-input', 'decimal');
   const textField = createField(strings.linkedTemperatureLabel, text, strings.lmTemperatureHint);
   const applyText = () => {
     submit(textField, strings, () =>

@@ -6,7 +6,7 @@
 import type { EinsteinStart } from '../../core/dynamics/einsteinSolid.ts';
 import { formatTemperature } from '../../core/spectra/index.ts';
 import { MAX_EINSTEIN_QUANTA, parseQuanta } from '../../shared/model/einstein.ts';
-import { h } from '../../shared/ui/dom.ts';
+import { h, textInput } from '../../shared/ui/dom.ts';
 import { createField, onCommit } from '../../shared/ui/field.ts';
 import { formatCount, localizeNumbers } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
@@ -15,12 +15,7 @@ import type { PhysicsModel } from './model.ts';
 
 export function createEinsteinFields(state: PhysicsModel, strings: Strings): HTMLElement {
   const max = formatCount(MAX_EINSTEIN_QUANTA);
-  const quanta = h('input', {
-    type: 'text',
-    id: 'einstein-quanta',
-    inputmode: 'numeric',
-    autocomplete: 'off',
-  });
+  const quanta = textInput('einstein-quanta', 'numeric');
   const quantaField = createField(strings.einsteinQuantaLabel, quanta, strings.einsteinQuantaHint(max));
   const apply = () => {
     const value = parseQuanta(quanta.value);

@@ -1,6 +1,6 @@
 import { type DisplayUnit, formatTemperature, parseTemperature } from '../../core/spectra/index.ts';
 import type { SystemModel } from '../../shared/model/system.ts';
-import { h } from '../../shared/ui/dom.ts';
+import { h, textInput } from '../../shared/ui/dom.ts';
 import { createField, onCommit, submit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, localizeNumbers } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
@@ -32,13 +32,7 @@ export function createTemperatureControls(state: PhysicsModel, strings: Strings)
     },
   });
   const slider = sliderField.input;
-  const text = h('input', {
-    type: 'text',
-    id: 'temperature-input',
-    inputmode: 'decimal',
-    autocomplete: 'off',
-    spellcheck: 'false',
-  });
+  const text = textInput('temperature-input', 'decimal');
   const textField = createField(strings.temperatureFieldLabel, text, strings.temperatureHint);
   const unit = h('select', { id: 'temperature-unit' });
   const unitField = createField(strings.temperatureUnitLabel, unit);

@@ -25,3 +25,8 @@ export function uniqueId(prefix: string): string {
   nextId += 1;
   return `${prefix}-${nextId}`;
 }
+
+/** A box for a value a person types (a number, a quantity, a list): no autocomplete, no spell check. */
+export function textInput(id: string, inputmode?: 'decimal' | 'numeric'): HTMLInputElement {
+  return h('input', { type: 'text', id, inputmode, autocomplete: 'off', spellcheck: 'false' });
+}

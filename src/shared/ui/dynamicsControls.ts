@@ -3,7 +3,7 @@ import type { DynamicsKind } from '../../core/simulation.ts';
 import type { Strings } from '../../strings/en.ts';
 import { FAST_FORWARD_FACTOR } from '../model/fastForward.ts';
 import type { ParticleModel } from '../model/particleModel.ts';
-import { h } from './dom.ts';
+import { h, textInput } from './dom.ts';
 import { createField, messageOf, submit } from './field.ts';
 import { effect } from './lifetime.ts';
 
@@ -75,12 +75,7 @@ export function createDynamicsControls(
     state.stepsPerSecond.set(Number(speed.value));
   });
 
-  const seed = h('input', {
-    type: 'text',
-    id: `${idPrefix}seed-input`,
-    inputmode: 'numeric',
-    autocomplete: 'off',
-  });
+  const seed = textInput(`${idPrefix}seed-input`, 'numeric');
   const seedField = createField(strings.seedLabel, seed);
   seed.addEventListener('change', () => {
     try {

@@ -2,7 +2,7 @@ import { InputError } from '../../core/errors.ts';
 import { checkParticleCount, MAX_DRAWN_PARTICLES } from '../../core/simulation.ts';
 import type { Strings } from '../../strings/en.ts';
 import type { ParticleModel } from '../model/particleModel.ts';
-import { h } from './dom.ts';
+import { h, textInput } from './dom.ts';
 import { createField, messageOf, onCommit, submit } from './field.ts';
 import { formatCount } from './format.ts';
 import { effect } from './lifetime.ts';
@@ -42,12 +42,7 @@ export function createParticleControls(state: ParticleModel, strings: Strings, i
     step: 1,
   });
   const sliderField = createField(strings.particleSliderLabel, slider);
-  const text = h('input', {
-    type: 'text',
-    id: `${idPrefix}particle-input`,
-    inputmode: 'numeric',
-    autocomplete: 'off',
-  });
+  const text = textInput(`${idPrefix}particle-input`, 'numeric');
   const textField = createField(strings.particleCountLabel, text, strings.particleHint);
   const note = h('p', { class: 'note', id: `${idPrefix}counts-only-note` }, strings.countsOnlyNote);
 
