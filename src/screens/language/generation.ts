@@ -7,7 +7,7 @@
 import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { NgramModel } from '../../core/lm/ngram.ts';
 import type { SamplerSettings } from '../../core/lm/pipeline.ts';
-import { GenerationRun } from './generationModel.ts';
+import { GenerationRun } from './generationRun.ts';
 
 /** Time between characters while playing: fast enough to feel alive, slow enough to read along. */
 const STEP_INTERVAL_SECONDS = 0.12;

@@ -7,7 +7,7 @@ import { visibleToken } from '../../shared/model/tokenSystem.ts';
 import { h, uniqueId } from '../../shared/ui/dom.ts';
 import { formatNumber } from '../../shared/ui/format.ts';
 import type { LanguageStrings } from '../../strings/en.ts';
-import type { GenerationColumn } from './generationModel.ts';
+import type { GenerationColumn } from './generationRun.ts';
 import { displayTemperature, formatTemperature } from './temperatureList.ts';
 
 /** Enough of the context to see where the text picks up, without pushing the new text out of view. */

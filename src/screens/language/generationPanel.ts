@@ -10,7 +10,7 @@ import { createField, messageOf, submit } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
-import { type GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
+import { type GenerationRun, MAX_COLUMN_CHARACTERS } from './generationRun.ts';
 import type { LanguageScreenModel } from './model.ts';
 import { formatTemperatureList, parseTemperatureList, temperatureProblemMessage } from './temperatureList.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The generation panel's state without the DOM: one column per temperature, each continuing the same
+ * One generation run without the DOM: one column per temperature, each continuing the same
  * context with the same model and sampler settings except the temperature, one character per step.
  *
  * Every column draws from its own random stream, derived from the seed and the column's position only, so

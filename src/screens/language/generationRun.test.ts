@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import { trainNgramModel } from '../../core/lm/ngram.ts';
 import { NEUTRAL_SETTINGS, runPipeline, type SamplerSettings } from '../../core/lm/pipeline.ts';
-import { columnRng, GenerationRun, MAX_COLUMN_CHARACTERS } from './generationModel.ts';
+import { columnRng, GenerationRun, MAX_COLUMN_CHARACTERS } from './generationRun.ts';
 
 const TEXT =
   'The state of our union is strong. The state of the economy is sound. Our union of states, ' +
