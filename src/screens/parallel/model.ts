@@ -8,7 +8,12 @@ import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-co
 import { InputError } from '../../core/errors.ts';
 import { createParticleModel } from '../../shared/model/particleModel.ts';
 import { oneOf, setting } from '../../shared/model/setting.ts';
-import { buildSystem, presetSystem, type SystemModel } from '../../shared/model/system.ts';
+import {
+  buildSystem,
+  checkSystemTemperature,
+  presetSystem,
+  type SystemModel,
+} from '../../shared/model/system.ts';
 import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
 import type { TokenDistribution } from '../language/model.ts';
 
@@ -25,12 +30,6 @@ export const PHYSICS_SYSTEMS: Record<ParallelSystemId, () => SystemModel> = {
 };
 
 export function createParallelScreenModel() {
-  // Negative temperatures need a spectrum bounded above; the oscillator's truncated ladder is not.
-  const refuseNegative = (t: number, id: ParallelSystemId) => {
-    if (t < 0 && !PHYSICS_SYSTEMS[id]().allowsNegativeTemperature) {
-      throw new InputError('temperature.negativeUnbounded', {});
-    }
-  };
   // Each check reads the other's current value, so a system and a temperature that do not go together
   // are refused whichever of the two is changed.
   const physicsSystem = setting<ParallelSystemId>('three-level', (id) => {
@@ -38,11 +37,11 @@ export function createParallelScreenModel() {
       PARALLEL_SYSTEMS,
       (unknown) => new InputError('parallel.unknownSystem', { got: String(unknown) }),
     )(id);
-    refuseNegative(temperature.peek(), id);
+    // Negative temperatures need a spectrum bounded above; the oscillator's truncated ladder is not.
+    checkSystemTemperature(PHYSICS_SYSTEMS[id](), temperature.peek());
   });
   const temperature = setting<number>(1, (t) => {
-    if (Number.isNaN(t)) throw new InputError('temperature.notANumber', { beta: false });
-    refuseNegative(t, physicsSystem.peek());
+    checkSystemTemperature(physicsLevels.peek(), t);
   });
   /** The language screen's distribution, once that screen's model exists. */
   const distribution = signal<ReadonlySignal<TokenDistribution | null> | null>(null);

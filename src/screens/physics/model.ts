@@ -8,7 +8,13 @@ import { InputError } from '../../core/errors.ts';
 import { type DisplayUnit, type PresetId, parseTemperature, presetById } from '../../core/spectra/index.ts';
 import { createParticleModel } from '../../shared/model/particleModel.ts';
 import { type Setting, setting } from '../../shared/model/setting.ts';
-import { buildSystem, presetSystem, type SystemChoice, type SystemModel } from '../../shared/model/system.ts';
+import {
+  buildSystem,
+  checkSystemTemperature,
+  presetSystem,
+  type SystemChoice,
+  type SystemModel,
+} from '../../shared/model/system.ts';
 
 export const DEFAULT_PRESET: PresetId = 'harmonic-oscillator';
 
@@ -48,15 +54,6 @@ export interface TemperatureMove {
   previousSystem: SystemModel;
   previousUnit: DisplayUnit;
   next: number;
-}
-
-/** Throws InputError unless `temperature` is one a system can be at (negative only where the spectrum is bounded). */
-export function checkTemperature(system: SystemModel, temperature: number): void {
-  if (Number.isNaN(temperature)) throw new InputError('temperature.notANumber', { beta: false });
-  // −0 too: the limit from below, where every particle sits on the top level of the ladder.
-  if ((temperature < 0 || Object.is(temperature, -0)) && !system.allowsNegativeTemperature) {
-    throw new InputError('temperature.negativeUnbounded', {});
-  }
 }
 
 export function createPhysicsModel() {
@@ -114,7 +111,7 @@ export function createPhysicsModel() {
     chooseSystem,
     /** Sets the temperature; refuses NaN, and a negative one where the spectrum is not bounded above. */
     setTemperature(temperature: number): void {
-      checkTemperature(system.peek(), temperature);
+      checkSystemTemperature(system.peek(), temperature);
       setTemperatureValue.value = temperature;
     },
     /** Forgets the note about the last temperature move (the person has seen it). */

@@ -2,6 +2,8 @@
  * What the user chose as a system (a preset with parameters, a formula, a typed list) and the
  * spectrum it builds. Building can fail with an InputError; the caller keeps the last good system.
  */
+
+import { InputError } from '../../core/errors.ts';
 import {
   defaultParams,
   type EnergyUnit,
@@ -97,4 +99,13 @@ export function presetSystem(presetId: PresetId): SystemModel {
   const preset = presetById(presetId);
   if (!preset) throw new Error(`Unknown preset ${presetId}.`);
   return buildSystem({ kind: 'preset', presetId: preset.id, params: defaultParams(preset) });
+}
+
+/** Throws InputError unless `temperature` is one a system can be at (negative only where the spectrum is bounded). */
+export function checkSystemTemperature(system: SystemModel, temperature: number): void {
+  if (Number.isNaN(temperature)) throw new InputError('temperature.notANumber', { beta: false });
+  // −0 too: the limit from below, where every particle sits on the top level of the ladder.
+  if ((temperature < 0 || Object.is(temperature, -0)) && !system.allowsNegativeTemperature) {
+    throw new InputError('temperature.negativeUnbounded', {});
+  }
 }
