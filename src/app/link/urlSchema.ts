@@ -8,6 +8,7 @@ import { MAX_FORMULA_LENGTH } from '../../core/spectra/formula.ts';
 import { DISPLAY_UNITS, PRESETS } from '../../core/spectra/index.ts';
 import { PARALLEL_SYSTEMS } from '../../screens/parallel/model.ts';
 import { MAX_EINSTEIN_QUANTA } from '../../shared/model/einstein.ts';
+import { DYNAMICS_KINDS, EINSTEIN_STARTS, PARTICLE_LIMITS } from '../../shared/model/particleModel.ts';
 
 const MAX_TEXT = 2000;
 
@@ -30,6 +31,9 @@ const linkNumber = v.pipe(
 const finiteNumber = v.pipe(linkNumber, v.finite());
 const wholeNumber = (min: number, max: number) =>
   v.pipe(finiteNumber, v.integer(), v.minValue(min), v.maxValue(max));
+/** The range a particle setting accepts at the model's door, so a link is refused where a control would be. */
+const inRange = ({ min, max }: { min: number; max: number }) =>
+  v.pipe(finiteNumber, v.minValue(min), v.maxValue(max));
 const flag = v.pipe(
   v.picklist(['0', '1']),
   v.transform((text) => text === '1'),
@@ -51,13 +55,13 @@ export const LINK_SCHEMA = {
   T: linkNumber,
   unit: v.picklist(DISPLAY_UNITS as [string, ...string[]]),
   N: wholeNumber(1, 1e24),
-  dyn: v.picklist(['equilibrium', 'heat-bath', 'metropolis', 'einstein']),
+  dyn: v.picklist(DYNAMICS_KINDS as [string, ...string[]]),
   q: wholeNumber(0, MAX_EINSTEIN_QUANTA),
-  start: v.picklist(['even', 'concentrated', 'equilibrium']),
-  r: v.pipe(finiteNumber, v.minValue(0.001), v.maxValue(1)),
-  sw: v.pipe(finiteNumber, v.minValue(0.01), v.maxValue(10)),
-  sps: wholeNumber(1, 60),
-  seed: wholeNumber(0, 4294967295),
+  start: v.picklist(EINSTEIN_STARTS as [string, ...string[]]),
+  r: inRange(PARTICLE_LIMITS.heatBathFraction),
+  sw: inRange(PARTICLE_LIMITS.metropolisSweeps),
+  sps: wholeNumber(PARTICLE_LIMITS.stepsPerSecond.min, PARTICLE_LIMITS.stepsPerSecond.max),
+  seed: wholeNumber(PARTICLE_LIMITS.seed.min, PARTICLE_LIMITS.seed.max),
   play: flag,
   avg: flag,
   step: wholeNumber(0, 10_000),
