@@ -35,6 +35,9 @@ import { createNavigation } from './navigation.ts';
 import { applyPreferences, loadPreferences } from './preferences.ts';
 import type { ScreenHandle } from './screen.ts';
 import { createHelpDialog, installShortcuts } from './shortcuts.ts';
+import { installStageKeys } from './stage/stageKeys.ts';
+import { createStageMode } from './stage/stageMode.ts';
+import { createStageButton, createStageView } from './stage/stageView.ts';
 
 /** A screen as main.ts lists it: its tab, and how to build it (screens after the first load lazily). */
 export interface AppScreen {
@@ -52,6 +55,8 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
   const preferences = loadPreferences();
   applyPreferences(preferences);
   const storyActions = createStoryActions(models);
+  // Stage mode outlives a rendering: a language or theme switch keeps the stage up.
+  const stage = createStageMode();
 
   const refusedInLink = [...link.rejected, ...applyPhysicsLink(link.settings, physics)];
   refusedInLink.push(...applyParallelLink(link.settings, parallel));
@@ -150,10 +155,15 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
       {
         toggleProjector: () => document.getElementById('projector-toggle')?.click(),
         toggleFullscreen,
-        startStory: () => story.open(),
+        startStory: () => {
+          stage.leave();
+          story.open();
+        },
+        toggleStage: stage.toggle,
       },
       help,
     );
+    installStageKeys(stage, () => navigation.active()?.stage?.temperature ?? null, help);
 
     root.replaceChildren(
       h(
@@ -167,6 +177,7 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
         ),
         navigation.element,
         createHeaderTools(strings, preferences, {
+          stageButton: createStageButton(stage, strings),
           copyLink: createCopyLinkButton(strings),
           languageSelect,
           openStory: () => story.open(),
@@ -177,6 +188,7 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
       noticeArea,
       screens,
       story.root,
+      createStageView(stage, navigation.visible, strings),
       help,
     );
   }

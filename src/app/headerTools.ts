@@ -3,6 +3,7 @@ import type { Strings } from '../strings/en.ts';
 import { applyPreferences, type DisplayPreferences, savePreferences } from './preferences.ts';
 
 export interface HeaderToolActions {
+  stageButton: HTMLElement;
   copyLink: HTMLElement;
   languageSelect: HTMLElement;
   openStory(): void;
@@ -53,6 +54,7 @@ export function createHeaderTools(
     'div',
     { class: 'header-tools' },
     story,
+    actions.stageButton,
     toggle('projector-toggle', strings.projectorButton, preferences.projector, () =>
       change({ ...preferences, projector: !preferences.projector }),
     ),

@@ -1,3 +1,4 @@
+import { type ReadonlySignal, signal } from '@preact/signals-core';
 import { h } from '../shared/ui/dom.ts';
 import { onDispose } from '../shared/ui/lifetime.ts';
 import type { ScreenHandle } from './screen.ts';
@@ -19,6 +20,8 @@ export interface Navigation {
   active(): ScreenHandle | null;
   /** The id of the visible screen. */
   activeId(): string | null;
+  /** The visible screen once it has mounted, as a signal (stage mode follows it). */
+  visible: ReadonlySignal<ScreenHandle | null>;
 }
 
 export function createNavigation(
@@ -42,6 +45,7 @@ export function createNavigation(
   }
 
   let current: string | null = null;
+  const visible = signal<ScreenHandle | null>(null);
   function show(id: string): void {
     const screen = screens.find((candidate) => candidate.id === id) ?? screens[0];
     if (screen.id === current) return;
@@ -59,7 +63,11 @@ export function createNavigation(
       handle = screen.mount(host);
       handles.set(screen.id, handle);
     }
-    void handle.then((handle) => mounted.set(screen.id, handle));
+    visible.value = mounted.get(screen.id) ?? null;
+    void handle.then((handle) => {
+      mounted.set(screen.id, handle);
+      if (current === screen.id) visible.value = handle;
+    });
   }
 
   const onHashChange = () => show(location.hash.slice(1));
@@ -70,5 +78,6 @@ export function createNavigation(
     element: nav,
     active: () => (current === null ? null : (mounted.get(current) ?? null)),
     activeId: () => current,
+    visible,
   };
 }

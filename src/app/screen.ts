@@ -1,4 +1,5 @@
 import type { ScreenShortcuts } from './shortcuts.ts';
+import type { ScreenStage } from './stage/screenStage.ts';
 
 /** What the app loop steps while a screen is visible: its model's time moves on by `dtSeconds`. */
 export interface SteppedModel {
@@ -13,4 +14,6 @@ export interface ScreenHandle {
   drawFrame?(deltaMs: number): void;
   /** What the keyboard shortcuts do on this screen. */
   shortcuts?: ScreenShortcuts;
+  /** What stage mode shows of this screen; a screen without it keeps its page in stage mode. */
+  stage?: ScreenStage;
 }

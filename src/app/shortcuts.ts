@@ -18,9 +18,10 @@ export interface GlobalShortcuts {
   toggleProjector(): void;
   toggleFullscreen(): void;
   startStory(): void;
+  toggleStage(): void;
 }
 
-function typingInto(target: EventTarget | null): boolean {
+export function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
@@ -43,6 +44,9 @@ export function shortcutList(strings: Strings): [string, string][] {
     ['P', strings.shortcutProjector],
     ['F', strings.shortcutFullscreen],
     ['T', strings.shortcutStory],
+    ['G', strings.shortcutStage],
+    ['PgUp  PgDn  ←  →', strings.shortcutStageTemperature],
+    ['B  .', strings.shortcutBlank],
     ['?', strings.shortcutHelp],
   ];
 }
@@ -65,6 +69,7 @@ export function createHelpDialog(strings: Strings): HTMLDialogElement {
       ),
     ),
     h('p', { class: 'note' }, strings.shortcutsNote),
+    h('p', { class: 'note' }, strings.stageKeysNote),
     h('div', { class: 'button-row' }, close),
   );
   close.addEventListener('click', () => dialog.close());
@@ -101,6 +106,7 @@ export function installShortcuts(
       p: global.toggleProjector,
       f: global.toggleFullscreen,
       t: global.startStory,
+      g: global.toggleStage,
     };
     const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
     if (!action) return;

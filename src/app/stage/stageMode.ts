@@ -22,12 +22,16 @@ export interface StageMode {
   /** An element the stage shows in its caption strip (a lesson's caption and slide counter), or none. */
   readonly overlay: ReadonlySignal<HTMLElement | null>;
   setOverlay(element: HTMLElement | null): void;
+  /** The screen blanked to black (a clicker's B), so that the room looks at the speaker; leaving unblanks. */
+  readonly blanked: ReadonlySignal<boolean>;
+  setBlanked(on: boolean): void;
 }
 
 export function createStageMode(): StageMode {
   const active = signal(false);
   const slideNavigator = signal<SlideNavigator | null>(null);
   const overlay = signal<HTMLElement | null>(null);
+  const blanked = signal(false);
   return {
     active,
     enter: () => {
@@ -35,9 +39,11 @@ export function createStageMode(): StageMode {
     },
     leave: () => {
       active.value = false;
+      blanked.value = false;
     },
     toggle: () => {
       active.value = !active.peek();
+      blanked.value = false;
     },
     slideNavigator,
     setSlideNavigator: (navigator) => {
@@ -46,6 +52,10 @@ export function createStageMode(): StageMode {
     overlay,
     setOverlay: (element) => {
       overlay.value = element;
+    },
+    blanked,
+    setBlanked: (on) => {
+      blanked.value = on && active.peek();
     },
   };
 }

@@ -16,6 +16,7 @@ import { createModelControls } from './modelControls.ts';
 import { createPipelineView } from './pipelineView.ts';
 import { createSamplerControls } from './samplerControls.ts';
 import { createSourceControls } from './sourceControls.ts';
+import { createLanguageStage } from './stage.ts';
 import { createTruncationComparison } from './truncationComparison.ts';
 
 /**
@@ -150,6 +151,7 @@ export async function mountLanguageScreen(
   return {
     model: state,
     drawFrame: particles.drawFrame,
+    stage: createLanguageStage(state, strings, particles.canvas),
     shortcuts: {
       playPause: () => playing.set(!playing.peek()),
       step: () => particlesState.stepOnce(),

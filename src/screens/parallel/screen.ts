@@ -15,6 +15,7 @@ import {
   type ParallelSystemId,
   PHYSICS_SYSTEMS,
 } from './model.ts';
+import { createParallelStage } from './stage.ts';
 
 type MappingRow = keyof Strings['mappingRows'];
 
@@ -222,6 +223,7 @@ export async function mountParallelScreen(
   };
   return {
     model,
+    stage: createParallelStage(model, strings, [physicsStage.canvas, tokenStage.canvas]),
     drawFrame(deltaMs) {
       physicsStage.drawFrame(deltaMs);
       tokenStage.drawFrame(deltaMs);

@@ -19,6 +19,7 @@ import { createEinsteinFields } from './einsteinControls.ts';
 import type { PhysicsModel } from './model.ts';
 import { createThermodynamicPlots } from './plots.ts';
 import { createReadouts } from './readouts.ts';
+import { createPhysicsStage } from './stage.ts';
 import { createSystemControls } from './systemControls.ts';
 import { createTemperatureControls } from './temperatureControls.ts';
 
@@ -151,6 +152,7 @@ export async function mountPhysicsScreen(
   return {
     model: state,
     drawFrame: particles.drawFrame,
+    stage: createPhysicsStage(state, strings, particles.canvas),
     shortcuts: {
       playPause: () => playing.set(!playing.peek()),
       step: () => state.particles.stepOnce(),

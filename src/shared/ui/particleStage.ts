@@ -31,6 +31,8 @@ export interface ParticleStageOptions {
 
 export interface ParticleStage {
   stage: HTMLElement;
+  /** The canvas's host, which stage mode shows on its own, large. */
+  canvas: HTMLElement;
   table: HTMLElement;
   /** Draws one animation frame (moves between levels in flight); the app loop calls it. */
   drawFrame(deltaMs: number): void;
@@ -234,6 +236,7 @@ export async function createParticleStage(
 
   return {
     stage,
+    canvas: stageCanvas,
     table: table.root,
     drawFrame: (deltaMs) => scene?.renderFrame(deltaMs),
   };

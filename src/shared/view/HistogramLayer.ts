@@ -51,7 +51,17 @@ export class HistogramLayer {
   setPalette(palette: Palette): void {
     this.palette = palette;
     this.scaleLabel.style.fill = palette.muted;
+    this.scaleLabel.style.fontSize = palette.fontSize;
     this.labelsKey = '';
+  }
+
+  /** The smallest type size among the labels drawn (axis and scale), in CSS pixels. */
+  smallestLabelPixels(): number {
+    let smallest = Number(this.scaleLabel.style.fontSize) * this.scaleLabel.scale.y;
+    for (const child of this.axisLabels.children) {
+      if (child instanceof Text) smallest = Math.min(smallest, Number(child.style.fontSize) * child.scale.y);
+    }
+    return smallest;
   }
 
   /** Draws the bars; returns the fraction at the top of the axis. */
@@ -145,8 +155,15 @@ export class HistogramLayer {
       this.axisLabels.addChild(label);
       right -= label.width + 6;
     }
-    // Show as many labels as fit without touching: every k-th.
-    const every = Math.max(1, Math.ceil(44 / Math.max(1, slot)));
+    // Show as many labels as fit without touching: every k-th, k from the widest label and a gap.
+    const probe = this.label('');
+    let widest = 0;
+    for (let r = 0; r < plain; r++) {
+      probe.text = labels[r];
+      widest = Math.max(widest, probe.width);
+    }
+    probe.destroy();
+    const every = Math.max(1, Math.ceil(Math.max(44, widest + this.palette.fontSize) / Math.max(1, slot)));
     for (let r = 0; r < plain; r += every) {
       const label = this.label(labels[r]);
       const centre = this.box.x + (r + 0.5) * slot;

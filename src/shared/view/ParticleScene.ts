@@ -4,12 +4,23 @@ import { LadderLayer } from './LadderLayer.ts';
 import { type LadderLayout, layoutLadder } from './ladderLayout.ts';
 import { ParticleLayer } from './ParticleLayer.ts';
 import type { Palette } from './palette.ts';
+import { DEFAULT_MAX_PITCH } from './particleLayout.ts';
 
 /** Particles move visibly between levels only while there are few enough to follow by eye. */
 export const ANIMATE_AT_MOST = 2000;
 const MAX_ROWS = 40;
 const WIDE_LAYOUT = 720;
 const NO_PARTICLES = new Uint32Array(0);
+/** The tallest band a row's particles fill, at the page's label size; on the stage it grows with the labels. */
+const ROW_BAND = 26;
+/**
+ * On the stage (a host marked `data-on-stage`) the labels are this share of the viewport's height, so
+ * they read from the back of a room: 2.4% (26 px at 1080 p), above the 2.2% a lecture hall needs even
+ * after rounding to whole pixels. The particles and their rows grow in proportion.
+ */
+export const STAGE_LABEL_SHARE = 0.024;
+/** On the stage a row's band may take this many label heights, so that particles are drawn large. */
+const STAGE_ROW_BAND_LABELS = 6;
 
 export interface SceneLevels {
   energies: Float64Array;
@@ -61,12 +72,13 @@ export class ParticleScene {
   private constructor(
     readonly app: Application,
     private readonly host: HTMLElement,
-    private readonly palette: Palette,
+    private readonly basePalette: Palette,
   ) {
-    this.rowGap = palette.fontSize + 4;
-    this.ladder = new LadderLayer(palette);
-    this.particles = new ParticleLayer({ colour: palette.particle });
-    this.histogram = new HistogramLayer(palette);
+    this.palette = basePalette;
+    this.rowGap = basePalette.fontSize + 4;
+    this.ladder = new LadderLayer(basePalette);
+    this.particles = new ParticleLayer({ colour: basePalette.particle });
+    this.histogram = new HistogramLayer(basePalette);
     app.stage.addChild(this.ladder.view, this.countBars, this.particles.view, this.histogram.view);
     const observer = new ResizeObserver(() => this.resize());
     observer.observe(host);
@@ -107,8 +119,10 @@ export class ParticleScene {
   }
 
   private dirty = true;
+  /** The palette as drawn: the page's, with the label size of the stage while the host is on it. */
+  private palette: Palette;
   /** The smallest distance between rows: a label's height and a little air. */
-  private readonly rowGap: number;
+  private rowGap: number;
   private stopObserving: () => void = () => {};
 
   /** Frees the GPU resources and stops watching the host's size. */
@@ -183,9 +197,29 @@ export class ParticleScene {
     this.relayout();
   }
 
+  /** The label size for where the host is now: the page's, or on the stage a share of the viewport's height. */
+  private labelSize(): number {
+    const base = this.basePalette.fontSize;
+    if (this.host.dataset.onStage === undefined) return base;
+    return Math.max(base, Math.round(STAGE_LABEL_SHARE * window.innerHeight));
+  }
+
+  private applyLabelSize(): void {
+    const fontSize = this.labelSize();
+    if (fontSize === this.palette.fontSize) return;
+    this.palette = { ...this.basePalette, fontSize };
+    this.ladder.setPalette(this.palette);
+    this.histogram.setPalette(this.palette);
+    this.rowGap = fontSize + 4;
+  }
+
   private relayout(): void {
     const info = this.levelsInfo;
     if (!info) return;
+    this.applyLabelSize();
+    // 1 at the page's label size; on the stage the particles grow with the labels.
+    const zoom = this.palette.fontSize / this.basePalette.fontSize;
+    const onStage = zoom > 1;
     const width = this.host.clientWidth;
     const height = this.host.clientHeight;
     const wide = width >= WIDE_LAYOUT;
@@ -216,9 +250,16 @@ export class ParticleScene {
       height: ladderBox.height,
     };
     const maxRows = Math.max(1, Math.min(MAX_ROWS, Math.floor(ladderBox.height / this.rowGap)));
+    const band = onStage ? STAGE_ROW_BAND_LABELS * this.palette.fontSize : ROW_BAND;
+    // On the stage the outer rows keep room for half a band of particles inside the box, as far as
+    // the rows' spacing would allow it anyway: large particles on the top row must not be cut off.
+    const rows = Math.min(info.energies.length, maxRows);
+    const edge = onStage
+      ? Math.max(this.rowGap / 2, Math.min(0.4 * band, ladderBox.height / (2 * (rows + 1))))
+      : this.rowGap / 2;
     const layout = layoutLadder(info.energies, {
-      top: ladderBox.y + this.rowGap / 2,
-      bottom: ladderBox.y + ladderBox.height - this.rowGap / 2,
+      top: ladderBox.y + edge,
+      bottom: ladderBox.y + ladderBox.height - edge,
       minimumGap: this.rowGap,
       maxRows: Math.min(maxRows, info.energies.length > maxRows ? maxRows - 1 : maxRows),
     });
@@ -240,13 +281,14 @@ export class ParticleScene {
       layout.hasOverflow,
     );
     this.host.dataset.topRowLabel = drawn.texts[drawn.texts.length - 1] ?? '';
-    this.host.dataset.smallestLabelPx = String(Math.min(drawn.smallestPixels, this.palette.fontSize));
+    this.smallestLadderLabel = drawn.smallestPixels;
     this.histogram.setBox(histogramBox);
 
     let smallestGap = Number.POSITIVE_INFINITY;
     for (let r = 1; r < layout.rowY.length; r++)
       smallestGap = Math.min(smallestGap, layout.rowY[r - 1] - layout.rowY[r]);
-    const rowHeight = Math.max(2, Math.min(26, Number.isFinite(smallestGap) ? smallestGap : 26) * 0.8);
+    const spacing = Math.min(band, Number.isFinite(smallestGap) ? smallestGap : band) * 0.8;
+    const rowHeight = Math.max(2, onStage ? Math.min(spacing, 2 * edge) : spacing);
     // The particles shown so far belong to the old rows (and maybe to an old spectrum): drop them
     // before the layout changes, then show the last frame again if it belongs to these levels.
     this.particles.setParticles(NO_PARTICLES, 0, false);
@@ -255,12 +297,15 @@ export class ParticleScene {
       left: this.rowsBox.x + 4,
       width: this.rowsBox.width - 8,
       rowHeight,
+      maxPitch: DEFAULT_MAX_PITCH * zoom,
     });
     const frame = this.lastFrame;
     if (frame && frame.counts.length === info.energies.length) this.show({ ...frame, animate: false });
   }
 
   private histogramAxisLabels: readonly string[] = [];
+  /** The smallest type size of the ladder's labels as last drawn, in CSS pixels. */
+  private smallestLadderLabel = Number.POSITIVE_INFINITY;
 
   /** A row is greyed when every level on it is. */
   private dimmedRows(info: SceneLevels, layout: LadderLayout): Uint8Array | undefined {
@@ -327,10 +372,13 @@ export class ParticleScene {
 
   /**
    * The canvas is hidden from assistive technology and cannot be read by a test, so what the histogram
-   * draws is also written on its host: the top of its axis and each bar's exact height (theory marker);
-   * relayout adds the ladder's top label as drawn and the smallest type size on the canvas.
+   * draws is also written on its host: the top of its axis, each bar's exact height (theory marker) and
+   * the smallest type size of any label drawn on the canvas (ladder and histogram, in CSS pixels);
+   * relayout adds the ladder's top label as drawn.
    */
   private describeHistogram(top: number, theory: Float64Array): void {
+    const smallest = String(Math.min(this.smallestLadderLabel, this.histogram.smallestLabelPixels()));
+    if (this.host.dataset.smallestLabelPx !== smallest) this.host.dataset.smallestLabelPx = smallest;
     const heights = Array.from(theory, (p) => p.toPrecision(4)).join(' ');
     if (this.host.dataset.histogramTop !== String(top)) this.host.dataset.histogramTop = String(top);
     if (this.host.dataset.histogramTheory !== heights) this.host.dataset.histogramTheory = heights;

@@ -1,0 +1,127 @@
+/**
+ * What stage mode looks like: the visible screen's canvases fill the viewport, with a caption strip
+ * on top (only while a lesson lends one), a strip of large live readouts above the canvases, and the
+ * large temperature control with a "leave" button below them. The canvases are moved here from their page and back again,
+ * so the same pixi scenes keep drawing; the rest of the app is hidden, not destroyed.
+ */
+import { type ReadonlySignal, effect as signalEffect, untracked } from '@preact/signals-core';
+import { h } from '../../shared/ui/dom.ts';
+import { effect, onDispose } from '../../shared/ui/lifetime.ts';
+import type { Strings } from '../../strings/en.ts';
+import type { ScreenHandle } from '../screen.ts';
+import type { ScreenStage } from './screenStage.ts';
+import type { StageMode } from './stageMode.ts';
+import './stage.css';
+
+export function createStageView(
+  stage: StageMode,
+  screen: ReadonlySignal<ScreenHandle | null>,
+  strings: Strings,
+): HTMLElement {
+  const caption = h('div', { class: 'stage-caption', id: 'stage-caption' });
+  const canvases = h('div', {
+    class: 'stage-canvases',
+    id: 'stage-canvases',
+    role: 'group',
+    'aria-label': strings.stageCanvasesLabel,
+  });
+  const readouts = h('dl', {
+    class: 'stage-readouts',
+    id: 'stage-readouts',
+    'aria-label': strings.stageReadoutsLabel,
+  });
+  const control = h('div', { class: 'stage-control', id: 'stage-control' });
+  const leave = h('button', { type: 'button', class: 'stage-leave', id: 'stage-leave' }, strings.stageLeave);
+  leave.addEventListener('click', () => stage.leave());
+  const blank = h('div', { class: 'stage-blank', id: 'stage-blank' });
+  const root = h(
+    'section',
+    { class: 'stage-view', id: 'stage-view', 'aria-label': strings.stageRegionLabel },
+    caption,
+    readouts,
+    canvases,
+    h('div', { class: 'stage-bar' }, control, leave),
+    blank,
+  );
+  root.hidden = true;
+
+  /** Undoes what putUp did, newest first: canvases back to their pages, readouts stopped. */
+  const undo: (() => void)[] = [];
+  function takeDown(): void {
+    while (undo.length > 0) undo.pop()?.();
+  }
+
+  function putUp(content: ScreenStage): void {
+    for (const host of content.canvases) {
+      const placeholder = document.createComment('stage');
+      host.replaceWith(placeholder);
+      // The scene draws its labels and particles for a lecture hall while its host is marked so.
+      host.dataset.onStage = '';
+      canvases.append(host);
+      undo.push(() => {
+        delete host.dataset.onStage;
+        placeholder.replaceWith(host);
+      });
+    }
+    canvases.dataset.count = String(content.canvases.length);
+    for (const readout of content.readouts) {
+      const value = h('dd', { id: `stage-readout-${readout.id}` });
+      const item = h('div', { class: 'stage-readout' }, h('dt', {}, readout.label), value);
+      readouts.append(item);
+      const stop = signalEffect(() => {
+        value.textContent = readout.value.value;
+      });
+      undo.push(() => {
+        stop();
+        item.remove();
+      });
+    }
+    control.append(content.temperature.root);
+    undo.push(() => content.temperature.root.remove());
+    root.hidden = false;
+    document.documentElement.dataset.stage = 'on';
+    undo.push(() => {
+      root.hidden = true;
+      delete document.documentElement.dataset.stage;
+    });
+    content.temperature.root.querySelector('input')?.focus();
+  }
+
+  effect(() => {
+    const content = stage.active.value ? screen.value?.stage : undefined;
+    untracked(() => {
+      const wasUp = undo.length > 0;
+      takeDown();
+      if (content) putUp(content);
+      else if (wasUp && !stage.active.peek()) document.getElementById('stage-toggle')?.focus();
+    });
+  });
+  onDispose(takeDown);
+
+  effect(() => {
+    const element = stage.overlay.value;
+    caption.replaceChildren(...(element ? [element] : []));
+    caption.hidden = element === null;
+  });
+  effect(() => {
+    blank.hidden = !stage.blanked.value;
+  });
+  return root;
+}
+
+/** The header's button that enters stage mode (G does the same). */
+export function createStageButton(stage: StageMode, strings: Strings): HTMLButtonElement {
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      id: 'stage-toggle',
+      title: strings.stageButtonLabel,
+      'aria-label': strings.stageButtonLabel,
+    },
+    strings.stageButton,
+  );
+  button.addEventListener('click', () => stage.toggle());
+  effect(() => button.setAttribute('aria-pressed', String(stage.active.value)));
+  return button;
+}
