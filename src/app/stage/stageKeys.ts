@@ -20,8 +20,13 @@ const CLICKER_KEYS = new Set([
   'Enter',
 ]);
 
+/** The stage's own temperature slider has the focus on stage: its keys are the stage's keys. */
+function isSlider(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.type === 'range';
+}
+
 /** What a key does on stage, or undefined to leave it to the page. */
-function stageAction(
+export function stageAction(
   key: string,
   stage: StageMode,
   temperature: StageTemperatureControl | null,
@@ -48,7 +53,7 @@ export function installStageKeys(
 ): void {
   const onKey = (event: KeyboardEvent) => {
     if (!stage.active.peek() || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (help.open || typingInto(event.target)) return;
+    if (help.open || (typingInto(event.target) && !isSlider(event.target))) return;
     let action: (() => void) | undefined;
     if (stage.blanked.peek()) {
       if (event.key === 'Escape') action = stage.leave;

@@ -36,7 +36,7 @@ export function createStageView(
   const blank = h('div', { class: 'stage-blank', id: 'stage-blank' });
   const root = h(
     'section',
-    { class: 'stage-view', id: 'stage-view', 'aria-label': strings.stageRegionLabel },
+    { class: 'stage-view', id: 'stage-view', 'aria-label': strings.stageRegionLabel, tabindex: -1 },
     caption,
     readouts,
     canvases,
@@ -84,7 +84,9 @@ export function createStageView(
       root.hidden = true;
       delete document.documentElement.dataset.stage;
     });
-    content.temperature.root.querySelector('input')?.focus();
+    // The focus goes to the stage itself, not to its slider: the page's one-letter shortcuts (G, P,
+    // Space) stay live, and the stage's keys move the temperature a whole stage step.
+    root.focus();
   }
 
   effect(() => {

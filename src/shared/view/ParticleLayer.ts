@@ -268,6 +268,11 @@ export class ParticleLayer {
     return this.progress < 1;
   }
 
+  /** The diameter each particle is drawn with, in CSS pixels (as last laid out). */
+  get dotSize(): number {
+    return this.uniforms.uniforms.uDotSize as number;
+  }
+
   /** Particles being drawn. */
   get count(): number {
     return this.drawn;

@@ -176,6 +176,9 @@ export class ParticleScene {
         frame.particleCount,
         frame.animate && frame.particleCount <= ANIMATE_AT_MOST,
       );
+      // Written for tests and for the record, like the labels' size: the canvas cannot be read.
+      const dot = this.particles.dotSize.toFixed(1);
+      if (this.host.dataset.particlePx !== dot) this.host.dataset.particlePx = dot;
     } else {
       this.particles.view.visible = false;
       this.drawCountBars(frame, layout);
