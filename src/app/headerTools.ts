@@ -4,6 +4,8 @@ import { applyPreferences, type DisplayPreferences, savePreferences } from './pr
 
 export interface HeaderToolActions {
   copyLink: HTMLElement;
+  /** Lays out the printed handout of the current view and prints it. */
+  handoutButton: HTMLElement;
   languageSelect: HTMLElement;
   openStory(): void;
   openHelp(): void;
@@ -22,7 +24,7 @@ export function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-/** The header's buttons: tour, display preferences, full screen, shortcuts, link and language. */
+/** The header's buttons: tour, display preferences, full screen, shortcuts, link, handout and language. */
 export function createHeaderTools(
   strings: Strings,
   preferences: DisplayPreferences,
@@ -62,6 +64,7 @@ export function createHeaderTools(
     fullscreen,
     help,
     actions.copyLink,
+    actions.handoutButton,
     actions.languageSelect,
   );
 }

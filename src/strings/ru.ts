@@ -4,6 +4,7 @@
  */
 import type { Strings } from './en.ts';
 import { errorsRu, notesRu } from './ru/errors.ts';
+import { handoutRu } from './ru/handout.ts';
 import { plural } from './ru/plural.ts';
 import { presetsRu } from './ru/presets.ts';
 import { storyRu } from './ru/story.ts';
@@ -90,6 +91,8 @@ export const ru: Strings = {
   shortcutHelp: 'Этот список',
   exportCsv: 'Скачать CSV',
   exportPng: 'Сохранить рисунок (PNG)',
+  /** The printed handout of the current view (src/app/handout/). */
+  handout: handoutRu,
   linkCopied: 'Ссылка скопирована: она открывает именно этот вид.',
   linkCopyFailed: 'Скопируйте этот адрес, чтобы поделиться видом:',
   linkRejected: (names: string) =>
