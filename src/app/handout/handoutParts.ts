@@ -2,11 +2,12 @@
 import type { DisplayUnit } from '../../core/spectra/index.ts';
 import type { ParticleSnapshot } from '../../shared/model/particleModel.ts';
 import { h } from '../../shared/ui/dom.ts';
+import { formatCount } from '../../shared/ui/format.ts';
 import { setMathText } from '../../shared/ui/mathText.ts';
 import { createOccupancyTable, type TableHeaders } from '../../shared/ui/occupancyTable.ts';
 import type { Strings } from '../../strings/en.ts';
 import { qrCode } from './qrCode.ts';
-import { type PictureText, snapshotPicture } from './snapshotPicture.ts';
+import { type PictureText, type PictureWidth, snapshotPicture } from './snapshotPicture.ts';
 
 export interface Readout {
   label: string;
@@ -27,14 +28,20 @@ export function handoutPicture(
   strings: Strings,
   snapshot: ParticleSnapshot,
   caption: string,
-  text: Omit<PictureText, 'description' | 'dotNote'>,
+  text: Omit<PictureText, 'description'>,
+  width: PictureWidth = 'full',
 ): HTMLElement {
+  const picture = snapshotPicture(snapshot, { ...text, description: caption }, width);
   return h(
     'figure',
     { class: 'handout-picture' },
     h('figcaption', {}, caption),
-    snapshotPicture(snapshot, { ...text, description: caption, dotNote: strings.handout.dotNote }),
-    h('p', { class: 'handout-legend' }, strings.handout.legend),
+    picture.svg,
+    h(
+      'p',
+      { class: 'handout-legend' },
+      `${strings.handout.dotNote(formatCount(picture.particlesPerDot))} ${strings.handout.legend}`,
+    ),
   );
 }
 

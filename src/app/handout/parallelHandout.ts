@@ -18,7 +18,7 @@ import {
 } from './handoutParts.ts';
 import { energyFormula, groundShare } from './physicsHandout.ts';
 
-const MAX_ROWS = 12;
+const MAX_ROWS = 10;
 
 function physicsReadouts(strings: Strings, t: number, thermo: Thermodynamics, snapshot: ParticleSnapshot) {
   return [
@@ -68,29 +68,41 @@ export function parallelHandout(strings: Strings, model: ParallelScreenModel, ur
     h('div', { class: 'handout-side' }, h('h2', {}, heading), ...children);
   const physicsSide = side(
     strings.parallelPhysicsLabel,
-    handoutPicture(strings, physics, name, {
-      ladderLabels: physics.system.labels.map(
-        (label, i) =>
-          `${strings.levelLabel(label)} · E ${formatNumber(physics.system.spectrum.energies[i], 3)} · g ${physics.system.spectrum.degeneracies[i]}`,
-      ),
-      axisLabels: physics.system.labels.map((label) => axisLabel(strings.levelLabel(label))),
-      overflowLabel: strings.higherLevels,
-      overflowAxisLabel: () => '…',
-    }),
+    handoutPicture(
+      strings,
+      physics,
+      name,
+      {
+        ladderLabels: physics.system.labels.map(
+          (label, i) =>
+            `${strings.levelLabel(label)} · E ${formatNumber(physics.system.spectrum.energies[i], 3)} · g ${physics.system.spectrum.degeneracies[i]}`,
+        ),
+        axisLabels: physics.system.labels.map((label) => axisLabel(strings.levelLabel(label))),
+        overflowLabel: strings.higherLevels,
+        overflowAxisLabel: () => '…',
+      },
+      'half',
+    ),
     handoutTable(strings, physics, { id: 'handout-pp-occupancy-table', unit: 'internal', maxRows: MAX_ROWS }),
     readoutList(physicsReadouts(strings, t, model.physics.thermo.peek(), physics)),
   );
   const tokenSide = haveTokens
     ? side(
         strings.parallelTokensLabel,
-        handoutPicture(strings, tokens, strings.handout.tokensPicture, {
-          ladderLabels: tokens.system.labels.map(
-            (label, i) => `${label} · E ${formatNumber(tokens.system.spectrum.energies[i], 3)}`,
-          ),
-          axisLabels: tokens.system.labels,
-          overflowLabel: strings.tokenOverflow,
-          overflowAxisLabel: () => '…',
-        }),
+        handoutPicture(
+          strings,
+          tokens,
+          strings.handout.tokensPicture,
+          {
+            ladderLabels: tokens.system.labels.map(
+              (label, i) => `${label} · E ${formatNumber(tokens.system.spectrum.energies[i], 3)}`,
+            ),
+            axisLabels: tokens.system.labels,
+            overflowLabel: strings.tokenOverflow,
+            overflowAxisLabel: () => '…',
+          },
+          'half',
+        ),
         handoutTable(strings, tokens, {
           id: 'handout-pt-occupancy-table',
           unit: 'internal',

@@ -9,15 +9,20 @@ import { formatPercent } from '../../shared/ui/format.ts';
 import { layoutLadder } from '../../shared/view/ladderLayout.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 1000;
-const HEIGHT = 420;
 /** Rows on the printed ladder; more levels share the top row (their sum, as in the table). */
 const MAX_ROWS = 14;
 const FONT = 15;
-const LABEL_RIGHT = 250;
-const LADDER = { left: 262, right: 580 };
-const HISTOGRAM = { left: 620, right: WIDTH - 4, top: FONT + 10, bottom: HEIGHT - FONT - 14 };
+/** An average character's advance in a sans-serif font, as a share of the font size (to fit labels unmeasured). */
+const CHARACTER_WIDTH = 0.56;
 const DOT_SPACING = 7;
+
+/** The page's full width, or half of it (two pictures side by side), in the SVG's units. */
+export type PictureWidth = 'full' | 'half';
+
+const LAYOUTS = {
+  full: { width: 1000, height: 420, labelRight: 250, ladder: { left: 262, right: 580 }, histogramLeft: 620 },
+  half: { width: 560, height: 350, labelRight: 200, ladder: { left: 210, right: 350 }, histogramLeft: 372 },
+} as const;
 
 export interface PictureText {
   /** The label of each level on the ladder (level name and energy). */
@@ -28,8 +33,6 @@ export interface PictureText {
   overflowLabel(hidden: number): string;
   /** The axis label of that shared row. */
   overflowAxisLabel(hidden: number): string;
-  /** Says how many particles one dot stands for. */
-  dotNote(perDot: string): string;
   /** The picture as a whole, for a screen reader reading the page. */
   description: string;
 }
@@ -67,7 +70,31 @@ function rowsOf(snapshot: ParticleSnapshot, shown: number, rows: number) {
   return { counts, theory, observed, sigma };
 }
 
-export function snapshotPicture(snapshot: ParticleSnapshot, text: PictureText): SVGSVGElement {
+/** A label's font size: the picture's own, smaller where the text would not fit in `room`. */
+function fittedFontSize(text: string, room: number): number {
+  const estimated = Array.from(text).length * CHARACTER_WIDTH * FONT;
+  return estimated > room ? Math.max(8, (FONT * room) / estimated) : FONT;
+}
+
+export interface SnapshotPicture {
+  svg: SVGSVGElement;
+  /** How many particles (at most) one dot on the ladder stands for. */
+  particlesPerDot: number;
+}
+
+export function snapshotPicture(
+  snapshot: ParticleSnapshot,
+  text: PictureText,
+  width: PictureWidth = 'full',
+): SnapshotPicture {
+  const {
+    width: WIDTH,
+    height: HEIGHT,
+    labelRight: LABEL_RIGHT,
+    ladder: LADDER,
+    histogramLeft,
+  } = LAYOUTS[width];
+  const HISTOGRAM = { left: histogramLeft, right: WIDTH - 4, top: FONT + 10, bottom: HEIGHT - FONT - 14 };
   const energies = snapshot.system.spectrum.energies;
   const degeneracies = snapshot.system.spectrum.degeneracies;
   const rowGap = FONT + 8;
@@ -108,10 +135,19 @@ export function snapshotPicture(snapshot: ParticleSnapshot, text: PictureText): 
         'stroke-width': 1.5,
         'stroke-dasharray': r === shown ? '4 3' : faint ? '2 3' : 'none',
       }),
+    );
+    const label = r < shown ? (text.ladderLabels[r] ?? '') : text.overflowLabel(hidden);
+    svg.append(
       svgElement(
         'text',
-        { x: LABEL_RIGHT, y: y + FONT * 0.35, 'text-anchor': 'end', fill: faint ? '#777' : '#000' },
-        r < shown ? (text.ladderLabels[r] ?? '') : text.overflowLabel(hidden),
+        {
+          x: LABEL_RIGHT,
+          y: y + FONT * 0.35,
+          'text-anchor': 'end',
+          'font-size': fittedFontSize(label, LABEL_RIGHT - 2),
+          fill: faint ? '#777' : '#000',
+        },
+        label,
       ),
     );
     const dots = Math.ceil(rows.counts[r] / perDot);
@@ -124,13 +160,6 @@ export function snapshotPicture(snapshot: ParticleSnapshot, text: PictureText): 
       svg.append(svgElement('path', { d: path, fill: '#000' }));
     }
   }
-  svg.append(
-    svgElement(
-      'text',
-      { x: LADDER.left, y: HEIGHT - 4, fill: '#000' },
-      text.dotNote(perDot.toLocaleString('en-US').replace(/,/g, '\u202f')),
-    ),
-  );
 
   // The histogram: observed fraction per row as grey bars, exact p as a black mark, ±1σ as a hatched band.
   const { left, right, top, bottom } = HISTOGRAM;
@@ -200,15 +229,20 @@ export function snapshotPicture(snapshot: ParticleSnapshot, text: PictureText): 
         }),
       );
     }
-    if (rowCount <= 20 || r % Math.ceil(rowCount / 20) === 0) {
-      svg.append(
-        svgElement(
-          'text',
-          { x: x + barWidth / 2, y: bottom + FONT + 4, 'text-anchor': 'middle', fill: '#000' },
-          r < shown ? (text.axisLabels[r] ?? '') : text.overflowAxisLabel(hidden),
-        ),
-      );
-    }
+    const axisLabel = r < shown ? (text.axisLabels[r] ?? '') : text.overflowAxisLabel(hidden);
+    svg.append(
+      svgElement(
+        'text',
+        {
+          x: x + barWidth / 2,
+          y: bottom + FONT + 4,
+          'text-anchor': 'middle',
+          'font-size': fittedFontSize(axisLabel, slot),
+          fill: '#000',
+        },
+        axisLabel,
+      ),
+    );
   }
-  return svg;
+  return { svg, particlesPerDot: perDot };
 }
