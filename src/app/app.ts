@@ -20,6 +20,7 @@ import {
   stringsFor,
 } from '../strings/index.ts';
 import { startAppLoop } from './appLoop.ts';
+import { installHandout } from './handout/handout.ts';
 import { createHeaderTools, toggleFullscreen } from './headerTools.ts';
 import { createAddressWriter } from './link/addressWriter.ts';
 import {
@@ -71,6 +72,10 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
   function currentQuery(): string {
     return linkQuery(locale.value, physics, models.languageLoaded.value, parallel);
   }
+  /** The full address of the current view: what "Copy link" copies and the handout prints. */
+  function currentUrl(): string {
+    return `${location.origin}${location.pathname}?${currentQuery()}${location.hash}`;
+  }
   const writeAddress = createAddressWriter((query) =>
     history.replaceState(null, '', `?${query}${location.hash}`),
   );
@@ -95,7 +100,7 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
     const button = h('button', { type: 'button', id: 'copy-link' }, strings.copyLink);
     const status = h('span', { class: 'visually-hidden', role: 'status', id: 'copy-link-status' });
     button.addEventListener('click', async () => {
-      const url = `${location.origin}${location.pathname}?${currentQuery()}${location.hash}`;
+      const url = currentUrl();
       history.replaceState(null, '', url);
       try {
         await navigator.clipboard.writeText(url);
@@ -149,6 +154,13 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
       language: () => active,
       strings: strings.story,
     });
+    const handoutButton = installHandout({
+      models,
+      strings,
+      locale: active,
+      screenId: () => navigation.activeId(),
+      url: currentUrl,
+    });
     startAppLoop(() => navigation.active());
     installShortcuts(
       () => navigation.active()?.shortcuts ?? null,
@@ -179,6 +191,7 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
         createHeaderTools(strings, preferences, {
           stageButton: createStageButton(stage, strings),
           copyLink: createCopyLinkButton(strings),
+          handoutButton,
           languageSelect,
           openStory: () => story.open(),
           openHelp: () => help.showModal(),

@@ -5,6 +5,8 @@ import { applyPreferences, type DisplayPreferences, savePreferences } from './pr
 export interface HeaderToolActions {
   stageButton: HTMLElement;
   copyLink: HTMLElement;
+  /** Lays out the printed handout of the current view and prints it. */
+  handoutButton: HTMLElement;
   languageSelect: HTMLElement;
   openStory(): void;
   openHelp(): void;
@@ -23,7 +25,7 @@ export function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-/** The header's buttons: tour, display preferences, full screen, shortcuts, link and language. */
+/** The header's buttons: tour, display preferences, full screen, shortcuts, link, handout and language. */
 export function createHeaderTools(
   strings: Strings,
   preferences: DisplayPreferences,
@@ -64,6 +66,7 @@ export function createHeaderTools(
     fullscreen,
     help,
     actions.copyLink,
+    actions.handoutButton,
     actions.languageSelect,
   );
 }

@@ -1,5 +1,6 @@
 /** Every string the app shows, in English. Other languages mirror this shape (type Strings). */
 import { errorsEn, notesEn } from './en/errors.ts';
+import { handoutEn } from './en/handout.ts';
 import { presetsEn } from './en/presets.ts';
 import { storyEn } from './en/story.ts';
 
@@ -59,6 +60,8 @@ export const en = {
     'In stage mode the keys a presentation clicker sends work: Page Up or → warmer, Page Down or ← colder (while a lesson plays they turn its slides; ↑ and ↓ stay the temperature), B blanks the screen, Esc leaves.',
   exportCsv: 'Download CSV',
   exportPng: 'Save picture (PNG)',
+  /** The printed handout of the current view (src/app/handout/). */
+  handout: handoutEn,
   linkCopied: 'Link copied: it opens this exact view.',
   linkCopyFailed: 'Copy this address to share the view:',
   linkRejected: (names: string) =>

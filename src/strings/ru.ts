@@ -4,6 +4,7 @@
  */
 import type { Strings } from './en.ts';
 import { errorsRu, notesRu } from './ru/errors.ts';
+import { handoutRu } from './ru/handout.ts';
 import { plural } from './ru/plural.ts';
 import { presetsRu } from './ru/presets.ts';
 import { storyRu } from './ru/story.ts';
@@ -111,6 +112,8 @@ export const ru: Strings = {
     'В режиме сцены работают клавиши пульта для презентаций: Page Up или → — теплее, Page Down или ← — холоднее (во время урока они листают слайды, а ↑ и ↓ по-прежнему меняют температуру), B затемняет экран, Esc — выход.',
   exportCsv: 'Скачать CSV',
   exportPng: 'Сохранить рисунок (PNG)',
+  /** The printed handout of the current view (src/app/handout/). */
+  handout: handoutRu,
   linkCopied: 'Ссылка скопирована: она открывает именно этот вид.',
   linkCopyFailed: 'Скопируйте этот адрес, чтобы поделиться видом:',
   linkRejected: (names: string) =>

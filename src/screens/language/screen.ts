@@ -2,11 +2,10 @@ import type { ScreenHandle } from '../../app/screen.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createDynamicsControls } from '../../shared/ui/dynamicsControls.ts';
 import { createField, submit } from '../../shared/ui/field.ts';
-import { formatCount, formatNumber } from '../../shared/ui/format.ts';
+import { formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
-import { formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import type { Strings } from '../../strings/en.ts';
 import { createEnginePresets } from './enginePresets.ts';
 import { createExampleContexts } from './exampleContextButtons.ts';
@@ -14,6 +13,7 @@ import { createGenerationPanel } from './generationPanel.ts';
 import type { LanguageScreenModel } from './model.ts';
 import { createModelControls } from './modelControls.ts';
 import { createPipelineView } from './pipelineView.ts';
+import { languageReadouts } from './readoutValues.ts';
 import { createSamplerControls } from './samplerControls.ts';
 import { createSourceControls } from './sourceControls.ts';
 import { createLanguageStage } from './stage.ts';
@@ -122,20 +122,10 @@ export async function mountLanguageScreen(
     const result = state.pipeline.value;
     emptyNote.hidden = distribution !== null;
     if (!distribution || !result) return;
-    const system = particlesState.system.value;
     pipelineView.update(result, distribution.tokens, state.sampler.value);
-    readouts.entropy.textContent = strings.entropyValue(
-      formatNumber(result.entropyNats, 4),
-      formatNumber(result.entropyBits, 4),
-    );
-    readouts.perplexity.textContent = formatNumber(result.perplexity, 4);
-    readouts.partition.textContent = formatPartitionFunction(particlesState.thermo.value, strings);
-    readouts.kept.textContent = strings.keptValue(
-      formatCount(result.keptCount),
-      formatCount(distribution.tokens.length),
-    );
-    const best = system.labels[0] ?? '';
-    readouts.greedy.textContent = `${best} (p = ${formatNumber(Math.exp(-system.spectrum.energies[0]), 4)})`;
+    for (const readout of languageReadouts(state, strings) ?? []) {
+      readouts[readout.key].textContent = readout.value;
+    }
   });
 
   const nudge = (change: number) => {

@@ -20,21 +20,22 @@ export interface Readouts {
   showFit(fit: ChiSquareResult, kl: number, steps: number): void;
 }
 
-export function createReadouts(strings: Strings): Readouts {
+/** `idPrefix` keeps a second copy (the printed handout's) apart from the screen's readouts. */
+export function createReadouts(strings: Strings, idPrefix = ''): Readouts {
   const entries = {
-    temperature: h('dd', { id: 'readout-temperature' }),
-    partition: h('dd', { id: 'readout-partition' }),
-    meanEnergy: h('dd', { id: 'readout-mean-energy' }),
-    heatCapacity: h('dd', { id: 'readout-heat-capacity' }),
-    entropy: h('dd', { id: 'readout-entropy' }),
-    freeEnergy: h('dd', { id: 'readout-free-energy' }),
-    steps: h('dd', { id: 'readout-steps' }),
-    fit: h('dd', { id: 'readout-fit', 'aria-describedby': 'fit-explanation' }),
+    temperature: h('dd', { id: `${idPrefix}readout-temperature` }),
+    partition: h('dd', { id: `${idPrefix}readout-partition` }),
+    meanEnergy: h('dd', { id: `${idPrefix}readout-mean-energy` }),
+    heatCapacity: h('dd', { id: `${idPrefix}readout-heat-capacity` }),
+    entropy: h('dd', { id: `${idPrefix}readout-entropy` }),
+    freeEnergy: h('dd', { id: `${idPrefix}readout-free-energy` }),
+    steps: h('dd', { id: `${idPrefix}readout-steps` }),
+    fit: h('dd', { id: `${idPrefix}readout-fit`, 'aria-describedby': `${idPrefix}fit-explanation` }),
   };
   const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
   const root = h(
     'dl',
-    { class: 'readouts', id: 'readouts' },
+    { class: 'readouts', id: `${idPrefix}readouts` },
     term(strings.readoutTemperature, entries.temperature),
     term(strings.readoutPartition, entries.partition),
     term(strings.readoutMeanEnergy, entries.meanEnergy),
@@ -46,7 +47,11 @@ export function createReadouts(strings: Strings): Readouts {
   );
 
   const threshold = formatNumber(FIT_P_VALUE_THRESHOLD, 2);
-  const fitExplanation = h('p', { class: 'note', id: 'fit-explanation' }, strings.fitExplanation(threshold));
+  const fitExplanation = h(
+    'p',
+    { class: 'note', id: `${idPrefix}fit-explanation` },
+    strings.fitExplanation(threshold),
+  );
 
   return {
     root,

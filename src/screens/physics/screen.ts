@@ -29,7 +29,8 @@ function displayScale(system: SystemModel, unit: DisplayUnit): number {
   return Number.parseFloat(formatEnergy(1, unit, system.energyUnit, 15));
 }
 
-function ladderLabels(strings: Strings, system: SystemModel, unit: DisplayUnit): string[] {
+/** The ladder's label of each level: its name, energy and degeneracy (the printed handout shows the same). */
+export function ladderLabels(strings: Strings, system: SystemModel, unit: DisplayUnit): string[] {
   const { energies, degeneracies } = system.spectrum;
   return system.labels.map((label, i) => {
     const energy =

@@ -28,6 +28,8 @@ export function createOccupancyTable(
   strings: Strings,
   id = 'occupancy-table',
   headerOverrides: Partial<TableHeaders> = {},
+  /** Rows beyond this are summed into one row (the printed handout shows fewer than the screen). */
+  maxRows = TABLE_MAX_ROWS,
 ): OccupancyTable {
   const body = h('tbody');
   const names: TableHeaders = {
@@ -64,7 +66,7 @@ export function createOccupancyTable(
     setSystem(system, unit) {
       energyHeader.textContent = `${names.energy} (${unit === 'internal' ? strings.internalUnit(system.energyUnit.symbol) : unit})`;
       const levelCount = system.spectrum.energies.length;
-      shown = levelCount > TABLE_MAX_ROWS ? TABLE_MAX_ROWS - 1 : levelCount;
+      shown = levelCount > maxRows ? maxRows - 1 : levelCount;
       const rows: HTMLTableRowElement[] = [];
       cells = [];
       for (let i = 0; i < shown; i++) {
