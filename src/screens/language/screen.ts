@@ -4,6 +4,7 @@ import { createDynamicsControls } from '../../shared/ui/dynamicsControls.ts';
 import { createField, submit } from '../../shared/ui/field.ts';
 import { formatCount, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import { formatPartitionFunction } from '../../shared/ui/readoutText.ts';
@@ -38,7 +39,8 @@ export async function mountLanguageScreen(
     kept: h('dd', { id: 'lm-readout-kept' }),
     greedy: h('dd', { id: 'lm-readout-greedy' }),
   };
-  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const term = (text: string, value: HTMLElement) =>
+    h('div', { class: 'readout' }, mathElement('dt', text), value);
   const emptyNote = h('p', { class: 'note', id: 'lm-empty' }, strings.noModel);
   const context = h('textarea', { id: 'lm-context', rows: 2, spellcheck: 'false' });
   context.value = state.context.peek();
@@ -128,7 +130,7 @@ export async function mountLanguageScreen(
       formatNumber(result.entropyBits, 4),
     );
     readouts.perplexity.textContent = formatNumber(result.perplexity, 4);
-    readouts.partition.textContent = formatPartitionFunction(particlesState.thermo.value, strings);
+    setMathText(readouts.partition, formatPartitionFunction(particlesState.thermo.value, strings));
     readouts.kept.textContent = strings.keptValue(
       formatCount(result.keptCount),
       formatCount(distribution.tokens.length),

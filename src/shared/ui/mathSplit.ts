@@ -70,3 +70,39 @@ export function hasMath(text: string): boolean {
 export function escapeMathText(text: string): string {
   return text.replace(/[\\$]/g, '\\$&');
 }
+
+/** TeX commands a plain-text reader knows by their symbol. */
+const PLAIN_COMMANDS: Readonly<Record<string, string>> = {
+  ln: 'ln',
+  max: 'max',
+  min: 'min',
+  langle: '⟨',
+  rangle: '⟩',
+  infty: '∞',
+  to: '→',
+  pm: '±',
+  sum: 'Σ',
+  sigma: 'σ',
+  chi: 'χ',
+  hbar: 'ħ',
+  omega: 'ω',
+  Delta: 'Δ',
+};
+
+/**
+ * The text as plain text, for where no formula can be typeset (a CSV header, a file name): the words as
+ * they are and each formula's TeX with its dollars, braces and the common commands turned into symbols.
+ */
+export function plainMathText(text: string): string {
+  return splitMathText(text)
+    .map((segment) =>
+      segment.kind === 'text'
+        ? segment.text
+        : segment.tex
+            .replace(/\\([A-Za-z]+)/g, (whole, name: string) => PLAIN_COMMANDS[name] ?? whole)
+            .replace(/\\,/g, ' ')
+            .replace(/[{}]/g, '')
+            .replace(/-/g, '−'),
+    )
+    .join('');
+}

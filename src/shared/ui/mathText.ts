@@ -83,3 +83,15 @@ export function setMathText(host: HTMLElement, text: string): void {
     },
   );
 }
+
+/** An element whose text may hold formulas (setMathText), for the places that would write h(tag, {}, text). */
+export function mathElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  setMathText(element, text);
+  return element;
+}
