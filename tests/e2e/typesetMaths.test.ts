@@ -71,9 +71,12 @@ async function openWatched(query: string): Promise<{ page: Page; violations: () 
   return { page, violations };
 }
 
+// The Universal Declaration has no dollar, caret, underscore, brace or backslash, so whatever of it the
+// language screen shows (tokens, contexts, generated text) cannot pass for a formula; the State of the
+// Union addresses, the English default, have prices in dollars.
 test.each([
-  ['en', '', /Trained on/],
-  ['ru', '?lang=ru', /Обучен/],
+  ['en', '?corpus=en-udhr', /Trained on/],
+  ['ru', '?lang=ru&corpus=ru-udhr', /обучена/],
 ])(
   'in %s every screen shows its formulas typeset, and no formula as plain text',
   async (_language, query, trained) => {

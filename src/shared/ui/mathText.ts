@@ -52,11 +52,42 @@ function pending(segment: Extract<MathSegment, { kind: 'math' }>): Element {
   return span;
 }
 
+/**
+ * The nodes of a text: words as text nodes, formulas typeset (or pending). A formula keeps the characters
+ * that touch it ("$k$-th", "($T = 0$)", "$x$,") on its line, in a nowrap span, as a word would.
+ */
 function build(segments: readonly MathSegment[], library: Typesetter | null): Node[] {
-  return segments.map((segment) => {
-    if (segment.kind === 'text') return document.createTextNode(segment.text);
-    return library ? typeset(library, segment) : pending(segment);
+  const words = segments.map((segment) => (segment.kind === 'text' ? segment.text : ''));
+  const nodes: Node[] = [];
+  segments.forEach((segment, i) => {
+    if (segment.kind === 'text') {
+      if (words[i] !== '') nodes.push(document.createTextNode(words[i]));
+      return;
+    }
+    const formula = library ? typeset(library, segment) : pending(segment);
+    if (segment.display) {
+      nodes.push(formula);
+      return;
+    }
+    const before = i > 0 ? (/\S+$/.exec(words[i - 1])?.[0] ?? '') : '';
+    const after = i + 1 < words.length ? (/^\S+/.exec(words[i + 1])?.[0] ?? '') : '';
+    if (before === '' && after === '') {
+      nodes.push(formula);
+      return;
+    }
+    // The glued characters leave the neighbouring words (already pushed, or still to come).
+    if (before !== '') {
+      const last = nodes.pop();
+      const rest = words[i - 1].slice(0, -before.length);
+      if (last && rest !== '') nodes.push(document.createTextNode(rest));
+    }
+    if (after !== '') words[i + 1] = words[i + 1].slice(after.length);
+    const word = document.createElement('span');
+    word.className = 'math-word';
+    word.append(before, formula, after);
+    nodes.push(word);
   });
+  return nodes;
 }
 
 export function setMathText(host: HTMLElement, text: string): void {

@@ -40,7 +40,7 @@ export const presetsEn: PresetTexts = {
     name: 'Harmonic oscillator',
     description:
       '$E_n = (n + \\frac{1}{2})\\,\\hbar\\omega$ with one state per level. The ladder is infinite; ' +
-      'it is cut at $n_{\\max}$, which only matters once $T$ is comparable to $n_{\\max} \\hbar\\omega$. ' +
+      'it is cut at $n_{\\max}$, which only matters once $T$ is comparable to $n_{\\max}\\, \\hbar\\omega$. ' +
       'Mean energy above the ground state: $\\hbar\\omega / (e^{\\hbar\\omega/T} - 1)$.',
     parameters: {
       nMax: { label: '$n_{\\max}$', symbol: 'nₘₐₓ', description: 'Highest level kept.' },
