@@ -90,10 +90,10 @@ export const en = {
   systemLabel: 'System',
   customFormula: 'Custom formula',
   energyList: 'List of energies',
-  energyFormulaLabel: 'Energy E(n)',
-  degeneracyFormulaLabel: 'Degeneracy g(n)',
-  nFromLabel: 'n from',
-  nToLabel: 'n to',
+  energyFormulaLabel: 'Energy $E(n)$',
+  degeneracyFormulaLabel: 'Degeneracy $g(n)$',
+  nFromLabel: '$n$ from',
+  nToLabel: '$n$ to',
   energyListLabel: 'Energies',
   energyListHint:
     'Type energies separated by commas, spaces or new lines; add :g after an energy for a degeneracy g, for example 0, 1:3, 2.5.',
@@ -138,7 +138,7 @@ export const en = {
 
   // Einstein solid (a choice of dynamics): N oscillators trade q quanta; no temperature is imposed.
   dynamicsEinstein: 'Einstein solid (no temperature imposed)',
-  einsteinQuantaLabel: 'Quanta q shared by the oscillators',
+  einsteinQuantaLabel: 'Quanta $q$ shared by the oscillators',
   einsteinQuantaHint: (max: string) =>
     `A whole number from 0 to ${max}. Oscillators with more quanta than the top level are drawn on it.`,
   einsteinQuantaInvalid: (max: string) => `The number of quanta must be a whole number from 0 to ${max}.`,
@@ -147,55 +147,55 @@ export const en = {
   einsteinStartConcentrated: 'All on one (spreads slowly)',
   einsteinStartEquilibrium: 'Random microstate (equilibrium)',
   einsteinTemperature: (n: string, q: string, t: string) =>
-    `Not imposed but set by N and q: T = ħω / ln(1 + N/q) = ħω / ln(1 + ${n}/${q}) = ${t}`,
+    `Not imposed but set by $N$ and $q$: $T = \\hbar\\omega / \\ln(1 + N/q) = \\hbar\\omega / \\ln(1 + ${n}/${q})$ = ${t}`,
   einsteinNeedsOscillator:
     'The Einstein solid is made of harmonic oscillators: choose the harmonic oscillator or the CO vibration as the system first.',
   // End of the Einstein solid block.
 
   readoutsHeading: 'Thermodynamics',
-  readoutTemperature: 'Temperature T',
-  readoutPartition: 'Partition function Z',
+  readoutTemperature: 'Temperature $T$',
+  readoutPartition: 'Partition function $Z$',
   partitionLimit: (value: string, degeneracy: string, energy: string) =>
-    `${value} (limit of g₀·e^(−E₀/T): g₀ = ${degeneracy}, E₀ = ${energy})`,
-  readoutMeanEnergy: 'Mean energy ⟨E⟩',
-  readoutHeatCapacity: 'Heat capacity C / k_B',
-  readoutEntropy: 'Entropy S / k_B',
-  readoutFreeEnergy: 'Free energy F',
+    `${value} (limit of $g_0\\, e^{-E_0/T}$: $g_0$ = ${degeneracy}, $E_0$ = ${energy})`,
+  readoutMeanEnergy: 'Mean energy $\\langle E \\rangle$',
+  readoutHeatCapacity: 'Heat capacity $C / k_B$',
+  readoutEntropy: 'Entropy $S / k_B$',
+  readoutFreeEnergy: 'Free energy $F$',
   readoutSteps: 'Steps',
-  readoutFit: 'χ² test against the Boltzmann distribution',
+  readoutFit: '$\\chi^2$ test against the Boltzmann distribution',
   fitExplanation: (threshold: string) =>
-    `The χ² test asks how likely counts at least this far from the exact Boltzmann distribution would be by chance alone. A p-value above ${threshold} means the deviations are ordinary fluctuations; ${threshold} or below means the particles are not in equilibrium yet (or do not follow the theory). KL, the Kullback–Leibler divergence of the counts from the theory, is 0 for a perfect match.`,
+    `The $\\chi^2$ test asks how likely counts at least this far from the exact Boltzmann distribution would be by chance alone. A p-value above ${threshold} means the deviations are ordinary fluctuations; ${threshold} or below means the particles are not in equilibrium yet (or do not follow the theory). KL, the Kullback–Leibler divergence of the counts from the theory, is 0 for a perfect match.`,
   fitConsistent: (p: string, threshold: string, kl: string) =>
     `p-value ${p}: consistent with theory (p-value > ${threshold}), KL = ${kl}`,
   fitInconsistent: (p: string, threshold: string, kl: string) =>
     `p-value ${p}: not in equilibrium yet (p-value ≤ ${threshold}), KL = ${kl}`,
 
   plotsHeading: 'Against temperature',
-  plotMeanEnergy: 'Mean energy ⟨E⟩',
-  plotHeatCapacity: 'Heat capacity C',
-  plotEntropy: 'Entropy S',
+  plotMeanEnergy: 'Mean energy $\\langle E \\rangle$',
+  plotHeatCapacity: 'Heat capacity $C$',
+  plotEntropy: 'Entropy $S$',
   plotAxisTemperature: (unit: string) => `T (${unit})`,
   plotAxisNotePositive:
-    "The temperature axis is the slider's scale: T = 0 at the left end, T = ∞ at the right end, the marker where the slider is.",
+    "The temperature axis is the slider's scale: $T = 0$ at the left end, $T = \\infty$ at the right end, the marker where the slider is.",
   plotAxisNoteNegative:
-    "The temperature axis is the slider's scale: T = 0 at the left, T = ∞ in the middle, negative T (hotter than ∞) beyond it on the right; the marker is where the slider is.",
+    "The temperature axis is the slider's scale: $T = 0$ at the left, $T = \\infty$ in the middle, negative $T$ (hotter than $\\infty$) beyond it on the right; the marker is where the slider is.",
   plotMarkerPinned: (t: string) =>
-    `T = ${t} lies beyond the right end of the axis: the marker is pinned there.`,
+    `$T$ = ${t} lies beyond the right end of the axis: the marker is pinned there.`,
 
   tableHeading: 'Occupancy',
   tableCaption: 'Occupancy of each level: theory and the particles now',
   tableLevel: 'Level',
   tableEnergy: 'Energy',
   tableDegeneracy: 'Degeneracy',
-  tableTheory: 'Theory p',
+  tableTheory: 'Theory $p$',
   tableCount: 'Count',
   tableFraction: 'Fraction',
   tableMoreLevels: (n: number) => `${n} more levels`,
 
   legendLabel: 'Legend',
   legendObserved: 'particles now (fraction per level)',
-  legendTheory: 'exact Boltzmann p',
-  legendBand: '±1σ expected fluctuation',
+  legendTheory: 'exact Boltzmann $p$',
+  legendBand: '$\\pm 1\\sigma$ expected fluctuation',
   levelsShown: (shown: number, total: number) =>
     `${shown} levels shown of ${total}; the rest share the top row.`,
   axisNotToScale: 'Energy axis stretched where levels crowd together (not to scale).',
@@ -228,8 +228,8 @@ export const en = {
   exampleConfident: (context: string, bits: string) => `Model sure: “${context}” (${bits} bits)`,
   exampleUncertain: (context: string, bits: string) => `Model unsure: “${context}” (${bits} bits)`,
   samplerHeading: 'Sampler',
-  lmTemperatureLabel: 'Temperature t',
-  lmTemperatureSliderLabel: 'Temperature t (left cold, right hot; t < 0 is hotter than ∞)',
+  lmTemperatureLabel: 'Temperature $t$',
+  lmTemperatureSliderLabel: 'Temperature $t$ (left cold, right hot; $t < 0$ is hotter than $\\infty$)',
   lmTemperatureHint:
     '1 changes nothing, 0 is greedy, large is uniform, negative picks the least likely first.',
   topKLabel: 'top-k (0 = off)',
@@ -256,18 +256,18 @@ export const en = {
     'top-p keeps the most likely tokens until together they hold the share top-p of the probability, whatever the distribution looks like. ' +
     'min-p keeps every token at least min-p times as likely as the most likely one: its cut scales with that token, top-p’s does not. ' +
     'So when the model is sure, min-p keeps only the close rivals while top-p still gathers tokens from the tail to fill its share, ' +
-    'and as t rises and the distribution flattens, top-p reaches ever deeper into the tail. ' +
+    'and as $t$ rises and the distribution flattens, top-p reaches ever deeper into the tail. ' +
     'When the model is unsure, min-p’s bar is low and it can keep more than top-p. ' +
-    'With temperature last (llama.cpp) both cuts see the model’s own probabilities, so what they keep does not change with t.',
+    'With temperature last (llama.cpp) both cuts see the model’s own probabilities, so what they keep does not change with $t$.',
   compareCurves:
-    'Solid lines: tokens kept (left axis). Dashed: the share of the probability at that t the kept tokens hold (right axis). The vertical line is the current t.',
+    'Solid lines: tokens kept (left axis). Dashed: the share of the probability at that $t$ the kept tokens hold (right axis). The vertical line is the current $t$.',
   compareSettings: (topP: string, minP: string, order: string) =>
     `On the current context, at top-p = ${topP} and min-p = ${minP}, ${order}.`,
   compareStandIn: 'Where the sampler has top-p or min-p off, 0.9 or 0.1 stands in.',
   compareOrderFirst: 'temperature first',
   compareOrderLast: 'temperature last',
   compareNow: (t: string, topPKept: number, topPMass: string, minPKept: number, minPMass: string) =>
-    `At t = ${t}: top-p keeps ${tokens(topPKept)} (${topPMass} of the probability), min-p keeps ${tokens(minPKept)} (${minPMass}).`,
+    `At $t$ = ${t}: top-p keeps ${tokens(topPKept)} (${topPMass} of the probability), min-p keeps ${tokens(minPKept)} (${minPMass}).`,
   compareAxisTemperature: 'temperature t',
   compareAxisKept: 'tokens kept',
   compareAxisMass: 'share held',
@@ -282,9 +282,9 @@ export const en = {
     'A map {"token": probability} or {"token": log-probability}, an OpenAI top_logprobs list, or a llama.cpp completion_probabilities entry.',
   pasteLoad: 'Use this distribution',
   pastedSummary: (tokens: string, source: string) => `${tokens} tokens — ${source}`,
-  lmReadoutEntropy: 'Entropy H',
-  lmReadoutPerplexity: 'Perplexity e^H',
-  lmReadoutPartition: 'Softmax denominator Z',
+  lmReadoutEntropy: 'Entropy $H$',
+  lmReadoutPerplexity: 'Perplexity $e^H$',
+  lmReadoutPartition: 'Softmax denominator $Z$',
   lmReadoutKept: 'Tokens that can be drawn',
   lmReadoutGreedy: 'Most likely token',
   entropyValue: (nats: string, bits: string) => `${nats} nats = ${bits} bits`,
@@ -294,18 +294,18 @@ export const en = {
     `The top row's ${n} less likely tokens hold ${total} together; the histogram's last bar, right of the dotted line, is their mean: ${each} per token.`,
   tokenLevelLabel: (token: string, p: string) => `${token} · p ${p}`,
   tableToken: 'Token',
-  tableEnergyNats: 'E = −ln p',
+  tableEnergyNats: '$E = -\\ln p$',
   lmTableKept: 'Kept (1) or removed (0)',
   noModel: 'Train a model (or paste a distribution) to see its next-token distribution.',
   // Side-by-side screen
   parallelIntro:
-    'Left, a physical system; right, the character model’s next-token distribution with each token drawn as a level at E = −ln p. One temperature drives both: the right side is temperature sampling, and it is the Boltzmann distribution.',
+    'Left, a physical system; right, the character model’s next-token distribution with each token drawn as a level at $E = -\\ln p$. One temperature drives both: the right side is temperature sampling, and it is the Boltzmann distribution.',
   parallelPhysicsLabel: 'A physical system at temperature T',
   parallelTokensLabel: 'The next-token distribution at temperature t = T',
   parallelSystemLabel: 'Physical system',
   linkedTemperatureHeading: 'One temperature for both',
-  linkedTemperatureSliderLabel: 'T = t (left cold, right hot; T < 0 is hotter than ∞)',
-  linkedTemperatureLabel: 'T = t',
+  linkedTemperatureSliderLabel: '$T = t$ (left cold, right hot; $T < 0$ is hotter than $\\infty$)',
+  linkedTemperatureLabel: '$T = t$',
   mappingHeading: 'The dictionary',
   mappingPhysics: 'Physics',
   mappingLanguage: 'Language model',
@@ -313,40 +313,40 @@ export const en = {
   mappingShow: 'Show',
   mappingRows: {
     energy: [
-      'Energy of a level E',
-      'Surprise of a token −ln p',
-      'At t = 1 the token ladder is exactly −ln p.',
+      'Energy of a level $E$',
+      'Surprise of a token $-\\ln p$',
+      'At $t = 1$ the token ladder is exactly $-\\ln p$.',
     ],
-    temperature: ['Temperature T', 'Sampling temperature t', 'Drag the one slider: both sides follow.'],
+    temperature: ['Temperature $T$', 'Sampling temperature $t$', 'Drag the one slider: both sides follow.'],
     partition: [
-      'Partition function Z = Σ g e^(−E/T)',
-      'Softmax denominator Σ p^(1/t)',
-      'At t = 1, Z = 1 on the token side.',
+      'Partition function $Z = \\sum g\\, e^{-E/T}$',
+      'Softmax denominator $\\sum p^{1/t}$',
+      'At $t = 1$, $Z = 1$ on the token side.',
     ],
     ground: [
-      'Ground state at T → 0',
-      'Greedy decoding (argmax) at t → 0',
+      'Ground state at $T \\to 0$',
+      'Greedy decoding (argmax) at $t \\to 0$',
       'Everything falls to the lowest level / the most likely token.',
     ],
     hot: [
-      'T → ∞: every state equally likely',
-      't → ∞: uniform over tokens',
+      '$T \\to \\infty$: every state equally likely',
+      '$t \\to \\infty$: uniform over tokens',
       'Temperature so high that energy stops mattering.',
     ],
     degeneracy: [
-      'Degeneracy g: states sharing an energy',
+      'Degeneracy $g$: states sharing an energy',
       'Tokens of equal probability',
-      'A level with g states fills like g tokens of that probability.',
+      'A level with $g$ states fills like $g$ tokens of that probability.',
     ],
-    entropy: ['Entropy S', 'Entropy H of the next token', 'Both are −Σ p ln p (over states).'],
+    entropy: ['Entropy $S$', 'Entropy $H$ of the next token', 'Both are $-\\sum p \\ln p$ (over states).'],
     perplexity: [
-      'e^S: number of effectively occupied states',
-      'Perplexity e^H: effective number of choices',
+      '$e^S$: number of effectively occupied states',
+      'Perplexity $e^H$: effective number of choices',
       'Same number, two names.',
     ],
     negative: [
-      'Negative T: population inversion',
-      'Negative t: least likely first',
+      'Negative $T$: population inversion',
+      'Negative $t$: least likely first',
       'Beyond infinite temperature the order flips.',
     ],
   },
@@ -410,8 +410,8 @@ export const en = {
     finalCaptionGreedy: (token: string) => `Greedy: the next token is always ‘${token}’.`,
     finalTableCaption: 'Probability of each shown token in the final distribution',
     tableProbability: 'Probability',
-    readoutEntropy: 'Entropy H',
-    readoutPerplexity: 'Perplexity e^H (effective number of choices)',
+    readoutEntropy: 'Entropy $H$',
+    readoutPerplexity: 'Perplexity $e^H$ (effective number of choices)',
     readoutKept: 'Tokens that can be drawn',
     readoutGreedy: 'Greedy',
     entropyValue: (nats: string, bits: string) => `${nats} nats = ${bits} bits`,
@@ -441,7 +441,7 @@ export const en = {
     pause: 'Pause',
     step: 'Step',
     reset: 'Reset',
-    columnTitle: (temperature: string) => `t = ${temperature}`,
+    columnTitle: (temperature: string) => `$t$ = ${temperature}`,
     columnGreedy: 'greedy',
     columnLabel: (temperature: string) => `Text generated at temperature ${temperature}`,
     choice: (token: string, probability: string) => `chose ‘${token}’ with p = ${probability}`,

@@ -501,7 +501,7 @@ describe('messages by code', () => {
     const ruText = (message: ErrorMessage) => text(ru, { table: 'errors', message });
     const hydrogen = PRESETS.find((preset) => preset.id === 'hydrogen');
     expect(ruText(thrown(() => hydrogen?.build({ nMax: 0 })))).toBe(
-      'Атом водорода: n_max должно быть целым числом от 1 до 10000 (получено 0).',
+      'Атом водорода: nₘₐₓ должно быть целым числом от 1 до 10000 (получено 0).',
     );
     expect(ruText(temperature('5 m'))).toBe(
       '«5 m» — это длина; введите температуру (300 К) или энергию (25 мэВ).',

@@ -7,8 +7,10 @@ import type { SystemModel } from '../shared/model/system.ts';
 import type { Strings } from './en.ts';
 
 export interface PresetParameterText {
-  /** Short label for an input, e.g. "n_max". */
+  /** Short label for an input, a symbol in TeX between dollars, e.g. "$n_{\\max}$" (mathText.ts). */
   label: string;
+  /** The same symbol in plain text ("nₘₐₓ"), for messages, which are plain text. */
+  symbol: string;
   description: string;
 }
 
@@ -33,7 +35,7 @@ export function parameterText(
   return text;
 }
 
-/** A preset's name and one parameter's label by their ids, for messages (an unknown id reads as itself). */
+/** A preset's name and one parameter's symbol by their ids, for messages (an unknown id reads as itself). */
 export function presetLabels(
   strings: Strings,
   presetId: string,
@@ -43,7 +45,7 @@ export function presetLabels(
   const parameters: Readonly<Record<string, PresetParameterText | undefined>> = text?.parameters ?? {};
   return {
     preset: text?.name ?? presetId,
-    parameter: parameterId === undefined ? '' : (parameters[parameterId]?.label ?? parameterId),
+    parameter: parameterId === undefined ? '' : (parameters[parameterId]?.symbol ?? parameterId),
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { ENERGY_LIST_SYNTAX, PRESETS } from '../core/spectra/index.ts';
 import { CORPORA } from '../lm/corpora.ts';
 import { buildSystem } from '../shared/model/system.ts';
+import { splitMathText } from '../shared/ui/mathSplit.ts';
 import { en } from './en.ts';
 import { parameterText } from './presetText.ts';
 import { countOf, levelLabelRu, plural, ru } from './ru.ts';
@@ -38,8 +39,12 @@ const LATIN_ALLOWED = new Set([
   'max',
 ]);
 
+/** The Latin words of a text outside its formulas (TeX commands such as \\frac are not words). */
 function englishWords(text: string): string[] {
-  return (text.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
+  const words = splitMathText(text)
+    .map((segment) => (segment.kind === 'text' ? segment.text : ' '))
+    .join('');
+  return (words.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
 }
 
 /** Every leaf of a strings object with its path: strings, and what functions give for sample arguments. */

@@ -137,10 +137,10 @@ export const ru: Strings = {
   systemLabel: 'Система',
   customFormula: 'Своя формула',
   energyList: 'Список энергий',
-  energyFormulaLabel: 'Энергия E(n)',
-  degeneracyFormulaLabel: 'Кратность вырождения g(n)',
-  nFromLabel: 'n от',
-  nToLabel: 'n до',
+  energyFormulaLabel: 'Энергия $E(n)$',
+  degeneracyFormulaLabel: 'Кратность вырождения $g(n)$',
+  nFromLabel: '$n$ от',
+  nToLabel: '$n$ до',
   energyListLabel: 'Энергии',
   energyListHint:
     'Вводите энергии через запятую, пробел или с новой строки; чтобы задать кратность вырождения g, допишите :g после энергии, например 0, 1:3, 2.5.',
@@ -185,7 +185,7 @@ export const ru: Strings = {
 
   // Einstein solid (a choice of dynamics): N oscillators trade q quanta; no temperature is imposed.
   dynamicsEinstein: 'Твёрдое тело Эйнштейна (температура не задаётся)',
-  einsteinQuantaLabel: 'Число квантов q на все осцилляторы',
+  einsteinQuantaLabel: 'Число квантов $q$ на все осцилляторы',
   einsteinQuantaHint: (max: string) =>
     `Целое число от 0 до ${max}. Осцилляторы, у которых квантов больше, чем у верхнего уровня, рисуются на нём.`,
   einsteinQuantaInvalid: (max: string) => `Число квантов должно быть целым числом от 0 до ${max}.`,
@@ -194,54 +194,54 @@ export const ru: Strings = {
   einsteinStartConcentrated: 'Все кванты у одного (медленно растекаются)',
   einsteinStartEquilibrium: 'Случайное микросостояние (равновесие)',
   einsteinTemperature: (n: string, q: string, t: string) =>
-    `Не задаётся, а определяется N и q: T = ħω / ln(1 + N/q) = ħω / ln(1 + ${n}/${q}) = ${t}`,
+    `Не задаётся, а определяется $N$ и $q$: $T = \\hbar\\omega / \\ln(1 + N/q) = \\hbar\\omega / \\ln(1 + ${n}/${q})$ = ${t}`,
   einsteinNeedsOscillator:
     'Твёрдое тело Эйнштейна состоит из гармонических осцилляторов: сначала выберите систему «Гармонический осциллятор» или «Молекула CO: колебания».',
   // End of the Einstein solid block.
 
   readoutsHeading: 'Термодинамика',
-  readoutTemperature: 'Температура T',
-  readoutPartition: 'Статистическая сумма Z',
+  readoutTemperature: 'Температура $T$',
+  readoutPartition: 'Статистическая сумма $Z$',
   partitionLimit: (value: string, degeneracy: string, energy: string) =>
-    `${value} (предел g₀·e^(−E₀/T): g₀ = ${degeneracy}, E₀ = ${energy})`,
-  readoutMeanEnergy: 'Средняя энергия ⟨E⟩',
-  readoutHeatCapacity: 'Теплоёмкость C / k_B',
-  readoutEntropy: 'Энтропия S / k_B',
-  readoutFreeEnergy: 'Свободная энергия F',
+    `${value} (предел $g_0\\, e^{-E_0/T}$: $g_0$ = ${degeneracy}, $E_0$ = ${energy})`,
+  readoutMeanEnergy: 'Средняя энергия $\\langle E \\rangle$',
+  readoutHeatCapacity: 'Теплоёмкость $C / k_B$',
+  readoutEntropy: 'Энтропия $S / k_B$',
+  readoutFreeEnergy: 'Свободная энергия $F$',
   readoutSteps: 'Шаги',
-  readoutFit: 'Критерий χ² (сравнение с распределением Больцмана)',
+  readoutFit: 'Критерий $\\chi^2$ (сравнение с распределением Больцмана)',
   fitExplanation: (threshold: string) =>
-    `Критерий χ² оценивает, насколько вероятно только случайно получить числа частиц, отклоняющиеся от точного распределения Больцмана не меньше, чем сейчас. При p-значении выше ${threshold} отклонения — обычные флуктуации; при ${threshold} и ниже частицы ещё не пришли в равновесие (или не следуют теории). KL — расхождение Кульбака — Лейблера между наблюдаемыми долями и теорией; при полном совпадении оно равно 0.`,
+    `Критерий $\\chi^2$ оценивает, насколько вероятно только случайно получить числа частиц, отклоняющиеся от точного распределения Больцмана не меньше, чем сейчас. При p-значении выше ${threshold} отклонения — обычные флуктуации; при ${threshold} и ниже частицы ещё не пришли в равновесие (или не следуют теории). KL — расхождение Кульбака — Лейблера между наблюдаемыми долями и теорией; при полном совпадении оно равно 0.`,
   fitConsistent: (p: string, threshold: string, kl: string) =>
     `p-значение ${p}: согласуется с теорией (p-значение > ${threshold}), KL = ${kl}`,
   fitInconsistent: (p: string, threshold: string, kl: string) =>
     `p-значение ${p}: частицы ещё не в равновесии (p-значение ≤ ${threshold}), KL = ${kl}`,
 
   plotsHeading: 'В зависимости от температуры',
-  plotMeanEnergy: 'Средняя энергия ⟨E⟩',
-  plotHeatCapacity: 'Теплоёмкость C',
-  plotEntropy: 'Энтропия S',
+  plotMeanEnergy: 'Средняя энергия $\\langle E \\rangle$',
+  plotHeatCapacity: 'Теплоёмкость $C$',
+  plotEntropy: 'Энтропия $S$',
   plotAxisTemperature: (unit: string) => `T (${unit})`,
   plotAxisNotePositive:
-    'Ось температуры — та же шкала, что у ползунка: T = 0 у левого края, T = ∞ у правого, отметка стоит там же, где ползунок.',
+    'Ось температуры — та же шкала, что у ползунка: $T = 0$ у левого края, $T = \\infty$ у правого, отметка стоит там же, где ползунок.',
   plotAxisNoteNegative:
-    'Ось температуры — та же шкала, что у ползунка: T = 0 слева, T = ∞ посередине, отрицательные T (горячее ∞) правее; отметка стоит там же, где ползунок.',
-  plotMarkerPinned: (t: string) => `T = ${t} лежит правее конца оси: отметка прижата к краю.`,
+    'Ось температуры — та же шкала, что у ползунка: $T = 0$ слева, $T = \\infty$ посередине, отрицательные $T$ (горячее $\\infty$) правее; отметка стоит там же, где ползунок.',
+  plotMarkerPinned: (t: string) => `$T$ = ${t} лежит правее конца оси: отметка прижата к краю.`,
 
   tableHeading: 'Заселённость',
   tableCaption: 'Заселённость каждого уровня: теория и частицы сейчас',
   tableLevel: 'Уровень',
   tableEnergy: 'Энергия',
   tableDegeneracy: 'Кратность вырождения',
-  tableTheory: 'Теория p',
+  tableTheory: 'Теория $p$',
   tableCount: 'Число',
   tableFraction: 'Доля',
   tableMoreLevels: (n: number) => `Ещё ${n} ${levelWord(n)}`,
 
   legendLabel: 'Условные обозначения',
   legendObserved: 'частицы сейчас (доля на уровне)',
-  legendTheory: 'точное распределение Больцмана p',
-  legendBand: '±1σ ожидаемой флуктуации',
+  legendTheory: 'точное распределение Больцмана $p$',
+  legendBand: '$\\pm 1\\sigma$ ожидаемой флуктуации',
   levelsShown: (shown: number, total: number) =>
     `Показаны уровни: ${shown} из ${total}; остальные объединены в верхней строке.`,
   axisNotToScale: 'Ось энергии растянута там, где уровни теснятся (не в масштабе).',
@@ -276,8 +276,8 @@ export const ru: Strings = {
   exampleConfident: (context: string, bits: string) => `Модель уверена: «${context}» (${bits} бит)`,
   exampleUncertain: (context: string, bits: string) => `Модель не уверена: «${context}» (${bits} бит)`,
   samplerHeading: 'Сэмплер',
-  lmTemperatureLabel: 'Температура t',
-  lmTemperatureSliderLabel: 'Температура t (слева — холодно, справа — горячо; t < 0 горячее ∞)',
+  lmTemperatureLabel: 'Температура $t$',
+  lmTemperatureSliderLabel: 'Температура $t$ (слева — холодно, справа — горячо; $t < 0$ горячее $\\infty$)',
   lmTemperatureHint:
     '1 ничего не меняет, 0 — жадное декодирование, большая температура даёт равномерное распределение, отрицательная ставит первыми наименее вероятные токены.',
   topKLabel: 'top-k (0 = выкл.)',
@@ -305,18 +305,18 @@ export const ru: Strings = {
     'top-p оставляет самые вероятные токены, пока вместе они не наберут долю top-p всей вероятности, как бы ни выглядело распределение. ' +
     'min-p оставляет все токены, которые не менее чем в min-p раз так же вероятны, как самый вероятный: его порог масштабируется вместе с этим токеном, а порог top-p — нет. ' +
     'Поэтому, когда модель уверена, min-p оставляет только ближайших соперников, а top-p добирает свою долю токенами из хвоста; ' +
-    'с ростом t распределение становится более плоским, и top-p уходит в хвост всё глубже. ' +
+    'с ростом $t$ распределение становится более плоским, и top-p уходит в хвост всё глубже. ' +
     'Когда модель не уверена, порог min-p низок, и он может оставить больше токенов, чем top-p. ' +
-    'Если температура применяется в конце (llama.cpp), оба отсечения видят собственные вероятности модели, и набор оставленных токенов от t не зависит.',
+    'Если температура применяется в конце (llama.cpp), оба отсечения видят собственные вероятности модели, и набор оставленных токенов от $t$ не зависит.',
   compareCurves:
-    'Сплошные линии — сколько токенов оставлено (левая ось). Пунктир — какую долю вероятности при этой t они несут (правая ось). Вертикальная линия — текущая t.',
+    'Сплошные линии — сколько токенов оставлено (левая ось). Пунктир — какую долю вероятности при этой $t$ они несут (правая ось). Вертикальная линия — текущая $t$.',
   compareSettings: (topP: string, minP: string, order: string) =>
     `Для текущего контекста при top-p = ${topP} и min-p = ${minP}, ${order}.`,
   compareStandIn: 'Если в сэмплере top-p или min-p выключен, вместо него взято 0,9 или 0,1.',
   compareOrderFirst: 'сначала температура',
   compareOrderLast: 'температура в конце',
   compareNow: (t: string, topPKept: number, topPMass: string, minPKept: number, minPMass: string) =>
-    `При t = ${t}: top-p оставляет ${tokens(topPKept)} (${topPMass} вероятности), min-p — ${tokens(minPKept)} (${minPMass}).`,
+    `При $t$ = ${t}: top-p оставляет ${tokens(topPKept)} (${topPMass} вероятности), min-p — ${tokens(minPKept)} (${minPMass}).`,
   compareAxisTemperature: 'температура t',
   compareAxisKept: 'оставлено токенов',
   compareAxisMass: 'их доля',
@@ -332,9 +332,9 @@ export const ru: Strings = {
   pasteLoad: 'Использовать это распределение',
   pastedSummary: (tokenCount: string, source: string) =>
     `${tokenCount} ${tokenWord(countOf(tokenCount))} — ${source}`,
-  lmReadoutEntropy: 'Энтропия H',
-  lmReadoutPerplexity: 'Перплексия e^H',
-  lmReadoutPartition: 'Знаменатель софтмакса Z',
+  lmReadoutEntropy: 'Энтропия $H$',
+  lmReadoutPerplexity: 'Перплексия $e^H$',
+  lmReadoutPartition: 'Знаменатель софтмакса $Z$',
   lmReadoutKept: 'Токены, которые могут быть выбраны',
   lmReadoutGreedy: 'Самый вероятный токен',
   entropyValue: (nats: string, bits: string) => `${nats} нат = ${bits} бит`,
@@ -345,18 +345,18 @@ export const ru: Strings = {
     `На ${n} ${plural(n, 'менее вероятный токен', 'менее вероятных токена', 'менее вероятных токенов')} из верхней строки вместе приходится ${total}; последний столбец гистограммы, за пунктирной линией, — их среднее: ${each} на токен.`,
   tokenLevelLabel: (token: string, p: string) => `${token} · p ${p}`,
   tableToken: 'Токен',
-  tableEnergyNats: 'E = −ln p',
+  tableEnergyNats: '$E = -\\ln p$',
   lmTableKept: 'Оставлен (1) или удалён (0)',
   noModel: 'Обучите модель (или вставьте распределение), чтобы увидеть её распределение следующего токена.',
   // Side-by-side screen
   parallelIntro:
-    'Слева — физическая система, справа — распределение следующего токена символьной модели, где каждый токен изображён уровнем с энергией E = −ln p. Обеими сторонами управляет одна температура: справа идёт сэмплирование с температурой, и это распределение Больцмана.',
+    'Слева — физическая система, справа — распределение следующего токена символьной модели, где каждый токен изображён уровнем с энергией $E = -\\ln p$. Обеими сторонами управляет одна температура: справа идёт сэмплирование с температурой, и это распределение Больцмана.',
   parallelPhysicsLabel: 'Физическая система при температуре T',
   parallelTokensLabel: 'Распределение следующего токена при температуре t = T',
   parallelSystemLabel: 'Физическая система',
   linkedTemperatureHeading: 'Одна температура для обеих сторон',
-  linkedTemperatureSliderLabel: 'T = t (слева — холодно, справа — горячо; T < 0 горячее ∞)',
-  linkedTemperatureLabel: 'T = t',
+  linkedTemperatureSliderLabel: '$T = t$ (слева — холодно, справа — горячо; $T < 0$ горячее $\\infty$)',
+  linkedTemperatureLabel: '$T = t$',
   mappingHeading: 'Словарь',
   mappingPhysics: 'Физика',
   mappingLanguage: 'Языковая модель',
@@ -364,44 +364,48 @@ export const ru: Strings = {
   mappingShow: 'Показать',
   mappingRows: {
     energy: [
-      'Энергия уровня E',
-      'Неожиданность токена −ln p',
-      'При t = 1 лестница токенов — это в точности −ln p.',
+      'Энергия уровня $E$',
+      'Неожиданность токена $-\\ln p$',
+      'При $t = 1$ лестница токенов — это в точности $-\\ln p$.',
     ],
     temperature: [
-      'Температура T',
-      'Температура сэмплирования t',
+      'Температура $T$',
+      'Температура сэмплирования $t$',
       'Двигайте один ползунок: обе стороны следуют за ним.',
     ],
     partition: [
-      'Статистическая сумма Z = Σ g e^(−E/T)',
-      'Знаменатель софтмакса Σ p^(1/t)',
-      'При t = 1 на стороне токенов Z = 1.',
+      'Статистическая сумма $Z = \\sum g\\, e^{-E/T}$',
+      'Знаменатель софтмакса $\\sum p^{1/t}$',
+      'При $t = 1$ на стороне токенов $Z = 1$.',
     ],
     ground: [
-      'Основное состояние при T → 0',
-      'Жадное декодирование (argmax) при t → 0',
+      'Основное состояние при $T \\to 0$',
+      'Жадное декодирование (argmax) при $t \\to 0$',
       'Всё собирается на нижнем уровне / в самом вероятном токене.',
     ],
     hot: [
-      'T → ∞: все состояния равновероятны',
-      't → ∞: равномерное распределение по токенам',
+      '$T \\to \\infty$: все состояния равновероятны',
+      '$t \\to \\infty$: равномерное распределение по токенам',
       'Температура так высока, что энергия перестаёт иметь значение.',
     ],
     degeneracy: [
-      'Вырождение g: состояния с одной и той же энергией',
+      'Вырождение $g$: состояния с одной и той же энергией',
       'Токены с равной вероятностью',
-      'Уровень с g состояниями заполняется как g токенов с такой вероятностью.',
+      'Уровень с $g$ состояниями заполняется как $g$ токенов с такой вероятностью.',
     ],
-    entropy: ['Энтропия S', 'Энтропия H следующего токена', 'Обе равны −Σ p ln p (по состояниям).'],
+    entropy: [
+      'Энтропия $S$',
+      'Энтропия $H$ следующего токена',
+      'Обе равны $-\\sum p \\ln p$ (по состояниям).',
+    ],
     perplexity: [
-      'e^S: число эффективно занятых состояний',
-      'Перплексия e^H: эффективное число вариантов',
+      '$e^S$: число эффективно занятых состояний',
+      'Перплексия $e^H$: эффективное число вариантов',
       'Одно и то же число под двумя названиями.',
     ],
     negative: [
-      'Отрицательная T: инверсия населённостей',
-      'Отрицательная t: первыми идут наименее вероятные',
+      'Отрицательная $T$: инверсия населённостей',
+      'Отрицательная $t$: первыми идут наименее вероятные',
       'За бесконечной температурой порядок переворачивается.',
     ],
   },
@@ -467,8 +471,8 @@ export const ru: Strings = {
     finalCaptionGreedy: (token: string) => `Жадное декодирование: следующий токен всегда «${token}».`,
     finalTableCaption: 'Вероятность каждого показанного токена в итоговом распределении',
     tableProbability: 'Вероятность',
-    readoutEntropy: 'Энтропия H',
-    readoutPerplexity: 'Перплексия e^H (эффективное число вариантов)',
+    readoutEntropy: 'Энтропия $H$',
+    readoutPerplexity: 'Перплексия $e^H$ (эффективное число вариантов)',
     readoutKept: 'Токены, которые могут быть выбраны',
     readoutGreedy: 'Жадное декодирование',
     entropyValue: (nats: string, bits: string) => `${nats} нат = ${bits} бит`,
@@ -500,7 +504,7 @@ export const ru: Strings = {
     pause: 'Пауза',
     step: 'Шаг',
     reset: 'Сброс',
-    columnTitle: (temperature: string) => `t = ${temperature}`,
+    columnTitle: (temperature: string) => `$t$ = ${temperature}`,
     columnGreedy: 'жадное',
     columnLabel: (temperature: string) => `Текст, сгенерированный при температуре ${temperature}`,
     choice: (token: string, probability: string) => `выбран «${token}» с p = ${probability}`,

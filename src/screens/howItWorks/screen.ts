@@ -1,6 +1,7 @@
 /**
  * Renders the "How it works" page into a host: a title, a table of contents with in-page links, and one
- * section per entry of content.ts, in the words of the language's strings file. All text goes in as text nodes.
+ * section per entry of content.ts, in the words of the language's strings file. All text goes in as text
+ * nodes, and the formulas as MathML built from their TeX (setMathText).
  *
  * The app keeps its screen in the URL hash, so the contents links must not change the hash (that would
  * switch screens): a click scrolls to the section and moves focus to its heading instead. The links keep
@@ -8,6 +9,7 @@
  */
 import './howItWorks.css';
 import { h } from '../../shared/ui/dom.ts';
+import { setMathText } from '../../shared/ui/mathText.ts';
 import {
   HOW_IT_WORKS_SECTIONS,
   type HowItWorksLanguage,
@@ -23,15 +25,25 @@ export function howItWorksSectionId(section: Pick<HowItWorksSection, 'id'>): str
   return `${ID_PREFIX}${section.id}`;
 }
 
+function mathElement<K extends 'p' | 'h3' | 'a'>(tag: K, text: string): HTMLElementTagNameMap[K] {
+  const element = h(tag);
+  setMathText(element, text);
+  return element;
+}
+
 function renderSection(section: HowItWorksSection, text: HowItWorksText): HTMLElement {
   const id = howItWorksSectionId(section);
   const words = text.sections[section.id];
-  const paragraphs = words.paragraphs.map((paragraph) => h('p', {}, paragraph));
+  const paragraphs = words.paragraphs.map((paragraph) => mathElement('p', paragraph));
   const formulas = section.formulas?.length
     ? h(
         'ul',
         { class: 'how-formulas' },
-        ...section.formulas.map((formula) => h('li', {}, h('code', { dir: 'ltr' }, formula))),
+        ...section.formulas.map((formula) => {
+          const item = h('li', { dir: 'ltr' });
+          setMathText(item, `$$${formula}$$`);
+          return item;
+        }),
       )
     : null;
   const at = Math.max(0, Math.min(paragraphs.length, section.formulasAfter ?? 1));

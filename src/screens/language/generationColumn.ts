@@ -3,9 +3,11 @@
  * character highlighted, and what the last step chose. Text goes in as text nodes only: generated
  * characters come from a model trained on arbitrary text and are data, never markup.
  */
+
 import { visibleToken } from '../../shared/model/tokenSystem.ts';
 import { h, uniqueId } from '../../shared/ui/dom.ts';
 import { formatNumber } from '../../shared/ui/format.ts';
+import { mathElement } from '../../shared/ui/mathText.ts';
 import type { LanguageStrings } from '../../strings/en.ts';
 import type { GenerationColumn } from './generationRun.ts';
 import { displayTemperature, formatTemperature } from './temperatureList.ts';
@@ -51,7 +53,7 @@ export function createColumnView(
     h(
       'h3',
       { id: headingId },
-      strings.columnTitle(shown),
+      mathElement('span', strings.columnTitle(shown)),
       temperature === 0 ? h('span', { class: 'generation-badge' }, strings.columnGreedy) : null,
     ),
     output,

@@ -5,6 +5,7 @@
  * The same tokens sit in the same place in every chart, and every chart shares one probability scale, so
  * the eye can follow one token down the stack.
  */
+import { mathElement } from '../../shared/ui/mathText.ts';
 import './language.css';
 import type { PipelineResult, SamplerSettings } from '../../core/lm/pipeline.ts';
 import { visibleToken } from '../../shared/model/tokenSystem.ts';
@@ -101,7 +102,8 @@ function createFinalFigure(strings: LanguageStrings) {
     kept: h('dd', { id: 'pipeline-kept' }),
     greedy: h('dd', { id: 'pipeline-greedy' }),
   };
-  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const term = (text: string, value: HTMLElement) =>
+    h('div', { class: 'readout' }, mathElement('dt', text), value);
   const greedyReadout = term(strings.readoutGreedy, values.greedy);
   const readouts = h(
     'dl',

@@ -4,6 +4,7 @@ import { createDynamicsControls } from '../../shared/ui/dynamicsControls.ts';
 import { createField, submit } from '../../shared/ui/field.ts';
 import { formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import { createParticleControls } from '../../shared/ui/particleControls.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import type { Strings } from '../../strings/en.ts';
@@ -39,7 +40,8 @@ export async function mountLanguageScreen(
     kept: h('dd', { id: 'lm-readout-kept' }),
     greedy: h('dd', { id: 'lm-readout-greedy' }),
   };
-  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const term = (text: string, value: HTMLElement) =>
+    h('div', { class: 'readout' }, mathElement('dt', text), value);
   const emptyNote = h('p', { class: 'note', id: 'lm-empty' }, strings.noModel);
   const context = h('textarea', { id: 'lm-context', rows: 2, spellcheck: 'false' });
   context.value = state.context.peek();
@@ -124,7 +126,9 @@ export async function mountLanguageScreen(
     if (!distribution || !result) return;
     pipelineView.update(result, distribution.tokens, state.sampler.value);
     for (const readout of languageReadouts(state, strings) ?? []) {
-      readouts[readout.key].textContent = readout.value;
+      // Z is written with a formula (10^{…} when it is huge); a token's text never is.
+      if (readout.key === 'partition') setMathText(readouts[readout.key], readout.value);
+      else readouts[readout.key].textContent = readout.value;
     }
   });
 

@@ -1,5 +1,6 @@
 import { computed } from '@preact/signals-core';
 import uPlot from 'uplot';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import 'uplot/dist/uPlot.min.css';
 import { compareAt, comparedSettings } from '../../core/lm/truncationSweep.ts';
 import { h } from '../../shared/ui/dom.ts';
@@ -37,10 +38,10 @@ export function createTruncationComparison(state: LanguageScreenModel, strings: 
     'section',
     { class: 'panel comparison-panel', id: 'truncation-comparison', 'aria-labelledby': 'compare-heading' },
     h('h2', { id: 'compare-heading' }, strings.compareHeading),
-    h('p', { id: 'compare-explanation' }, strings.compareExplanation),
+    mathElement('p', strings.compareExplanation, { id: 'compare-explanation' }),
     settingsLine,
     now,
-    h('figure', { class: 'plot' }, chartHost, h('figcaption', {}, strings.compareCurves)),
+    h('figure', { class: 'plot' }, chartHost, mathElement('figcaption', strings.compareCurves)),
     legend,
   );
 
@@ -169,19 +170,22 @@ export function createTruncationComparison(state: LanguageScreenModel, strings: 
     marker = state.sampler.peek().temperature;
     plot?.redraw(false, false);
     if (!point) {
-      now.textContent = '';
+      setMathText(now, '');
       return;
     }
     const topPKept = point.topP.kept[0];
     const minPKept = point.minP.kept[0];
     now.dataset.topPKept = String(topPKept);
     now.dataset.minPKept = String(minPKept);
-    now.textContent = strings.compareNow(
-      formatNumber(state.sampler.peek().temperature, 3),
-      topPKept,
-      formatPercent(point.topP.mass[0]),
-      minPKept,
-      formatPercent(point.minP.mass[0]),
+    setMathText(
+      now,
+      strings.compareNow(
+        formatNumber(state.sampler.peek().temperature, 3),
+        topPKept,
+        formatPercent(point.topP.mass[0]),
+        minPKept,
+        formatPercent(point.minP.mass[0]),
+      ),
     );
   });
 

@@ -4,6 +4,7 @@ import { h, textInput } from '../../shared/ui/dom.ts';
 import { createField, onCommit, submit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import { createParticleStage } from '../../shared/ui/particleStage.ts';
 import { axisLabel, formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
@@ -137,9 +138,9 @@ export async function mountParallelScreen(
       h(
         'tr',
         { id: `mapping-${row}` },
-        h('th', { scope: 'row' }, physicsText, h('br'), physicsNow),
-        h('td', {}, languageText, h('br'), languageNow),
-        h('td', { class: 'mapping-explanation' }, explanation),
+        h('th', { scope: 'row' }, mathElement('span', physicsText), h('br'), physicsNow),
+        h('td', {}, mathElement('span', languageText), h('br'), languageNow),
+        mathElement('td', explanation, { class: 'mapping-explanation' }),
         h('td', {}, show),
       ),
     );
@@ -168,30 +169,31 @@ export async function mountParallelScreen(
     const set = (row: MappingRow, left: string, right: string) => {
       const cells = liveCells.get(row);
       if (!cells) return;
-      cells[0].textContent = left;
-      cells[1].textContent = haveTokens ? right : '';
+      setMathText(cells[0], left);
+      setMathText(cells[1], haveTokens ? right : '');
     };
     const t = temperature.value;
-    set('temperature', `T = ${formatNumber(t, 3)}`, `t = ${formatNumber(t, 3)}`);
+    // The symbol is a formula; the value after it is text (formatPartitionFunction may add a formula).
+    set('temperature', `$T$ = ${formatNumber(t, 3)}`, `$t$ = ${formatNumber(t, 3)}`);
     set(
       'partition',
-      `Z = ${formatPartitionFunction(physicsThermo, strings)}`,
-      `Z = ${formatPartitionFunction(tokenThermo, strings)}`,
+      `$Z$ = ${formatPartitionFunction(physicsThermo, strings)}`,
+      `$Z$ = ${formatPartitionFunction(tokenThermo, strings)}`,
     );
     set(
       'entropy',
-      `S = ${formatNumber(physicsThermo.entropy, 4)}`,
-      `H = ${formatNumber(tokenThermo.entropy, 4)} ${strings.internalUnit('nats')}`,
+      `$S$ = ${formatNumber(physicsThermo.entropy, 4)}`,
+      `$H$ = ${formatNumber(tokenThermo.entropy, 4)} ${strings.internalUnit('nats')}`,
     );
     set(
       'perplexity',
-      `e^S = ${formatNumber(Math.exp(physicsThermo.entropy), 4)}`,
-      `e^H = ${formatNumber(Math.exp(tokenThermo.entropy), 4)}`,
+      `$e^S$ = ${formatNumber(Math.exp(physicsThermo.entropy), 4)}`,
+      `$e^H$ = ${formatNumber(Math.exp(tokenThermo.entropy), 4)}`,
     );
   });
 
   host.append(
-    h('p', { class: 'parallel-intro' }, strings.parallelIntro),
+    mathElement('p', strings.parallelIntro, { class: 'parallel-intro' }),
     h(
       'fieldset',
       { class: 'panel linked-temperature', id: 'linked-temperature' },

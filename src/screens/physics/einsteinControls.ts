@@ -3,13 +3,15 @@
  * panel while that dynamics is chosen), and the temperature it settles at, shown in place of the
  * temperature input it makes meaningless.
  */
+
 import type { EinsteinStart } from '../../core/dynamics/einsteinSolid.ts';
 import { formatTemperature } from '../../core/spectra/index.ts';
 import { MAX_EINSTEIN_QUANTA, parseQuanta } from '../../shared/model/einstein.ts';
 import { h, textInput } from '../../shared/ui/dom.ts';
 import { createField, onCommit } from '../../shared/ui/field.ts';
-import { formatCount, localizeNumbers } from '../../shared/ui/format.ts';
+import { formatCount, localizeNumbers, texNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
+import { setMathText } from '../../shared/ui/mathText.ts';
 import type { Strings } from '../../strings/en.ts';
 import type { PhysicsModel } from './model.ts';
 
@@ -68,10 +70,14 @@ export function createEinsteinTemperature(state: PhysicsModel, strings: Strings)
     // While the solid runs, the model's temperature is T = ħω / ln(1 + N/q).
     const t = formatTemperature(state.temperature.value, unit, system.energyUnit, 4);
     const withUnit = unit === 'internal' ? `${t} ${system.energyUnit.symbol}` : t;
-    note.textContent = strings.einsteinTemperature(
-      formatCount(n),
-      formatCount(settings.quanta),
-      localizeNumbers(withUnit),
+    // N and q stand inside the formula; T after it, as text with its unit.
+    setMathText(
+      note,
+      strings.einsteinTemperature(
+        texNumber(formatCount(n)),
+        texNumber(formatCount(settings.quanta)),
+        localizeNumbers(withUnit),
+      ),
     );
   });
   return note;

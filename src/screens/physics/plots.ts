@@ -1,4 +1,5 @@
 import uPlot from 'uplot';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import 'uplot/dist/uPlot.min.css';
 import type { SystemModel } from '../../shared/model/system.ts';
 import { temperatureAxisTicks } from '../../shared/model/temperatureAxis.ts';
@@ -31,7 +32,7 @@ export interface ThermodynamicPlots {
  */
 export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
   const titles = [strings.plotMeanEnergy, strings.plotHeatCapacity, strings.plotEntropy];
-  const hosts = titles.map((title) => h('figure', { class: 'plot' }, h('figcaption', {}, title)));
+  const hosts = titles.map((title) => h('figure', { class: 'plot' }, mathElement('figcaption', title)));
   const axisNote = h('p', { class: 'note plots-note', id: 'plots-axis-note' });
   const pinnedNote = h('p', { class: 'note plots-note', id: 'plots-marker-note' });
   pinnedNote.hidden = true;
@@ -112,7 +113,7 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
     // Only a negative T colder than the scale's end lies off the axis (T = 0, ∞ and all else are on it).
     const pinned = position === edge && marker < 0 && marker > current.excitationEnergy * -0.05;
     pinnedNote.hidden = !pinned;
-    pinnedNote.textContent = pinned ? strings.plotMarkerPinned(formatNumber(marker * scale, 3)) : '';
+    setMathText(pinnedNote, pinned ? strings.plotMarkerPinned(formatNumber(marker * scale, 3)) : '');
   }
 
   return {
@@ -120,9 +121,10 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
     setSystem(system, unitScale, unitLabel) {
       current = system;
       scale = unitScale;
-      axisNote.textContent = system.allowsNegativeTemperature
-        ? strings.plotAxisNoteNegative
-        : strings.plotAxisNotePositive;
+      setMathText(
+        axisNote,
+        system.allowsNegativeTemperature ? strings.plotAxisNoteNegative : strings.plotAxisNotePositive,
+      );
       const curves = thermodynamicCurves(system);
       const series = [curves.meanEnergy, curves.heatCapacity, curves.entropy];
       const maximum = sliderMaximum(system.allowsNegativeTemperature);

@@ -4,6 +4,7 @@ import type { Thermodynamics } from '../../core/thermodynamics.ts';
 import type { SystemModel } from '../../shared/model/system.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { formatCount, formatNumber, localizeNumbers } from '../../shared/ui/format.ts';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import { formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import type { Strings } from '../../strings/en.ts';
 
@@ -32,7 +33,8 @@ export function createReadouts(strings: Strings, idPrefix = ''): Readouts {
     steps: h('dd', { id: `${idPrefix}readout-steps` }),
     fit: h('dd', { id: `${idPrefix}readout-fit`, 'aria-describedby': `${idPrefix}fit-explanation` }),
   };
-  const term = (text: string, value: HTMLElement) => h('div', { class: 'readout' }, h('dt', {}, text), value);
+  const term = (text: string, value: HTMLElement) =>
+    h('div', { class: 'readout' }, mathElement('dt', text), value);
   const root = h(
     'dl',
     { class: 'readouts', id: `${idPrefix}readouts` },
@@ -47,11 +49,10 @@ export function createReadouts(strings: Strings, idPrefix = ''): Readouts {
   );
 
   const threshold = formatNumber(FIT_P_VALUE_THRESHOLD, 2);
-  const fitExplanation = h(
-    'p',
-    { class: 'note', id: `${idPrefix}fit-explanation` },
-    strings.fitExplanation(threshold),
-  );
+  const fitExplanation = mathElement('p', strings.fitExplanation(threshold), {
+    class: 'note',
+    id: `${idPrefix}fit-explanation`,
+  });
 
   return {
     root,
@@ -64,7 +65,7 @@ export function createReadouts(strings: Strings, idPrefix = ''): Readouts {
       entries.temperature.textContent = localizeNumbers(
         unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`,
       );
-      entries.partition.textContent = formatPartitionFunction(thermo, strings);
+      setMathText(entries.partition, formatPartitionFunction(thermo, strings));
       const energy = (e: number) =>
         unit === 'internal'
           ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}`

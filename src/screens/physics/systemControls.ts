@@ -4,6 +4,7 @@ import type { SystemChoice } from '../../shared/model/system.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { createField, messageOf } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
+import { setMathText } from '../../shared/ui/mathText.ts';
 import type { Strings } from '../../strings/en.ts';
 import { parameterText } from '../../strings/presetText.ts';
 import type { PhysicsModel } from './model.ts';
@@ -39,7 +40,7 @@ export function createSystemControls(state: PhysicsModel, strings: Strings): HTM
   function showPreset(presetId: PresetId, params: Record<string, number>): void {
     const preset = presetById(presetId);
     if (!preset) return;
-    description.textContent = strings.presets[presetId].description;
+    setMathText(description, strings.presets[presetId].description);
     parameters.replaceChildren();
     for (const parameter of preset.parameters) {
       const input = h('input', {

@@ -2,6 +2,7 @@ import { isInputError } from '../../core/errors.ts';
 import type { Strings } from '../../strings/en.ts';
 import { errorText } from '../../strings/messageTable.ts';
 import { h, uniqueId } from './dom.ts';
+import { setMathText } from './mathText.ts';
 
 export type FieldInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -13,24 +14,22 @@ export interface Field<I extends FieldInput> {
 }
 
 /**
- * A labelled control with an optional hint and an error slot. The error is announced (role="alert")
- * and tied to the input with aria-describedby, so a screen reader hears why the value was refused.
+ * A labelled control with an optional hint and an error slot. The label and the hint may hold formulas
+ * (TeX between dollars, mathText.ts). The error is announced (role="alert") and tied to the input with
+ * aria-describedby, so a screen reader hears why the value was refused; it is plain text, since it may
+ * quote what was typed.
  */
 export function createField<I extends FieldInput>(label: string, input: I, hint?: string): Field<I> {
   if (!input.id) input.id = uniqueId('field');
-  const hintElement = hint ? h('p', { class: 'field-hint', id: `${input.id}-hint` }, hint) : null;
+  const hintElement = hint ? h('p', { class: 'field-hint', id: `${input.id}-hint` }) : null;
+  if (hintElement && hint) setMathText(hintElement, hint);
+  const labelElement = h('label', { for: input.id });
+  setMathText(labelElement, label);
   const errorElement = h('p', { class: 'field-error', id: `${input.id}-error`, role: 'alert' });
   errorElement.hidden = true;
   const describedBy = () =>
     [hintElement?.id, errorElement.hidden ? undefined : errorElement.id].filter(Boolean).join(' ');
-  const root = h(
-    'div',
-    { class: 'field' },
-    h('label', { for: input.id }, label),
-    input,
-    hintElement,
-    errorElement,
-  );
+  const root = h('div', { class: 'field' }, labelElement, input, hintElement, errorElement);
   const refreshDescription = () => {
     const ids = describedBy();
     if (ids) input.setAttribute('aria-describedby', ids);

@@ -65,6 +65,28 @@ function superscript(exponent: string): string {
   return Array.from(exponent, (c) => SUPERSCRIPTS[c] ?? c).join('');
 }
 
+const FROM_SUPERSCRIPT: Record<string, string> = Object.fromEntries(
+  Object.entries(SUPERSCRIPTS)
+    .filter(([, sup]) => sup !== '')
+    .map(([plain, sup]) => [sup, plain]),
+);
+
+/**
+ * A number as the readouts write it ("1.5×10⁻⁵", "1,5", "482 243", "−∞") as TeX for a formula
+ * ("1.5 \times 10^{-5}", "1{,}5": the braces keep TeX from spacing a decimal comma as punctuation).
+ */
+export function texNumber(formatted: string): string {
+  return formatted
+    .replace(/×10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)/g, (_, exponent: string) => {
+      const digits = Array.from(exponent, (c) => FROM_SUPERSCRIPT[c] ?? c).join('');
+      return `\\times 10^{${digits}}`;
+    })
+    .replace(/,/g, '{,}')
+    .replace(/\u202f/g, '\\,')
+    .replace(/−/g, '-')
+    .replace(/∞/g, '\\infty');
+}
+
 /**
  * A share of the whole as a percentage with two decimals ("63.21%"), the one format of an occupancy
  * table's theory and observed columns, so the two read side by side. Below 0.01% it keeps two

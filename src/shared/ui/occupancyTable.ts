@@ -4,6 +4,7 @@ import type { Strings } from '../../strings/en.ts';
 import type { SystemModel } from '../model/system.ts';
 import { h } from './dom.ts';
 import { formatCount, formatNumber, formatShare, localizeNumbers } from './format.ts';
+import { mathElement, setMathText } from './mathText.ts';
 
 /** Rows beyond this are summed into one "more levels" row, as on the canvas. */
 export const TABLE_MAX_ROWS = 60;
@@ -45,7 +46,7 @@ export function createOccupancyTable(
     strings.tableTheory,
     strings.tableCount,
     strings.tableFraction,
-  ].map((title) => h('th', { scope: 'col' }, title));
+  ].map((title) => mathElement('th', title, { scope: 'col' }));
   const energyHeader = headers[1];
   const table = h(
     'table',
@@ -64,7 +65,10 @@ export function createOccupancyTable(
       table,
     ),
     setSystem(system, unit) {
-      energyHeader.textContent = `${names.energy} (${unit === 'internal' ? strings.internalUnit(system.energyUnit.symbol) : unit})`;
+      setMathText(
+        energyHeader,
+        `${names.energy} (${unit === 'internal' ? strings.internalUnit(system.energyUnit.symbol) : unit})`,
+      );
       const levelCount = system.spectrum.energies.length;
       shown = levelCount > maxRows ? maxRows - 1 : levelCount;
       const rows: HTMLTableRowElement[] = [];

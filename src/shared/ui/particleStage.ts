@@ -11,6 +11,8 @@ import { h } from './dom.ts';
 import { download, occupancyCsv } from './exportData.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { effect, onDispose } from './lifetime.ts';
+import { plainMathText } from './mathSplit.ts';
+import { mathElement } from './mathText.ts';
 import { createOccupancyTable, type TableHeaders } from './occupancyTable.ts';
 
 export interface ParticleStageOptions {
@@ -64,8 +66,18 @@ export async function createParticleStage(
       h('span', { class: 'swatch swatch-particle', 'aria-hidden': 'true' }),
       strings.legendObserved,
     ),
-    h('li', {}, h('span', { class: 'swatch swatch-theory', 'aria-hidden': 'true' }), strings.legendTheory),
-    h('li', {}, h('span', { class: 'swatch swatch-band', 'aria-hidden': 'true' }), strings.legendBand),
+    h(
+      'li',
+      {},
+      h('span', { class: 'swatch swatch-theory', 'aria-hidden': 'true' }),
+      mathElement('span', strings.legendTheory),
+    ),
+    h(
+      'li',
+      {},
+      h('span', { class: 'swatch swatch-band', 'aria-hidden': 'true' }),
+      mathElement('span', strings.legendBand),
+    ),
   );
   const csvButton = h('button', { type: 'button', id: id('export-csv') }, strings.exportCsv);
   const pngButton = h('button', { type: 'button', id: id('export-png') }, strings.exportPng);
@@ -211,13 +223,14 @@ export async function createParticleStage(
       snapshot.theory,
       snapshot.counts,
       snapshot.particleCount,
+      // A CSV file has no formulas: its headers are the table's in plain text.
       {
-        level: options.tableHeaders?.level ?? strings.tableLevel,
-        energy: `${options.tableHeaders?.energy ?? strings.tableEnergy} (${unitName})`,
-        degeneracy: options.tableHeaders?.degeneracy ?? strings.tableDegeneracy,
-        theory: strings.tableTheory,
-        count: strings.tableCount,
-        fraction: strings.tableFraction,
+        level: plainMathText(options.tableHeaders?.level ?? strings.tableLevel),
+        energy: `${plainMathText(options.tableHeaders?.energy ?? strings.tableEnergy)} (${unitName})`,
+        degeneracy: plainMathText(options.tableHeaders?.degeneracy ?? strings.tableDegeneracy),
+        theory: plainMathText(strings.tableTheory),
+        count: plainMathText(strings.tableCount),
+        fraction: plainMathText(strings.tableFraction),
       },
     );
     download(
