@@ -3,15 +3,18 @@ import type { DisplayUnit } from '../../core/spectra/index.ts';
 import type { ParticleSnapshot } from '../../shared/model/particleModel.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { formatCount } from '../../shared/ui/format.ts';
-import { setMathText } from '../../shared/ui/mathText.ts';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import { createOccupancyTable, type TableHeaders } from '../../shared/ui/occupancyTable.ts';
 import type { Strings } from '../../strings/en.ts';
 import { qrCode } from './qrCode.ts';
 import { type PictureText, type PictureWidth, snapshotPicture } from './snapshotPicture.ts';
 
 export interface Readout {
+  /** May hold formulas between dollar signs. */
   label: string;
   value: string;
+  /** The value holds formulas (Z written as e^{…}); a token's text never does. */
+  formula?: boolean;
 }
 
 export function handoutTitle(strings: Strings, screen: string, lines: readonly string[]): HTMLElement {
@@ -20,7 +23,7 @@ export function handoutTitle(strings: Strings, screen: string, lines: readonly s
     { class: 'handout-title' },
     h('p', { class: 'handout-brand' }, strings.appTitle),
     h('h1', {}, screen),
-    ...lines.map((line) => h('p', { class: 'handout-subtitle' }, line)),
+    ...lines.map((line) => mathElement('p', line, { class: 'handout-subtitle' })),
   );
 }
 
@@ -65,8 +68,13 @@ export function readoutList(readouts: readonly Readout[], heading?: string): HTM
     h(
       'dl',
       {},
-      ...readouts.map(({ label, value }) =>
-        h('div', { class: 'readout' }, h('dt', {}, label), h('dd', {}, value)),
+      ...readouts.map(({ label, value, formula }) =>
+        h(
+          'div',
+          { class: 'readout' },
+          mathElement('dt', label),
+          formula ? mathElement('dd', value) : h('dd', {}, value),
+        ),
       ),
     ),
   );

@@ -23,7 +23,7 @@ const MAX_ROWS = 10;
 function physicsReadouts(strings: Strings, t: number, thermo: Thermodynamics, snapshot: ParticleSnapshot) {
   return [
     { label: strings.readoutTemperature, value: formatNumber(t, 4) },
-    { label: strings.readoutPartition, value: formatPartitionFunction(thermo, strings) },
+    { label: strings.readoutPartition, value: formatPartitionFunction(thermo, strings), formula: true },
     { label: strings.readoutMeanEnergy, value: formatNumber(thermo.meanEnergy, 5) },
     { label: strings.readoutHeatCapacity, value: formatNumber(thermo.heatCapacity, 4) },
     { label: strings.readoutEntropy, value: formatNumber(thermo.entropy, 4) },
@@ -37,7 +37,7 @@ function physicsReadouts(strings: Strings, t: number, thermo: Thermodynamics, sn
 function tokenReadouts(strings: Strings, t: number, thermo: Thermodynamics, snapshot: ParticleSnapshot) {
   const readouts: Readout[] = [
     { label: strings.lmTemperatureLabel, value: formatNumber(t, 4) },
-    { label: strings.lmReadoutPartition, value: formatPartitionFunction(thermo, strings) },
+    { label: strings.lmReadoutPartition, value: formatPartitionFunction(thermo, strings), formula: true },
     {
       label: strings.lmReadoutEntropy,
       value: strings.entropyValue(

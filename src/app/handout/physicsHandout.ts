@@ -7,6 +7,7 @@ import { ladderLabels } from '../../screens/physics/screen.ts';
 import type { SystemModel } from '../../shared/model/system.ts';
 import { h } from '../../shared/ui/dom.ts';
 import { formatNumber, formatShare } from '../../shared/ui/format.ts';
+import { mathElement } from '../../shared/ui/mathText.ts';
 import { axisLabel } from '../../shared/ui/readoutText.ts';
 import type { Strings } from '../../strings/en.ts';
 import { parameterText, systemName } from '../../strings/presetText.ts';
@@ -59,7 +60,7 @@ export function physicsHandout(strings: Strings, physics: PhysicsModel, url: str
     snapshot.stepCount,
   );
   const extra = (label: string, value: string) =>
-    h('div', { class: 'readout' }, h('dt', {}, label), h('dd', {}, value));
+    h('div', { class: 'readout' }, mathElement('dt', label), h('dd', {}, value));
   readouts.root.append(
     extra(strings.handout.particles, formatNumber(snapshot.particleCount, 6)),
     extra(

@@ -4,9 +4,12 @@ import type { ReadonlySignal } from '@preact/signals-core';
 export interface StageReadout {
   /** Names the readout's element (`stage-readout-<id>`), for tests and styles. */
   id: string;
+  /** May hold formulas between dollar signs. */
   label: string;
   /** The value as the reader sees it: formatted, never "NaN" (an undefined value says so). */
   value: ReadonlySignal<string>;
+  /** The value holds formulas (Z written as e^{…}); a token's text never does. */
+  formula?: boolean;
 }
 
 /** The large temperature control: its element, and one step warmer or colder through the model's door. */

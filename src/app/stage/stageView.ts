@@ -7,6 +7,7 @@
 import { type ReadonlySignal, effect as signalEffect, untracked } from '@preact/signals-core';
 import { h } from '../../shared/ui/dom.ts';
 import { effect, onDispose } from '../../shared/ui/lifetime.ts';
+import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import type { Strings } from '../../strings/en.ts';
 import type { ScreenHandle } from '../screen.ts';
 import type { ScreenStage } from './screenStage.ts';
@@ -66,10 +67,11 @@ export function createStageView(
     canvases.dataset.count = String(content.canvases.length);
     for (const readout of content.readouts) {
       const value = h('dd', { id: `stage-readout-${readout.id}` });
-      const item = h('div', { class: 'stage-readout' }, h('dt', {}, readout.label), value);
+      const item = h('div', { class: 'stage-readout' }, mathElement('dt', readout.label), value);
       readouts.append(item);
       const stop = signalEffect(() => {
-        value.textContent = readout.value.value;
+        if (readout.formula) setMathText(value, readout.value.value);
+        else value.textContent = readout.value.value;
       });
       undo.push(() => {
         stop();

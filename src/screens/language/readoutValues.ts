@@ -7,8 +7,11 @@ export type LanguageReadoutKey = 'entropy' | 'perplexity' | 'partition' | 'kept'
 
 export interface LanguageReadout {
   key: LanguageReadoutKey;
+  /** May hold formulas between dollar signs. */
   label: string;
   value: string;
+  /** The value holds formulas (Z written as e^{…}); a token's text never does. */
+  formula?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export function languageReadouts(state: LanguageScreenModel, strings: Strings): 
       key: 'partition',
       label: strings.lmReadoutPartition,
       value: formatPartitionFunction(state.particles.thermo.value, strings),
+      formula: true,
     },
     {
       key: 'kept',

@@ -126,8 +126,7 @@ export async function mountLanguageScreen(
     if (!distribution || !result) return;
     pipelineView.update(result, distribution.tokens, state.sampler.value);
     for (const readout of languageReadouts(state, strings) ?? []) {
-      // Z is written with a formula (10^{…} when it is huge); a token's text never is.
-      if (readout.key === 'partition') setMathText(readouts[readout.key], readout.value);
+      if (readout.formula) setMathText(readouts[readout.key], readout.value);
       else readouts[readout.key].textContent = readout.value;
     }
   });

@@ -43,6 +43,7 @@ export function createPhysicsStage(state: PhysicsModel, strings: Strings, canvas
           const thermo = state.thermo.value;
           return definedOr(thermo.logZ, () => formatPartitionFunction(thermo, strings), strings);
         }),
+        formula: true,
       },
       {
         id: 'ground',
