@@ -32,6 +32,10 @@ const LATIN_ALLOWED = new Set([
   'typical',
   'inf',
   'Tab',
+  // Keys as printed on keyboards and presentation clickers.
+  'Esc',
+  'Page',
+  'Down',
   'argmax',
   'generate',
   'meV',
@@ -89,6 +93,7 @@ const FORMAT_ONLY = new Set([
   'internalUnit',
   'plotAxisTemperature',
   'tokenLevelLabel',
+  'stageTopToken',
   'compareLegendTopP',
   'compareLegendMinP',
   'lm.stageTitle',
