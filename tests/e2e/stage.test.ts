@@ -156,13 +156,14 @@ describe('stage mode fills a projector', () => {
 
 /** The colour of the stage canvas's top right corner, where nothing is drawn: its background. */
 function canvasCorner(page: Page): Promise<number[]> {
-  return page.$eval('#stage-canvases canvas', (canvas) => {
+  return page.$eval('#stage-canvases canvas', (element) => {
+    const canvas = element as HTMLCanvasElement;
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;
     const context = copy.getContext('2d');
     if (!context) throw new Error('no 2d context');
-    context.drawImage(canvas as HTMLCanvasElement, 0, 0);
+    context.drawImage(canvas, 0, 0);
     return Array.from(context.getImageData(canvas.width - 3, 3, 1, 1).data.slice(0, 3));
   });
 }
