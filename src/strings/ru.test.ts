@@ -33,6 +33,10 @@ const LATIN_ALLOWED = new Set([
   'typical',
   'inf',
   'Tab',
+  // Keys as printed on keyboards and presentation clickers.
+  'Esc',
+  'Page',
+  'Down',
   'argmax',
   'generate',
   'meV',
@@ -94,6 +98,7 @@ const FORMAT_ONLY = new Set([
   'internalUnit',
   'plotAxisTemperature',
   'tokenLevelLabel',
+  'stageTopToken',
   'compareLegendTopP',
   'compareLegendMinP',
   'lm.stageTitle',

@@ -154,6 +154,20 @@ describe('stage mode fills a projector', () => {
   }
 });
 
+/** The colour of the stage canvas's top right corner, where nothing is drawn: its background. */
+function canvasCorner(page: Page): Promise<number[]> {
+  return page.$eval('#stage-canvases canvas', (element) => {
+    const canvas = element as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(canvas, 0, 0);
+    return Array.from(context.getImageData(canvas.width - 3, 3, 1, 1).data.slice(0, 3));
+  });
+}
+
 function addressTemperature(page: Page, name: string): number {
   const value = new URL(page.url()).searchParams.get(name);
   return value === null ? Number.NaN : Number(value);
@@ -219,10 +233,12 @@ test('G enters, Page Up warms through the model, B blanks, a language switch kee
   await page.locator('#stage-view canvas').waitFor();
   expect(await page.textContent('#stage-leave')).toBe('Выйти со сцены (Esc)');
   expect(await page.textContent('#stage-readouts')).toContain('Средняя энергия');
-  // The projector theme (P) renders again too, and keeps the stage.
+  // The projector theme (P) renders again too, and keeps the stage, with the theme's black on the canvas.
+  expect(await canvasCorner(page)).toEqual([16, 20, 28]);
   await page.keyboard.press('p');
   await expect.poll(() => page.getAttribute('html', 'data-projector')).toBe('on');
   await page.locator('#stage-view canvas').waitFor();
+  await expect.poll(() => canvasCorner(page)).toEqual([0, 0, 0]);
 
   await page.keyboard.press('Escape');
   await page.locator('#stage-view').waitFor({ state: 'hidden' });

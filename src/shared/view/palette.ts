@@ -11,10 +11,21 @@ export interface Palette {
   fontSize: number;
 }
 
+/**
+ * A CSS hex colour as 0xRRGGBB, or null. The short form counts too: the production build's CSS minifier
+ * writes the projector's #000000 and #ffffff as #000 and #fff, which were read as no colour at all.
+ */
+export function parseHexColour(value: string): number | null {
+  const text = value.trim();
+  const long = /^#([0-9a-f]{6})$/i.exec(text);
+  if (long) return Number.parseInt(long[1], 16);
+  const short = /^#([0-9a-f]{3})$/i.exec(text);
+  if (!short) return null;
+  return Number.parseInt(Array.from(short[1], (digit) => digit + digit).join(''), 16);
+}
+
 function cssColour(style: CSSStyleDeclaration, name: string, fallback: number): number {
-  const value = style.getPropertyValue(name).trim();
-  const match = /^#([0-9a-f]{6})$/i.exec(value);
-  return match ? Number.parseInt(match[1], 16) : fallback;
+  return parseHexColour(style.getPropertyValue(name)) ?? fallback;
 }
 
 export function readPalette(element: Element = document.documentElement): Palette {
