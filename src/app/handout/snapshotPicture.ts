@@ -20,7 +20,7 @@ const DOT_SPACING = 7;
 export type PictureWidth = 'full' | 'half';
 
 const LAYOUTS = {
-  full: { width: 1000, height: 420, labelRight: 250, ladder: { left: 262, right: 580 }, histogramLeft: 620 },
+  full: { width: 1000, height: 380, labelRight: 250, ladder: { left: 262, right: 580 }, histogramLeft: 620 },
   half: { width: 560, height: 350, labelRight: 200, ladder: { left: 210, right: 350 }, histogramLeft: 372 },
 } as const;
 
