@@ -18,6 +18,7 @@ const LATIN_ALLOWED = new Set([
   'Lab',
   'CSV',
   'PNG',
+  'PDF',
   'JSON',
   'WebGL',
   'OpenAI',
@@ -32,6 +33,7 @@ const LATIN_ALLOWED = new Set([
   'typical',
   'inf',
   'Tab',
+  'Ctrl',
   'argmax',
   'generate',
   'meV',
@@ -39,7 +41,9 @@ const LATIN_ALLOWED = new Set([
 ]);
 
 function englishWords(text: string): string[] {
-  return (text.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
+  // A formula between dollar signs is TeX, whose commands (\frac, \sum) are Latin but not English.
+  const words = text.replace(/\$[^$]*\$/g, ' ');
+  return (words.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
 }
 
 /** Every leaf of a strings object with its path: strings, and what functions give for sample arguments. */

@@ -79,7 +79,7 @@ export function languageHandout(strings: Strings, language: LanguageScreenModel,
     strings.handout.tokenEntropy,
   ]);
   if (!language.distribution.peek()) {
-    return [title, h('p', {}, strings.noModel), formulas, linkSection(strings, url)];
+    return [title, h('p', { class: 'handout-empty' }, strings.noModel), formulas, linkSection(strings, url)];
   }
   const snapshot = language.particles.snapshot.peek();
   const { system } = snapshot;
