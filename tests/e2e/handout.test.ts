@@ -188,8 +188,8 @@ test('the language-model handout prints the token table, its readouts and the li
   await printOnceForTheCode(page);
   for (const format of FORMATS) {
     const result = await checkPrinted(page, decoder, format, [{ selector: '#handout-lm-occupancy-table' }]);
-    // The handout shows the 15 most likely tokens as the screen's table does (the rest share a row).
-    for (const row of await tableRows(page, '#lm-occupancy-table', 15)) {
+    // The handout shows the 13 most likely tokens as the screen's table does (the rest share a row).
+    for (const row of await tableRows(page, '#lm-occupancy-table', 13)) {
       expect(squeeze(result.text)).toContain(row);
     }
     for (const id of ['#lm-readout-entropy', '#lm-readout-perplexity', '#lm-readout-greedy']) {
@@ -226,4 +226,21 @@ test('the header button lays out the handout with its QR code and prints it', as
   await page.locator('#handout .handout-qr').waitFor({ state: 'attached' });
   expect(await page.textContent('#handout h1')).toBe('Physics');
   expect(await page.locator('#handout-occupancy-table tbody tr').count()).toBe(21);
+});
+
+test('Ctrl+P makes the handout of the visible screen, with its QR code, before the browser prints', async () => {
+  const page = await pages.open();
+  await page.goto(`${inject('baseUrl')}?lang=ru#parallel`);
+  await page.locator('#pp-occupancy-table tbody tr').first().waitFor();
+  await page.evaluate(() => {
+    window.addEventListener('beforeprint', () => {
+      document.documentElement.dataset.printed = document.querySelector('#handout .handout-qr')
+        ? 'with code'
+        : 'without';
+    });
+  });
+  await page.keyboard.press('Control+P');
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.printed)).toBe('with code');
+  expect(await page.textContent('#handout h1')).toBe('Сопоставление');
+  expect(await page.getAttribute('#handout', 'data-screen')).toBe('parallel');
 });

@@ -1,4 +1,5 @@
 /** The language screen's handout: the model and its context, the token ladder, its table and readouts. */
+import type { SamplerSettings } from '../../core/lm/pipeline.ts';
 import { CORPORA } from '../../lm/corpora.ts';
 import type { LanguageScreenModel } from '../../screens/language/model.ts';
 import { languageReadouts } from '../../screens/language/readoutValues.ts';
@@ -33,10 +34,26 @@ function topTokens(tokens: readonly string[], final: Float64Array): string {
   return order.map((i) => `‘${visibleToken(tokens[i])}’ ${formatPercent(final[i])}`).join(', ');
 }
 
-/** The screen's readouts with the temperature first and the most likely tokens last. */
+/** The sampler's cuts and order, as the pipeline view titles its stages ("top-k 40, top-p 0.95 …"). */
+function samplerLine(strings: Strings, sampler: SamplerSettings): string {
+  const { stageNames, stageTitle } = strings.lm;
+  const cuts = [
+    stageTitle(stageNames['top-k'], formatNumber(sampler.topK, 4)),
+    stageTitle(stageNames['top-p'], formatNumber(sampler.topP, 4)),
+    stageTitle(stageNames['min-p'], formatNumber(sampler.minP, 4)),
+    stageTitle(stageNames['typical-p'], formatNumber(sampler.typicalP, 4)),
+  ];
+  const order = sampler.order === 'temperature-first' ? strings.compareOrderFirst : strings.compareOrderLast;
+  return `${cuts.join(', ')}; ${order}`;
+}
+
+/** The screen's readouts with the temperature and the sampler first and the most likely tokens last. */
 function languageReadoutItems(strings: Strings, language: LanguageScreenModel): Readout[] {
-  const t = language.sampler.peek().temperature;
-  const items: Readout[] = [{ label: strings.lmTemperatureLabel, value: formatNumber(t, 4) }];
+  const sampler = language.sampler.peek();
+  const items: Readout[] = [
+    { label: strings.lmTemperatureLabel, value: formatNumber(sampler.temperature, 4) },
+    { label: strings.samplerHeading, value: samplerLine(strings, sampler) },
+  ];
   items.push(...(languageReadouts(language, strings) ?? []));
   const distribution = language.distribution.peek();
   const result = language.pipeline.peek();
@@ -62,7 +79,7 @@ export function languageHandout(strings: Strings, language: LanguageScreenModel,
     strings.handout.tokenEntropy,
   ]);
   if (!language.distribution.peek()) {
-    return [title, h('p', {}, strings.noModel), formulas, linkSection(strings, url)];
+    return [title, h('p', { class: 'handout-empty' }, strings.noModel), formulas, linkSection(strings, url)];
   }
   const snapshot = language.particles.snapshot.peek();
   const { system } = snapshot;
@@ -87,7 +104,7 @@ export function languageHandout(strings: Strings, language: LanguageScreenModel,
           energy: strings.tableEnergyNats,
           degeneracy: strings.lmTableKept,
         },
-        maxRows: 16,
+        maxRows: 14,
       }),
       h('div', {}, readoutList(languageReadoutItems(strings, language), strings.readoutsHeading), formulas),
     ),

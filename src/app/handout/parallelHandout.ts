@@ -110,7 +110,7 @@ export function parallelHandout(strings: Strings, model: ParallelScreenModel, ur
         }),
         readoutList(tokenReadouts(strings, t, model.tokens.thermo.peek(), tokens)),
       )
-    : side(strings.parallelTokensLabel, h('p', {}, strings.noModel));
+    : side(strings.parallelTokensLabel, h('p', { class: 'handout-empty' }, strings.noModel));
   return [
     handoutTitle(strings, strings.screenParallel, [strings.handout.parallelAt(name, formatNumber(t, 4))]),
     h('div', { class: 'handout-sides' }, physicsSide, tokenSide),

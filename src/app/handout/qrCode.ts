@@ -9,10 +9,17 @@ let loading: Promise<Encoder> | null = null;
 
 /** Fetches the encoder once; later handouts draw their code at once. */
 export function loadQrEncoder(): Promise<Encoder> {
-  loading ??= import('uqr').then((module) => {
-    encoder = module.encode;
-    return module.encode;
-  });
+  loading ??= import('uqr').then(
+    (module) => {
+      encoder = module.encode;
+      return module.encode;
+    },
+    (error: unknown) => {
+      // Not fetched (offline before the app was cached): the next handout tries again.
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }
 

@@ -20,7 +20,7 @@ const DOT_SPACING = 7;
 export type PictureWidth = 'full' | 'half';
 
 const LAYOUTS = {
-  full: { width: 1000, height: 420, labelRight: 250, ladder: { left: 262, right: 580 }, histogramLeft: 620 },
+  full: { width: 1000, height: 380, labelRight: 250, ladder: { left: 262, right: 580 }, histogramLeft: 620 },
   half: { width: 560, height: 350, labelRight: 200, ladder: { left: 210, right: 350 }, histogramLeft: 372 },
 } as const;
 
@@ -70,10 +70,20 @@ function rowsOf(snapshot: ParticleSnapshot, shown: number, rows: number) {
   return { counts, theory, observed, sigma };
 }
 
-/** A label's font size: the picture's own, smaller where the text would not fit in `room`. */
-function fittedFontSize(text: string, room: number): number {
-  const estimated = Array.from(text).length * CHARACTER_WIDTH * FONT;
-  return estimated > room ? Math.max(8, (FONT * room) / estimated) : FONT;
+const SMALLEST_FONT = 7;
+
+/**
+ * A label fitted to `room` unmeasured: in the picture's type size, smaller where it would not fit, and
+ * cut with an ellipsis where even the smallest size is too wide (the ladder names every level in full).
+ */
+function fittedLabel(text: string, room: number): { text: string; size: number } {
+  const characters = Array.from(text);
+  const width = (size: number, count: number) => count * CHARACTER_WIDTH * size;
+  if (width(FONT, characters.length) <= room) return { text, size: FONT };
+  const size = Math.max(SMALLEST_FONT, (FONT * room) / width(FONT, characters.length));
+  if (width(size, characters.length) <= room) return { text, size };
+  const kept = Math.max(1, Math.floor(room / (CHARACTER_WIDTH * size)) - 1);
+  return { text: `${characters.slice(0, kept).join('')}…`, size };
 }
 
 export interface SnapshotPicture {
@@ -136,7 +146,10 @@ export function snapshotPicture(
         'stroke-dasharray': r === shown ? '4 3' : faint ? '2 3' : 'none',
       }),
     );
-    const label = r < shown ? (text.ladderLabels[r] ?? '') : text.overflowLabel(hidden);
+    const label = fittedLabel(
+      r < shown ? (text.ladderLabels[r] ?? '') : text.overflowLabel(hidden),
+      LABEL_RIGHT - 2,
+    );
     svg.append(
       svgElement(
         'text',
@@ -144,10 +157,10 @@ export function snapshotPicture(
           x: LABEL_RIGHT,
           y: y + FONT * 0.35,
           'text-anchor': 'end',
-          'font-size': fittedFontSize(label, LABEL_RIGHT - 2),
+          'font-size': label.size,
           fill: faint ? '#777' : '#000',
         },
-        label,
+        label.text,
       ),
     );
     const dots = Math.ceil(rows.counts[r] / perDot);
@@ -229,7 +242,10 @@ export function snapshotPicture(
         }),
       );
     }
-    const axisLabel = r < shown ? (text.axisLabels[r] ?? '') : text.overflowAxisLabel(hidden);
+    const axisLabel = fittedLabel(
+      r < shown ? (text.axisLabels[r] ?? '') : text.overflowAxisLabel(hidden),
+      slot - 2,
+    );
     svg.append(
       svgElement(
         'text',
@@ -237,10 +253,10 @@ export function snapshotPicture(
           x: x + barWidth / 2,
           y: bottom + FONT + 4,
           'text-anchor': 'middle',
-          'font-size': fittedFontSize(axisLabel, slot),
+          'font-size': axisLabel.size,
           fill: '#000',
         },
-        axisLabel,
+        axisLabel.text,
       ),
     );
   }

@@ -8,7 +8,7 @@ const texNumber = (x: number) => String(x).replace('.', '{,}');
 
 export const handoutRu: HandoutStrings = {
   button: 'Раздаточный лист в PDF',
-  buttonTitle: 'Одна страница об этом виде: рисунок, таблица, величины, формулы и ссылка (так же по Ctrl+P)',
+  buttonTitle: 'Одна страница об этом виде: рисунок, таблица, величины, формулы и ссылка (также по Ctrl+P)',
   systemAt: (system: string, temperature: string) => `${system} при T = ${temperature}`,
   modelAt: (corpus: string, order: number, t: string) =>
     `Символьная модель порядка ${order}, обученная на тексте «${corpus}», выборка при t = ${t}`,
