@@ -74,7 +74,7 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
       'p_i = \\frac{g_i\\, e^{-E_i/T}}{Z}, \\qquad Z = \\sum_i g_i\\, e^{-E_i/T}',
       'U = \\langle E \\rangle = \\sum_i p_i E_i',
       'C = \\frac{\\langle E^2 \\rangle - \\langle E \\rangle^2}{T^2}',
-      'S = -\\sum_i p_i \\ln \\frac{p_i}{g_i} = \\ln Z + \\frac{U}{T}',
+      'S = -\\sum_i p_i \\, \\ln \\frac{p_i}{g_i} = \\ln Z + \\frac{U}{T}',
       'F = U - T S = -T \\ln Z',
     ],
   },
@@ -83,7 +83,7 @@ export const HOW_IT_WORKS_SECTIONS: readonly HowItWorksSection[] = [
     formulas: [
       'E_i = -\\ln p_i',
       "p'_i = \\frac{p_i^{1/t}}{\\sum_j p_j^{1/t}} = \\frac{e^{-E_i/t}}{Z}",
-      "H = -\\sum_i p'_i \\ln p'_i",
+      "H = -\\sum_i p'_i \\, \\ln p'_i",
     ],
   },
   {

@@ -205,7 +205,7 @@ export async function mountParallelScreen(
       'section',
       { class: 'panel', 'aria-labelledby': 'mapping-heading' },
       h('h2', { id: 'mapping-heading' }, strings.mappingHeading),
-      h('div', { class: 'table-scroll' }, table),
+      h('div', { class: 'table-scroll mapping-scroll' }, table),
     ),
     h(
       'section',

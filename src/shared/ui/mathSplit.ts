@@ -61,11 +61,6 @@ export function splitMathText(text: string): MathSegment[] {
   return segments;
 }
 
-/** True when the text has a formula to typeset (and so needs the maths library). */
-export function hasMath(text: string): boolean {
-  return splitMathText(text).some((segment) => segment.kind === 'math');
-}
-
 /** Text that must read as itself (a token, a name someone typed): its dollars and backslashes escaped. */
 export function escapeMathText(text: string): string {
   return text.replace(/[\\$]/g, '\\$&');
@@ -102,7 +97,9 @@ export function plainMathText(text: string): string {
             .replace(/\\([A-Za-z]+)/g, (whole, name: string) => PLAIN_COMMANDS[name] ?? whole)
             .replace(/\\,/g, ' ')
             .replace(/[{}]/g, '')
-            .replace(/-/g, '−'),
+            .replace(/-/g, '−')
+            .replace(/⟨ /g, '⟨')
+            .replace(/ ⟩/g, '⟩'),
     )
     .join('');
 }

@@ -240,7 +240,7 @@ export const errorsEn: ErrorTable = {
   'quantity.wrongDimension': (p) => `'${p.text}' is ${DIMENSION[p.dimension]}; ${HINT[p.quantity]}.`,
   'quantity.reducedUnits': (p) =>
     `This system is in reduced units (${p.symbol}) with no physical scale, so '${p.text}' cannot be converted. ` +
-    `Type a plain number: the ${p.quantity} in units of ${p.symbol} (k_B = 1).`,
+    `Type a plain number: the ${p.quantity} in units of ${p.symbol}, with Boltzmann’s constant taken as 1.`,
 
   'energyList.notText': (_, s) => `The energy list must be text. ${s.energyListHint}`,
   'energyList.tooLong': (p) =>

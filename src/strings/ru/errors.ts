@@ -252,7 +252,7 @@ export const errorsRu: ErrorTable = {
   'quantity.wrongDimension': (p) => `${q(p.text)} — это ${DIMENSION[p.dimension]}; ${HINT[p.quantity]}.`,
   'quantity.reducedUnits': (p) =>
     `Эта система задана в приведённых единицах (${p.symbol}) без физического масштаба, поэтому ${q(p.text)} нельзя перевести. ` +
-    `Введите просто число: ${p.quantity === 'temperature' ? 'температуру' : 'энергию'} в единицах ${p.symbol} (k_B = 1).`,
+    `Введите просто число: ${p.quantity === 'temperature' ? 'температуру' : 'энергию'} в единицах ${p.symbol}, постоянная Больцмана принята за 1.`,
 
   'energyList.notText': (_, s) => `Список энергий должен быть текстом. ${s.energyListHint}`,
   'energyList.tooLong': (p) =>
