@@ -1,14 +1,19 @@
 /**
  * The app's shell around the screens: header, tabs, notices, the address that always holds the current
- * settings, shortcuts, the tour, and the one app loop. Switching language renders it all again from the
+ * settings, shortcuts, the lessons (the tour is one), and the one app loop. Switching language renders it all again from the
  * same models (src/shared/ui/lifetime.ts disposes the previous rendering).
  */
 import { effect, signal } from '@preact/signals-core';
+import { InputError, isInputError } from '../core/errors.ts';
+import { loadBundledLesson } from '../lessons/bundledLessons.ts';
+import { createLessonLibrary } from '../lessons/lessonLibrary.ts';
+import { decodeLessonParameter, LESSON_PARAMETER } from '../lessons/lessonLink.ts';
+import { lessonOfferNotice, lessonRefusedNotice } from '../lessons/lessonOffer.ts';
+import { createLessonsPanel } from '../lessons/lessonPanel.ts';
+import { createLessonPlayer } from '../lessons/lessonPlayer.ts';
 import { h } from '../shared/ui/dom.ts';
 import { setNumberLocale } from '../shared/ui/format.ts';
 import { disposeAll } from '../shared/ui/lifetime.ts';
-import { createStoryActions } from '../story/storyActions.ts';
-import { createStoryPanel } from '../story/storyPanel.ts';
 import type { Strings } from '../strings/en.ts';
 import {
   initialLocale,
@@ -35,6 +40,7 @@ import { createNavigation } from './navigation.ts';
 import { applyPreferences, loadPreferences } from './preferences.ts';
 import type { ScreenHandle } from './screen.ts';
 import { createHelpDialog, installShortcuts } from './shortcuts.ts';
+import { createStageMode } from './stage/stageMode.ts';
 
 /** A screen as main.ts lists it: its tab, and how to build it (screens after the first load lazily). */
 export interface AppScreen {
@@ -44,14 +50,24 @@ export interface AppScreen {
 }
 
 export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): void {
-  // A shared link's settings go into the models before anything renders.
-  const link = parseLink(location.search);
+  // A shared link's settings go into the models before anything renders. A lesson in the link is read
+  // on its own (it is larger than any setting, and is offered rather than applied).
+  const query = new URLSearchParams(location.search);
+  const sharedLesson = query.get(LESSON_PARAMETER);
+  query.delete(LESSON_PARAMETER);
+  const link = parseLink(query.toString());
   const locale = signal<Locale>(link.settings.lang ?? initialLocale());
   const models = createAppModels(() => locale.peek());
   const { physics, parallel } = models;
   const preferences = loadPreferences();
   applyPreferences(preferences);
-  const storyActions = createStoryActions(models);
+  const stage = createStageMode();
+  const lessons = createLessonLibrary(browserStorage());
+  const lessonsOpen = signal(false);
+  const player = createLessonPlayer({ stage, models, strings: () => stringsFor(locale.peek()).lessons });
+  function playTour(): void {
+    void loadBundledLesson(locale.peek(), 'tour').then((tour) => player.play(tour));
+  }
 
   const refusedInLink = [...link.rejected, ...applyPhysicsLink(link.settings, physics)];
   refusedInLink.push(...applyParallelLink(link.settings, parallel));
@@ -139,18 +155,22 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
     });
 
     const help = createHelpDialog(strings);
-    const story = createStoryPanel({
-      actions: storyActions,
-      language: () => active,
-      strings: strings.story,
+    const lessonsPanel = createLessonsPanel({
+      library: lessons,
+      player,
+      models,
+      strings,
+      locale: active,
+      open: lessonsOpen,
     });
+    player.refresh();
     startAppLoop(() => navigation.active());
     installShortcuts(
       () => navigation.active()?.shortcuts ?? null,
       {
         toggleProjector: () => document.getElementById('projector-toggle')?.click(),
         toggleFullscreen,
-        startStory: () => story.open(),
+        startStory: playTour,
       },
       help,
     );
@@ -169,14 +189,18 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
         createHeaderTools(strings, preferences, {
           copyLink: createCopyLinkButton(strings),
           languageSelect,
-          openStory: () => story.open(),
+          openStory: playTour,
+          openLessons: () => {
+            lessonsOpen.value = true;
+            document.getElementById('lesson-select')?.focus();
+          },
           openHelp: () => help.showModal(),
           rerender: () => render(root, locale.peek()),
         }),
       ),
       noticeArea,
       screens,
-      story.root,
+      lessonsPanel,
       help,
     );
   }
@@ -184,5 +208,32 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
   void loadStrings(locale.value).then(() => {
     render(root, locale.value);
     if (refusedInLink.length > 0) showLinkNotice(refusedInLink);
+    if (sharedLesson !== null) void offerSharedLesson(sharedLesson);
   });
+
+  async function offerSharedLesson(parameter: string): Promise<void> {
+    try {
+      const lesson = await decodeLessonParameter(parameter);
+      const strings = stringsFor(locale.peek());
+      noticeArea.append(
+        lessonOfferNotice(strings, lesson, {
+          play: () => player.play(lesson),
+          save: () => lessons.add(lesson),
+        }),
+      );
+    } catch (error) {
+      // A browser without CompressionStream cannot read the link either.
+      const reason = isInputError(error) ? error : new InputError('lesson.linkUnreadable', {});
+      noticeArea.append(lessonRefusedNotice(stringsFor(locale.peek()), reason));
+    }
+  }
+}
+
+/** The browser's storage, or none where it is switched off (private modes, sandboxed frames). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -6,6 +6,7 @@ export interface HeaderToolActions {
   copyLink: HTMLElement;
   languageSelect: HTMLElement;
   openStory(): void;
+  openLessons(): void;
   openHelp(): void;
   /** Display preferences changed: the canvas must be drawn again with the new tokens. */
   rerender(): void;
@@ -22,7 +23,7 @@ export function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-/** The header's buttons: tour, display preferences, full screen, shortcuts, link and language. */
+/** The header's buttons: tour, lessons, display preferences, full screen, shortcuts, link and language. */
 export function createHeaderTools(
   strings: Strings,
   preferences: DisplayPreferences,
@@ -36,6 +37,8 @@ export function createHeaderTools(
   };
   const story = h('button', { type: 'button', id: 'story-open', class: 'primary' }, strings.storyButton);
   story.addEventListener('click', actions.openStory);
+  const lessons = h('button', { type: 'button', id: 'lessons-open' }, strings.lessons.openButton);
+  lessons.addEventListener('click', actions.openLessons);
   const help = h(
     'button',
     {
@@ -53,6 +56,7 @@ export function createHeaderTools(
     'div',
     { class: 'header-tools' },
     story,
+    lessons,
     toggle('projector-toggle', strings.projectorButton, preferences.projector, () =>
       change({ ...preferences, projector: !preferences.projector }),
     ),

@@ -52,22 +52,25 @@ describe.each(BUNDLED_LESSON_IDS)('the bundled lesson %s', (id) => {
     expect(strip(lessonOf('ru', id))).toEqual(strip(lessonOf('en', id)));
   });
 
-  test.each(LOCALES)('captions in %s: a title line, then two to five sentences; formulas closed', (locale) => {
-    for (const slide of lessonOf(locale, id).slides) {
-      const [title, body, ...rest] = slide.caption.split('\n\n');
-      expect(rest).toEqual([]);
-      expect(title.length).toBeLessThanOrEqual(80);
-      const sentences = prose(body)
-        .split(/[.!?](?:\s|$)/)
-        .filter((part) => part.trim().length > 0).length;
-      expect(sentences, body).toBeGreaterThanOrEqual(2);
-      expect(sentences, body).toBeLessThanOrEqual(5);
-      expect((slide.caption.match(/\$/g) ?? []).length % 2, slide.caption).toBe(0);
-      // Powers and subscripts are written in TeX between dollar signs, never as plain text.
-      expect(prose(slide.caption), slide.caption).not.toMatch(/[\^_\\]/);
-      expect(slide.caption).not.toMatch(/<[a-z/]|\$\{|undefined|NaN/i);
-    }
-  });
+  test.each(LOCALES)(
+    'captions in %s: a title line, then two to five sentences; formulas closed',
+    (locale) => {
+      for (const slide of lessonOf(locale, id).slides) {
+        const [title, body, ...rest] = slide.caption.split('\n\n');
+        expect(rest).toEqual([]);
+        expect(title.length).toBeLessThanOrEqual(80);
+        const sentences = prose(body)
+          .split(/[.!?](?:\s|$)/)
+          .filter((part) => part.trim().length > 0).length;
+        expect(sentences, body).toBeGreaterThanOrEqual(2);
+        expect(sentences, body).toBeLessThanOrEqual(5);
+        expect((slide.caption.match(/\$/g) ?? []).length % 2, slide.caption).toBe(0);
+        // Powers and subscripts are written in TeX between dollar signs, never as plain text.
+        expect(prose(slide.caption), slide.caption).not.toMatch(/[\^_\\]/);
+        expect(slide.caption).not.toMatch(/<[a-z/]|\$\{|undefined|NaN/i);
+      }
+    },
+  );
 
   test('Russian text is Russian, with decimal commas; English is English, with points', () => {
     for (const slide of lessonOf('ru', id).slides) {
@@ -84,7 +87,10 @@ describe.each(BUNDLED_LESSON_IDS)('the bundled lesson %s', (id) => {
 });
 
 test('the tour keeps its story: temperature 1 first, then infinite and zero, negative temperatures last', () => {
-  const views = lessonOf('en', 'tour').slides.map((slide) => ({ screen: slide.screen, ...parseLink(slide.view).settings }));
+  const views = lessonOf('en', 'tour').slides.map((slide) => ({
+    screen: slide.screen,
+    ...parseLink(slide.view).settings,
+  }));
   expect(views[0]).toMatchObject({ screen: 'language', t: 1 });
   expect(views[1]).toMatchObject({ screen: 'parallel', pt: Number.POSITIVE_INFINITY });
   expect(views[2]).toMatchObject({ screen: 'parallel', pt: 0.02 });
@@ -97,13 +103,23 @@ test('the seed story covers t = 1, t → ∞, t → 0, the physics, entropy and 
   const views = lessonOf('en', 'seed-story').slides.map((slide) => parseLink(slide.view).settings);
   const languageTemperatures = views.map((view) => view.t).filter((t) => t !== undefined);
   expect(languageTemperatures).toEqual(expect.arrayContaining([1, Number.POSITIVE_INFINITY, 0]));
-  const text = lessonOf('en', 'seed-story').slides.map((slide) => slide.caption).join(' ');
-  for (const word of ['argmax', 'Boltzmann', 'entropy', 'perplexity']) expect(text.toLowerCase()).toContain(word.toLowerCase());
+  const text = lessonOf('en', 'seed-story')
+    .slides.map((slide) => slide.caption)
+    .join(' ');
+  for (const word of ['argmax', 'Boltzmann', 'entropy', 'perplexity'])
+    expect(text.toLowerCase()).toContain(word.toLowerCase());
 });
 
 test('the physics lesson covers two levels, the Schottky peak, negative temperature and the Einstein solid', () => {
-  const slides = lessonOf('en', 'physics').slides.map((slide) => ({ ...parseLink(slide.view).settings, caption: slide.caption }));
-  expect(slides.some((s) => s.sys === 'two-level' && /Schottky/.test(s.caption) && Math.abs((s.T ?? 0) - 0.4168) < 1e-3)).toBe(true);
+  const slides = lessonOf('en', 'physics').slides.map((slide) => ({
+    ...parseLink(slide.view).settings,
+    caption: slide.caption,
+  }));
+  expect(
+    slides.some(
+      (s) => s.sys === 'two-level' && /Schottky/.test(s.caption) && Math.abs((s.T ?? 0) - 0.4168) < 1e-3,
+    ),
+  ).toBe(true);
   expect(slides.some((s) => s.sys === 'two-level' && (s.T ?? 0) < 0)).toBe(true);
   expect(slides.some((s) => s.dyn === 'einstein' && /Einstein/.test(s.caption))).toBe(true);
 });

@@ -14,7 +14,9 @@ import {
 
 const VIEW = 'sys=two-level&p.gap=1&p.upperDegeneracy=1&T=0.5&N=2000&dyn=heat-bath&seed=7&play=0&step=3';
 
-function lesson(slides: Lesson['slides'] = [{ screen: 'physics', view: VIEW, caption: 'At $T = 0.5$' }]): Lesson {
+function lesson(
+  slides: Lesson['slides'] = [{ screen: 'physics', view: VIEW, caption: 'At $T = 0.5$' }],
+): Lesson {
   return { format: LESSON_FORMAT, version: LESSON_VERSION, title: 'Two levels', language: 'en', slides };
 }
 
@@ -49,14 +51,42 @@ describe('hostile or broken lessons are refused with a code', () => {
     ['another version', JSON.stringify({ ...lesson(), version: 2 }), 'lesson.version'],
     ['a title that is a number', JSON.stringify({ ...lesson(), title: 5 }), 'lesson.field'],
     ['slides that are an object', JSON.stringify({ ...lesson(), slides: {} }), 'lesson.field'],
-    ['a caption that is a list', JSON.stringify(lesson([{ screen: 'physics', view: '', caption: [] as never }])), 'lesson.field'],
-    ['an unknown screen', JSON.stringify(lesson([{ screen: 'admin' as never, view: '', caption: '' }])), 'lesson.unknownScreen'],
-    ['a bad view', JSON.stringify(lesson([{ screen: 'physics', view: 'T=warm&N=-5', caption: '' }])), 'lesson.badView'],
-    ['a hostile view', JSON.stringify(lesson([{ screen: 'physics', view: 'sys=%3Cimg%20src%3Dx%3E', caption: '' }])), 'lesson.badView'],
+    [
+      'a caption that is a list',
+      JSON.stringify(lesson([{ screen: 'physics', view: '', caption: [] as never }])),
+      'lesson.field',
+    ],
+    [
+      'an unknown screen',
+      JSON.stringify(lesson([{ screen: 'admin' as never, view: '', caption: '' }])),
+      'lesson.unknownScreen',
+    ],
+    [
+      'a bad view',
+      JSON.stringify(lesson([{ screen: 'physics', view: 'T=warm&N=-5', caption: '' }])),
+      'lesson.badView',
+    ],
+    [
+      'a hostile view',
+      JSON.stringify(lesson([{ screen: 'physics', view: 'sys=%3Cimg%20src%3Dx%3E', caption: '' }])),
+      'lesson.badView',
+    ],
     ['an unknown language', JSON.stringify({ ...lesson(), language: 'xx' }), 'lesson.language'],
-    ['a __proto__ key', `{"__proto__": {"polluted": 1}, ${lessonText(lesson()).slice(1)}`, 'lesson.forbiddenKey'],
-    ['a nested __proto__ key', lessonText(lesson()).replace('"caption"', '"__proto__": {}, "caption"'), 'lesson.forbiddenKey'],
-    ['a constructor key', lessonText(lesson()).replace('"title"', '"constructor": 1, "title"'), 'lesson.forbiddenKey'],
+    [
+      'a __proto__ key',
+      `{"__proto__": {"polluted": 1}, ${lessonText(lesson()).slice(1)}`,
+      'lesson.forbiddenKey',
+    ],
+    [
+      'a nested __proto__ key',
+      lessonText(lesson()).replace('"caption"', '"__proto__": {}, "caption"'),
+      'lesson.forbiddenKey',
+    ],
+    [
+      'a constructor key',
+      lessonText(lesson()).replace('"title"', '"constructor": 1, "title"'),
+      'lesson.forbiddenKey',
+    ],
     ['deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'lesson.tooDeep'],
   ] as const)('%s', (_name, text, code) => {
     expect(refusal(() => parseLessonText(text))).toBe(code);
@@ -78,10 +108,14 @@ describe('hostile or broken lessons are refused with a code', () => {
     expect(refusal(() => parseLesson(lesson([longView])))).toBe('lesson.viewTooLong');
     expect(refusal(() => parseLessonText(' '.repeat(LESSON_LIMITS.bytes + 1)))).toBe('lesson.tooLarge');
     // Fewer characters than the limit, more bytes: the size is counted in UTF-8.
-    expect(refusal(() => parseLessonText(`"${'я'.repeat(LESSON_LIMITS.bytes / 2)}"`))).toBe('lesson.tooLarge');
+    expect(refusal(() => parseLessonText(`"${'я'.repeat(LESSON_LIMITS.bytes / 2)}"`))).toBe(
+      'lesson.tooLarge',
+    );
     // Each slide within its limits, the whole beyond 256 KB.
     const full = { ...slide, caption: 'я'.repeat(LESSON_LIMITS.caption) };
-    expect(refusal(() => parseLesson(lesson(Array(LESSON_LIMITS.slides).fill(full))))).toBe('lesson.tooLarge');
+    expect(refusal(() => parseLesson(lesson(Array(LESSON_LIMITS.slides).fill(full))))).toBe(
+      'lesson.tooLarge',
+    );
   });
 });
 
@@ -94,7 +128,9 @@ const slideArbitrary = fc.record({
       step: fc.nat({ max: 10_000 }),
       N: fc.integer({ min: 1, max: 100_000 }),
     })
-    .map((settings) => new URLSearchParams(Object.entries(settings).map(([k, x]) => [k, String(x)])).toString()),
+    .map((settings) =>
+      new URLSearchParams(Object.entries(settings).map(([k, x]) => [k, String(x)])).toString(),
+    ),
   caption: fc.string({ maxLength: 300, unit: 'grapheme' }),
 });
 
@@ -120,15 +156,16 @@ test('arbitrary junk never throws anything but a refusal (property)', () => {
     fc.json(),
     fc.jsonValue().map((value) => JSON.stringify(value)),
     lessonArbitrary.chain((generated) =>
-      fc
-        .tuple(fc.nat({ max: 2000 }), fc.string({ maxLength: 8 }))
-        .map(([at, text]) => {
-          const valid = lessonText(generated);
-          return valid.slice(0, at % (valid.length + 1)) + text + valid.slice(at % (valid.length + 1));
-        }),
+      fc.tuple(fc.nat({ max: 2000 }), fc.string({ maxLength: 8 })).map(([at, text]) => {
+        const valid = lessonText(generated);
+        return valid.slice(0, at % (valid.length + 1)) + text + valid.slice(at % (valid.length + 1));
+      }),
     ),
     lessonArbitrary.map((generated) =>
-      JSON.stringify({ ...generated, slides: generated.slides.map((slide) => ({ ...slide, view: `${slide.view}&N=x` })) }),
+      JSON.stringify({
+        ...generated,
+        slides: generated.slides.map((slide) => ({ ...slide, view: `${slide.view}&N=x` })),
+      }),
     ),
   );
   fc.assert(

@@ -6,9 +6,9 @@
  * InputError and never throw anything else. No DOM here, so it is tested in Node.
  */
 import * as v from 'valibot';
+import { parseLink } from '../app/link/urlSchema.ts';
 import { type ErrorParams, InputError, type LessonFieldKind } from '../core/errors.ts';
 import { classifyJsonError } from '../core/lm/importDistribution.ts';
-import { parseLink } from '../app/link/urlSchema.ts';
 
 export const LESSON_FORMAT = 'boltzmann-lab-lesson';
 export const LESSON_VERSION = 1;
@@ -88,7 +88,10 @@ export function parseLessonText(text: unknown): Lesson {
   if (typeof text !== 'string') refuse('lesson.notObject', {});
   // A string's UTF-8 size is at least its length, so a long one is refused before it is encoded.
   if (text.length > LESSON_LIMITS.bytes || utf8Length(text) > LESSON_LIMITS.bytes) {
-    refuse('lesson.tooLarge', { kilobytes: Math.ceil(utf8Length(text) / 1024), limit: LESSON_LIMITS.bytes / 1024 });
+    refuse('lesson.tooLarge', {
+      kilobytes: Math.ceil(utf8Length(text) / 1024),
+      limit: LESSON_LIMITS.bytes / 1024,
+    });
   }
   let forbidden: string | null = null;
   let value: unknown;
@@ -145,12 +148,19 @@ export function parseLesson(value: unknown): Lesson {
 }
 
 /** Checks one slide (numbered from 1 in messages) and returns a clean copy. */
-export function checkSlide(slide: Slide | { screen: string; view: string; caption: string }, number: number): Slide {
+export function checkSlide(
+  slide: Slide | { screen: string; view: string; caption: string },
+  number: number,
+): Slide {
   if (!(LESSON_SCREENS as readonly string[]).includes(slide.screen)) {
     refuse('lesson.unknownScreen', { slide: number, screen: slide.screen.slice(0, 40) });
   }
   if (slide.caption.length > LESSON_LIMITS.caption) {
-    refuse('lesson.captionTooLong', { slide: number, length: slide.caption.length, limit: LESSON_LIMITS.caption });
+    refuse('lesson.captionTooLong', {
+      slide: number,
+      length: slide.caption.length,
+      limit: LESSON_LIMITS.caption,
+    });
   }
   if (slide.view.length > LESSON_LIMITS.view) {
     refuse('lesson.viewTooLong', { slide: number, length: slide.view.length, limit: LESSON_LIMITS.view });

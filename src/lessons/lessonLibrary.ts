@@ -5,7 +5,14 @@
  */
 import { type ReadonlySignal, signal } from '@preact/signals-core';
 import { InputError } from '../core/errors.ts';
-import { checkSlide, emptyLesson, type Lesson, type LessonLanguage, parseLesson, type Slide } from './lesson.ts';
+import {
+  checkSlide,
+  emptyLesson,
+  type Lesson,
+  type LessonLanguage,
+  parseLesson,
+  type Slide,
+} from './lesson.ts';
 
 export const LESSONS_STORAGE_KEY = 'boltzmann-lab.lessons.v1';
 

@@ -10,7 +10,7 @@ const LESSON: Lesson = {
   language: 'ru',
   slides: [
     { screen: 'physics', view: 'sys=two-level&T=-0.5&seed=3&play=0&step=4', caption: 'При $T = -0{,}5$' },
-    { screen: 'language', view: 't=0.7&k=0&p=1', caption: '$p\' = p^{1/t}/Z$' },
+    { screen: 'language', view: 't=0.7&k=0&p=1', caption: "$p' = p^{1/t}/Z$" },
   ],
 };
 

@@ -426,8 +426,7 @@ export const errorsEn: ErrorTable = {
     `The caption of slide ${p.slide} is ${p.length} characters long; at most ${p.limit} are allowed.`,
   'lesson.viewTooLong': (p) =>
     `The settings of slide ${p.slide} are ${p.length} characters long; at most ${p.limit} are allowed.`,
-  'lesson.badView': (p) =>
-    `Slide ${p.slide} has settings the app refuses: ${p.parameters.join(', ')}.`,
+  'lesson.badView': (p) => `Slide ${p.slide} has settings the app refuses: ${p.parameters.join(', ')}.`,
   'lesson.linkUnreadable': () => 'The lesson in this link is damaged and cannot be read.',
   'lesson.linkTooLong': (p) =>
     `The lesson in this link is ${p.length} characters long; at most ${p.limit} are read.`,

@@ -443,13 +443,14 @@ export const errorsRu: ErrorTable = {
   'lesson.format': () => 'Это не урок Boltzmann Lab: его поле «format» не равно «boltzmann-lab-lesson».',
   'lesson.version': (p) =>
     `Урок записан в версии ${p.version}, а эта версия приложения читает версию ${p.supported}.`,
-  'lesson.field': (p) => `В уроке ${p.path ? `поле ${p.path}` : 'весь урок'} должно быть ${LESSON_FIELD_KIND[p.expected]}.`,
+  'lesson.field': (p) =>
+    `В уроке ${p.path ? `поле ${p.path}` : 'весь урок'} должно быть ${LESSON_FIELD_KIND[p.expected]}.`,
   'lesson.tooManySlides': (p) =>
     `В уроке ${count(p.count, 'слайд', 'слайда', 'слайдов')}, а допускается не больше ${p.limit}.`,
-  'lesson.titleTooLong': (p) =>
-    `В названии ${characters(p.length)}, а допускается не больше ${p.limit}.`,
+  'lesson.titleTooLong': (p) => `В названии ${characters(p.length)}, а допускается не больше ${p.limit}.`,
   'lesson.language': (p) => `Язык урока ${q(p.language)} — не «en» и не «ru».`,
-  'lesson.unknownScreen': (p) => `Слайд ${p.slide} показывает экран, которого в приложении нет: ${q(p.screen)}.`,
+  'lesson.unknownScreen': (p) =>
+    `Слайд ${p.slide} показывает экран, которого в приложении нет: ${q(p.screen)}.`,
   'lesson.captionTooLong': (p) =>
     `Подпись слайда ${p.slide} содержит ${characters(p.length)}, а допускается не больше ${p.limit}.`,
   'lesson.viewTooLong': (p) =>
