@@ -65,6 +65,17 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
   const lessons = createLessonLibrary(browserStorage());
   const lessonsOpen = signal(false);
   const player = createLessonPlayer({ stage, models, strings: () => stringsFor(locale.peek()).lessons });
+  // A lesson plays on the stage, with the panel out of the way; it comes back when the lesson ends.
+  let panelBeforeLesson = false;
+  effect(() => {
+    if (player.playing.value) {
+      panelBeforeLesson ||= lessonsOpen.peek();
+      lessonsOpen.value = false;
+    } else if (panelBeforeLesson) {
+      panelBeforeLesson = false;
+      lessonsOpen.value = true;
+    }
+  });
   function playTour(): void {
     void loadBundledLesson(locale.peek(), 'tour').then((tour) => player.play(tour));
   }

@@ -321,6 +321,8 @@ export interface ErrorParams {
   'lesson.badView': { slide: number; parameters: string[] };
   'lesson.linkUnreadable': Record<string, never>;
   'lesson.linkTooLong': { length: number; limit: number };
+  /** Inflating stopped at the limit, so the true size is not known. */
+  'lesson.linkTooLarge': { limit: number };
   'lesson.empty': Record<string, never>;
   'lesson.notSaved': Record<string, never>;
 }

@@ -3,7 +3,7 @@
  * (outside any rendering), so a language switch loses nothing; every change is checked by the lesson's
  * own door (parseLesson) before it is kept, and written to storage at once, so a reload loses nothing.
  */
-import { type ReadonlySignal, signal } from '@preact/signals-core';
+import { batch, type ReadonlySignal, signal } from '@preact/signals-core';
 import { InputError } from '../core/errors.ts';
 import {
   checkSlide,
@@ -106,8 +106,12 @@ export function createLessonLibrary(storage: LessonStorage | null): LessonLibrar
 
   function add(lesson: Lesson): string {
     const id = newId();
-    save([...lessons.peek(), { id, lesson: parseLesson(lesson) }]);
-    selectedId.value = id;
+    const checked = parseLesson(lesson);
+    // One change for whoever draws the list: the new lesson, already chosen.
+    batch(() => {
+      save([...lessons.peek(), { id, lesson: checked }]);
+      selectedId.value = id;
+    });
     return id;
   }
 
@@ -124,8 +128,10 @@ export function createLessonLibrary(storage: LessonStorage | null): LessonLibrar
     },
     remove(id) {
       const remaining = lessons.peek().filter((entry) => entry.id !== id);
-      save(remaining);
-      if (selectedId.peek() === id) selectedId.value = remaining[0]?.id ?? null;
+      batch(() => {
+        save(remaining);
+        if (selectedId.peek() === id) selectedId.value = remaining[0]?.id ?? null;
+      });
     },
     addSlide(id, slide) {
       change(id, (lesson) => {

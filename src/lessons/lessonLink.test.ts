@@ -40,7 +40,7 @@ test('a zip bomb is refused once its output passes the size limit', async () => 
   // 50 MB of spaces deflate to about 50 KB: small enough for an address, far too large inflated.
   const bomb = await deflated(`{"title": "${' '.repeat(50 * 1024 * 1024)}"}`);
   expect(bomb.length).toBeLessThan(MAX_LESSON_PARAMETER);
-  expect(await refusalCode(bomb)).toBe('lesson.tooLarge');
+  expect(await refusalCode(bomb)).toBe('lesson.linkTooLarge');
 });
 
 test('damaged, overlong or invalid link parameters are refused', async () => {

@@ -43,10 +43,7 @@ async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promi
     total += value.length;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw new InputError('lesson.tooLarge', {
-        kilobytes: Math.ceil(total / 1024),
-        limit: LESSON_LIMITS.bytes / 1024,
-      });
+      throw new InputError('lesson.linkTooLarge', { limit: LESSON_LIMITS.bytes / 1024 });
     }
     chunks.push(value);
   }

@@ -90,7 +90,14 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
   const exportButton = button('lesson-export', texts.exportFile);
   const shareButton = button('lesson-share', texts.shareLink);
   const shareStatus = h('p', { class: 'lesson-status', id: 'lesson-share-status', role: 'status' });
-  const importInput = h('input', { type: 'file', id: 'lesson-import', accept: '.json,application/json' });
+  // The file input itself is hidden behind its label, which looks like the other buttons: the browser
+  // would otherwise write "Choose file" in its own language beside the panel's.
+  const importInput = h('input', {
+    type: 'file',
+    id: 'lesson-import',
+    class: 'visually-hidden',
+    accept: '.json,application/json',
+  });
   const importError = h('p', { class: 'field-error', id: 'lesson-import-error', role: 'alert' });
   const importStatus = h('p', { class: 'lesson-status', id: 'lesson-import-status', role: 'status' });
   const bundledList = h('ul', { class: 'bundled-lessons', id: 'bundled-lessons' });
@@ -146,9 +153,9 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
     editor,
     h(
       'div',
-      { class: 'field lesson-import' },
-      h('label', { for: 'lesson-import' }, texts.importFile),
+      { class: 'lesson-import' },
       importInput,
+      h('label', { for: 'lesson-import', class: 'button-like', id: 'lesson-import-label' }, texts.importFile),
       importError,
       importStatus,
     ),
@@ -209,13 +216,14 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
     up.disabled = index === 0;
     down.disabled = index === count - 1;
     show.addEventListener('click', () => void applySlide(slide, models));
+    // The focus follows the slide that moved (the library's change redraws the list at once).
     up.addEventListener('click', () => {
-      library.moveSlide(id, index, -1);
       focusAfterRender = index - 1 === 0 ? `#slide-down-${n - 1}` : `#slide-up-${n - 1}`;
+      library.moveSlide(id, index, -1);
     });
     down.addEventListener('click', () => {
-      library.moveSlide(id, index, 1);
       focusAfterRender = index + 1 === count - 1 ? `#slide-up-${n + 1}` : `#slide-down-${n + 1}`;
+      library.moveSlide(id, index, 1);
     });
     edit.addEventListener('click', () => {
       editing = index;
@@ -223,9 +231,9 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
       draw();
     });
     remove.addEventListener('click', () => {
-      library.removeSlide(id, index);
       if (editing === index) editing = null;
       focusAfterRender = count > 1 ? `#slide-show-${Math.min(n, count - 1)}` : '#slide-caption';
+      library.removeSlide(id, index);
     });
     const caption = h('div', { class: 'slide-caption', id: `slide-caption-${n}` });
     renderCaption(caption, slide.caption);
@@ -248,7 +256,10 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
       save.addEventListener('click', () => {
         editing = null;
         focusAfterRender = `#slide-edit-${n}`;
-        if (!attempt(error, () => library.setCaption(id, index, area.value))) editing = index;
+        if (!attempt(error, () => library.setCaption(id, index, area.value))) {
+          editing = index;
+          focusAfterRender = null;
+        }
       });
       cancel.addEventListener('click', () => {
         editing = null;
@@ -292,8 +303,8 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
         const keep = button('lesson-delete-keep', texts.keep);
         yes.addEventListener('click', () => {
           confirming = false;
-          library.remove(current.id);
           focusAfterRender = '#lesson-new';
+          library.remove(current.id);
         });
         keep.addEventListener('click', () => {
           confirming = false;
@@ -336,9 +347,8 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
   newButton.addEventListener('click', () => {
     editing = null;
     confirming = false;
-    library.create(texts.defaultTitle(library.lessons.peek().length + 1), options.locale);
     focusAfterRender = '#lesson-title-input';
-    draw();
+    library.create(texts.defaultTitle(library.lessons.peek().length + 1), options.locale);
   });
   titleInput.addEventListener('input', () => {
     const current = selected();
@@ -417,9 +427,8 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
         });
         play.addEventListener('click', () => player.play(lesson));
         copy.addEventListener('click', () => {
-          library.add(lesson);
           focusAfterRender = '#lesson-title-input';
-          draw();
+          library.add(lesson);
         });
         return h(
           'li',

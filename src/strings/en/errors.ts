@@ -430,6 +430,8 @@ export const errorsEn: ErrorTable = {
   'lesson.linkUnreadable': () => 'The lesson in this link is damaged and cannot be read.',
   'lesson.linkTooLong': (p) =>
     `The lesson in this link is ${p.length} characters long; at most ${p.limit} are read.`,
+  'lesson.linkTooLarge': (p) =>
+    `The lesson in this link unpacks to more than ${p.limit} KB; a lesson can be at most ${p.limit} KB.`,
   'lesson.empty': () => 'The lesson has no slides yet: add a view as a slide first.',
   'lesson.notSaved': () =>
     'The browser refused to save the lessons (its storage is full or switched off); export them to a file to keep them.',

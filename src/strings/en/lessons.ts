@@ -16,7 +16,7 @@ export const lessonsEn = {
   confirmDeleteYes: 'Delete',
   keep: 'Keep',
   captionLabel: 'Caption of the new slide',
-  captionHint: 'Formulas go between dollar signs, for example $p_i = g_i e^{-E_i/T}/Z$.',
+  captionHint: 'Formulas go between dollar signs, for example',
   addSlide: 'Add this view as a slide',
   slidesHeading: (count: number) => `Slides (${count})`,
   noSlides: 'No slides yet: set up a view, write its caption and add it.',

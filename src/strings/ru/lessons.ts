@@ -20,7 +20,7 @@ export const lessonsRu: LessonStrings = {
   confirmDeleteYes: 'Удалить',
   keep: 'Оставить',
   captionLabel: 'Подпись нового слайда',
-  captionHint: 'Формулы пишутся между знаками доллара, например $p_i = g_i e^{-E_i/T}/Z$.',
+  captionHint: 'Формулы пишутся между знаками доллара, например',
   addSlide: 'Добавить этот вид как слайд',
   slidesHeading: (count) => `Слайды (${count})`,
   noSlides: 'Слайдов пока нет: настройте вид, напишите подпись и добавьте его.',
