@@ -84,6 +84,7 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
   });
   const addButton = button('slide-add', texts.addSlide, { class: 'primary' });
   const addError = h('p', { class: 'field-error', id: 'slide-add-error', role: 'alert' });
+  const addNote = h('p', { class: 'lesson-status lesson-note', id: 'slide-add-note', role: 'status' });
   const slidesHeading = h('h3', { id: 'slides-heading' });
   const slideList = h('ol', { class: 'slide-list', id: 'slide-list', 'aria-labelledby': 'slides-heading' });
   const playButton = button('lesson-play', texts.play, { class: 'primary' });
@@ -130,6 +131,7 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
     ),
     h('div', { class: 'button-row' }, addButton),
     addError,
+    addNote,
     slidesHeading,
     slideList,
     h('div', { class: 'button-row' }, playButton, exportButton, shareButton),
@@ -366,6 +368,10 @@ export function createLessonsPanel(options: PanelOptions): HTMLElement {
       library.addSlide(current.id, captureSlide(models, captionInput.value)),
     );
     if (added) captionInput.value = '';
+    // A paused view whose steps cannot be replayed comes back as a fresh draw, not as these particles.
+    const { particles } = models.physics;
+    const exact = particles.playing.peek() || particles.replayableSteps.peek() >= 0;
+    addNote.textContent = added && !exact ? texts.notReplayable : '';
   });
   playButton.addEventListener('click', () => {
     const current = selected();

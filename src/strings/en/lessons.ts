@@ -18,6 +18,8 @@ export const lessonsEn = {
   captionLabel: 'Caption of the new slide',
   captionHint: 'Formulas go between dollar signs, for example',
   addSlide: 'Add this view as a slide',
+  notReplayable:
+    'Added. A setting changed after the last reset, so this slide draws its particles afresh from the seed; to keep these exact draws, press Reset after the settings and before the steps.',
   slidesHeading: (count: number) => `Slides (${count})`,
   noSlides: 'No slides yet: set up a view, write its caption and add it.',
   slideLabel: (n: number, screen: string) => `Slide ${n}: ${screen}`,
