@@ -1,14 +1,19 @@
 /**
  * The app's shell around the screens: header, tabs, notices, the address that always holds the current
- * settings, shortcuts, the tour, and the one app loop. Switching language renders it all again from the
+ * settings, shortcuts, the lessons (the tour is one), and the one app loop. Switching language renders it all again from the
  * same models (src/shared/ui/lifetime.ts disposes the previous rendering).
  */
 import { effect, signal } from '@preact/signals-core';
+import { InputError, isInputError } from '../core/errors.ts';
+import { loadBundledLesson } from '../lessons/bundledLessons.ts';
+import { createLessonLibrary } from '../lessons/lessonLibrary.ts';
+import { decodeLessonParameter, LESSON_PARAMETER } from '../lessons/lessonLink.ts';
+import { lessonOfferNotice, lessonRefusedNotice } from '../lessons/lessonOffer.ts';
+import { createLessonsPanel } from '../lessons/lessonPanel.ts';
+import { createLessonPlayer } from '../lessons/lessonPlayer.ts';
 import { h } from '../shared/ui/dom.ts';
 import { setNumberLocale } from '../shared/ui/format.ts';
 import { disposeAll } from '../shared/ui/lifetime.ts';
-import { createStoryActions } from '../story/storyActions.ts';
-import { createStoryPanel } from '../story/storyPanel.ts';
 import type { Strings } from '../strings/en.ts';
 import {
   initialLocale,
@@ -48,16 +53,36 @@ export interface AppScreen {
 }
 
 export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): void {
-  // A shared link's settings go into the models before anything renders.
-  const link = parseLink(location.search);
+  // A shared link's settings go into the models before anything renders. A lesson in the link is read
+  // on its own (it is larger than any setting, and is offered rather than applied).
+  const query = new URLSearchParams(location.search);
+  const sharedLesson = query.get(LESSON_PARAMETER);
+  query.delete(LESSON_PARAMETER);
+  const link = parseLink(query.toString());
   const locale = signal<Locale>(link.settings.lang ?? initialLocale());
   const models = createAppModels(() => locale.peek());
   const { physics, parallel } = models;
   const preferences = loadPreferences();
   applyPreferences(preferences);
-  const storyActions = createStoryActions(models);
   // Stage mode outlives a rendering: a language or theme switch keeps the stage up.
   const stage = createStageMode();
+  const lessons = createLessonLibrary(browserStorage());
+  const lessonsOpen = signal(false);
+  const player = createLessonPlayer({ stage, models, strings: () => stringsFor(locale.peek()).lessons });
+  // A lesson plays on the stage, with the panel out of the way; it comes back when the lesson ends.
+  let panelBeforeLesson = false;
+  effect(() => {
+    if (player.playing.value) {
+      panelBeforeLesson ||= lessonsOpen.peek();
+      lessonsOpen.value = false;
+    } else if (panelBeforeLesson) {
+      panelBeforeLesson = false;
+      lessonsOpen.value = true;
+    }
+  });
+  function playTour(): void {
+    void loadBundledLesson(locale.peek(), 'tour').then((tour) => player.play(tour));
+  }
 
   const refusedInLink = [...link.rejected, ...applyPhysicsLink(link.settings, physics)];
   refusedInLink.push(...applyParallelLink(link.settings, parallel));
@@ -149,10 +174,13 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
     });
 
     const help = createHelpDialog(strings);
-    const story = createStoryPanel({
-      actions: storyActions,
-      language: () => active,
-      strings: strings.story,
+    const lessonsPanel = createLessonsPanel({
+      library: lessons,
+      player,
+      models,
+      strings,
+      locale: active,
+      open: lessonsOpen,
     });
     const handoutButton = installHandout({
       models,
@@ -161,16 +189,14 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
       screenId: () => navigation.activeId(),
       url: currentUrl,
     });
+    player.refresh();
     startAppLoop(() => navigation.active());
     installShortcuts(
       () => navigation.active()?.shortcuts ?? null,
       {
         toggleProjector: () => document.getElementById('projector-toggle')?.click(),
         toggleFullscreen,
-        startStory: () => {
-          stage.leave();
-          story.open();
-        },
+        startStory: playTour,
         toggleStage: stage.toggle,
       },
       help,
@@ -193,14 +219,18 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
           copyLink: createCopyLinkButton(strings),
           handoutButton,
           languageSelect,
-          openStory: () => story.open(),
+          openStory: playTour,
+          openLessons: () => {
+            lessonsOpen.value = true;
+            document.getElementById('lesson-select')?.focus();
+          },
           openHelp: () => help.showModal(),
           rerender: () => render(root, locale.peek()),
         }),
       ),
       noticeArea,
       screens,
-      story.root,
+      lessonsPanel,
       createStageView(stage, navigation.visible, strings),
       help,
     );
@@ -209,5 +239,32 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
   void loadStrings(locale.value).then(() => {
     render(root, locale.value);
     if (refusedInLink.length > 0) showLinkNotice(refusedInLink);
+    if (sharedLesson !== null) void offerSharedLesson(sharedLesson);
   });
+
+  async function offerSharedLesson(parameter: string): Promise<void> {
+    try {
+      const lesson = await decodeLessonParameter(parameter);
+      const strings = stringsFor(locale.peek());
+      noticeArea.append(
+        lessonOfferNotice(strings, lesson, {
+          play: () => player.play(lesson),
+          save: () => lessons.add(lesson),
+        }),
+      );
+    } catch (error) {
+      // A browser without CompressionStream cannot read the link either.
+      const reason = isInputError(error) ? error : new InputError('lesson.linkUnreadable', {});
+      noticeArea.append(lessonRefusedNotice(stringsFor(locale.peek()), reason));
+    }
+  }
+}
+
+/** The browser's storage, or none where it is switched off (private modes, sandboxed frames). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

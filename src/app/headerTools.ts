@@ -9,6 +9,7 @@ export interface HeaderToolActions {
   handoutButton: HTMLElement;
   languageSelect: HTMLElement;
   openStory(): void;
+  openLessons(): void;
   openHelp(): void;
   /** Display preferences changed: the canvas must be drawn again with the new tokens. */
   rerender(): void;
@@ -25,7 +26,7 @@ export function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-/** The header's buttons: tour, display preferences, full screen, shortcuts, link, handout and language. */
+/** The header's buttons: tour, lessons, stage, display preferences, full screen, shortcuts, link, handout and language. */
 export function createHeaderTools(
   strings: Strings,
   preferences: DisplayPreferences,
@@ -39,6 +40,8 @@ export function createHeaderTools(
   };
   const story = h('button', { type: 'button', id: 'story-open', class: 'primary' }, strings.storyButton);
   story.addEventListener('click', actions.openStory);
+  const lessons = h('button', { type: 'button', id: 'lessons-open' }, strings.lessons.openButton);
+  lessons.addEventListener('click', actions.openLessons);
   const help = h(
     'button',
     {
@@ -56,6 +59,7 @@ export function createHeaderTools(
     'div',
     { class: 'header-tools' },
     story,
+    lessons,
     actions.stageButton,
     toggle('projector-toggle', strings.projectorButton, preferences.projector, () =>
       change({ ...preferences, projector: !preferences.projector }),

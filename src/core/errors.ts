@@ -118,6 +118,9 @@ export type JsonProblem =
   /** Any other message: shown as the browser wrote it. */
   | 'other';
 
+/** What a lesson's field should have held, in "slides[2].caption must be text". */
+export type LessonFieldKind = 'text' | 'number' | 'list' | 'object' | 'choice';
+
 /** For a formula message: which formula. */
 interface InFormula {
   field: FormulaField;
@@ -300,6 +303,28 @@ export interface ErrorParams {
   'import.probNotNumber': { at: Place; token: string; found: Described };
   'import.probRange': { at: Place; token: string; value: number };
   'import.entryNoValue': { at: Place; token: string };
+
+  'lesson.notObject': Record<string, never>;
+  'lesson.tooLarge': { kilobytes: number; limit: number };
+  'lesson.forbiddenKey': { key: string };
+  'lesson.tooDeep': Record<string, never>;
+  'lesson.format': Record<string, never>;
+  'lesson.version': { version: string; supported: number };
+  'lesson.field': { path: string; expected: LessonFieldKind };
+  'lesson.tooManySlides': { count: number; limit: number };
+  'lesson.titleTooLong': { length: number; limit: number };
+  'lesson.language': { language: string };
+  'lesson.unknownScreen': { slide: number; screen: string };
+  'lesson.captionTooLong': { slide: number; length: number; limit: number };
+  'lesson.viewTooLong': { slide: number; length: number; limit: number };
+  /** A slide's settings that a link would refuse (by parameter name). */
+  'lesson.badView': { slide: number; parameters: string[] };
+  'lesson.linkUnreadable': Record<string, never>;
+  'lesson.linkTooLong': { length: number; limit: number };
+  /** Inflating stopped at the limit, so the true size is not known. */
+  'lesson.linkTooLarge': { limit: number };
+  'lesson.empty': Record<string, never>;
+  'lesson.notSaved': Record<string, never>;
 }
 
 export type ErrorCode = keyof ErrorParams;

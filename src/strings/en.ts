@@ -1,8 +1,8 @@
 /** Every string the app shows, in English. Other languages mirror this shape (type Strings). */
 import { errorsEn, notesEn } from './en/errors.ts';
 import { handoutEn } from './en/handout.ts';
+import { lessonsEn } from './en/lessons.ts';
 import { presetsEn } from './en/presets.ts';
-import { storyEn } from './en/story.ts';
 
 // formatCount's digits and narrow-space grouping, with one formatter made once: toLocaleString builds a
 // new one per call, which showed up as the largest cost of a caption update while a slider drags.
@@ -20,7 +20,7 @@ export const en = {
   helpButton: 'Keys',
   helpButtonLabel: 'Keyboard shortcuts',
   storyButton: 'Guided tour',
-  story: storyEn,
+  lessons: lessonsEn,
   howItWorks: 'How it works',
   projectorButton: 'Projector',
   colourBlindButton: 'Colour-blind palette',

@@ -5,9 +5,9 @@
 import type { Strings } from './en.ts';
 import { errorsRu, notesRu } from './ru/errors.ts';
 import { handoutRu } from './ru/handout.ts';
+import { lessonsRu } from './ru/lessons.ts';
 import { plural } from './ru/plural.ts';
 import { presetsRu } from './ru/presets.ts';
-import { storyRu } from './ru/story.ts';
 
 export { plural };
 
@@ -72,7 +72,7 @@ export const ru: Strings = {
   helpButton: 'Клавиши',
   helpButtonLabel: 'Сочетания клавиш',
   storyButton: 'Экскурсия',
-  story: storyRu,
+  lessons: lessonsRu,
   howItWorks: 'Как это устроено',
   projectorButton: 'Проектор',
   colourBlindButton: 'Палитра для дальтоников',

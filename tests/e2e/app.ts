@@ -13,9 +13,12 @@ export interface TableRow {
   count: number;
 }
 
-/** The occupancy table as a user reads it (the canvas draws the same numbers). */
-export async function readTable(page: Page): Promise<TableRow[]> {
-  return page.$$eval('#occupancy-table tbody tr', (rows) =>
+/**
+ * The occupancy table as a user reads it (the canvas draws the same numbers): the physics screen's, or
+ * another screen's by its id ('pp-occupancy-table' on the side-by-side screen).
+ */
+export async function readTable(page: Page, tableId = 'occupancy-table'): Promise<TableRow[]> {
+  return page.$$eval(`#${tableId} tbody tr`, (rows) =>
     rows.map((row) => {
       const cells = Array.from(row.children, (cell) => (cell.textContent ?? '').replace(/\s/g, ''));
       const number = (text: string) =>

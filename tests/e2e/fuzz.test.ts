@@ -345,7 +345,7 @@ test.each(FUZZ_SEEDS_TRIED)(
     const act = async (): Promise<void> => {
       const roll = random();
       if (roll < 0.08) {
-        const tab = pick([...SCREEN_TABS, '#story-open', '#help-open', '#story-close']);
+        const tab = pick([...SCREEN_TABS, '#story-open', '#help-open', '#lesson-end', '#lessons-open']);
         log.push(`click ${tab}`);
         await page.click(tab, { timeout: ACTION_TIMEOUT_MS });
         return;

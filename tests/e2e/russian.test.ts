@@ -115,13 +115,13 @@ test('in Russian the language screen opens on a Russian text, and an untouched e
   expect(await page.inputValue('#lm-context')).toBe('The state of our ');
 });
 
-test('the tour has one name in Russian: the button, its panel and the keyboard help', async () => {
+test('the tour has one name in Russian: the button, its lesson and the keyboard help', async () => {
   await open('?lang=ru#physics');
   const name = (await page.textContent('#story-open'))?.trim() ?? '';
   expect(name).toBe('Экскурсия');
   await page.click('#story-open');
-  await expect.poll(() => page.textContent('#story-name')).toBe(name);
-  await page.click('#story-close');
+  await expect.poll(() => page.textContent('#lesson-title')).toBe(name);
+  await page.click('#lesson-end');
   await page.click('#help-open');
   expect((await page.textContent('#help-dialog'))?.toLowerCase()).toContain('экскурси');
   expect(await page.textContent('#help-dialog')).not.toContain('рассказ');

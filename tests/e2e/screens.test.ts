@@ -54,16 +54,16 @@ test('a screen you left has no box and no focusable element', async () => {
 test('the tour step on negative temperature shows the physics screen after the side-by-side steps', async () => {
   const page = await pages.openApp({ width: 1920, height: 1080 });
   await page.click('#story-open');
-  await page.locator('#story-panel').waitFor();
-  // Steps 2, 3 and 5 visit the side-by-side screen; step 7 is the inverted two-level system.
-  for (let step = 1; step < 7; step++) {
-    await page.click('#story-next');
-    await expect.poll(() => page.textContent('#story-step')).toMatch(new RegExp(`\\b${step + 1}\\b`));
+  await page.locator('#lesson-overlay').waitFor();
+  // Slides 2, 3 and 5 visit the side-by-side screen; slide 7 is the inverted two-level system.
+  for (let slide = 1; slide < 7; slide++) {
+    await page.click('#lesson-next');
+    await page.locator(`#lesson-overlay[data-applied="${slide + 1}"]`).waitFor();
   }
   await expect.poll(() => page.getAttribute('#tab-physics', 'aria-current')).toBe('page');
   expect(await hostSize(page, 'screen-parallel')).toEqual({ width: 0, height: 0 });
   expect(await hostSize(page, 'screen-language')).toEqual({ width: 0, height: 0 });
-  // Once the scroll to the temperature controls settles, the physics particles are in view.
+  // The physics particles are in view.
   await expect
     .poll(() =>
       page.$eval('#screen-physics .stage-canvas', (canvas) => {

@@ -97,30 +97,29 @@ test('projector mode and the colour-blind palette change the theme, and are reme
   expect(await page.getAttribute('html', 'data-projector')).toBe('off');
 });
 
-test('the keyboard alone runs the guided story to its end', async () => {
+test('the keyboard alone runs the guided tour to its end', async () => {
   const page = await pages.openApp();
   await page.locator('body').press('t');
-  await page.locator('#story-panel').waitFor();
-  const total = Number((await page.textContent('#story-step'))?.match(/(\d+)\D*$/)?.[1]);
-  expect(total).toBeGreaterThanOrEqual(6);
+  await page.locator('#lesson-overlay[data-applied="1"]').waitFor();
+  const total = Number(await page.getAttribute('#lesson-overlay', 'data-total'));
+  expect(total).toBe(8);
+  expect(await page.textContent('#lesson-position')).toBe(`1 / ${total}`);
   const seen = new Set<string>();
-  for (let step = 1; step < total; step++) {
-    seen.add((await page.textContent('#story-title')) ?? '');
-    // Tab from the focused heading to "Next" and press it, as a keyboard user would.
-    await page.keyboard.press('Tab');
-    let guard = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'story-next' && guard++ < 6) {
-      await page.keyboard.press('Tab');
-    }
+  for (let slide = 1; slide < total; slide++) {
+    seen.add((await page.textContent('#lesson-caption')) ?? '');
+    // The tour starts with the focus on Next: Enter presses it, as a keyboard user would.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lesson-next');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('#story-step')).toMatch(new RegExp(`\\b${step + 1}\\b`));
+    await page.locator(`#lesson-overlay[data-applied="${slide + 1}"]`).waitFor();
+    expect(await page.textContent('#lesson-position')).toBe(`${slide + 1} / ${total}`);
   }
-  seen.add((await page.textContent('#story-title')) ?? '');
+  seen.add((await page.textContent('#lesson-caption')) ?? '');
   expect(seen.size).toBe(total);
-  // The story moved the app: the last steps are about negative temperature.
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/#(physics|language|parallel)/);
+  // The tour moved the app: the last slide is negative t on the language screen.
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#language');
+  await expect.poll(() => page.inputValue('#lm-temperature-input')).toMatch(/^[−-]1$/);
   await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator('#story-panel').isVisible()).toBe(false);
+  await expect.poll(() => page.locator('#lesson-overlay').count()).toBe(0);
 });
 
 test('shortcuts: space pauses and plays, s steps once, ? lists the keys', async () => {

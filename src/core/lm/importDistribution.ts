@@ -224,7 +224,7 @@ const JSON_PROBLEMS: ReadonlyArray<[RegExp, JsonProblem]> = [
 ];
 
 /** Classifies the parser's message, with the line and column of the position it names. */
-function classifyJsonError(error: unknown, body: string): ErrorParams['import.notJson'] {
+export function classifyJsonError(error: unknown, body: string): ErrorParams['import.notJson'] {
   let text = error instanceof Error ? error.message : String(error);
   // Newer V8 adds "(line 2 column 5)" itself.
   text = text.replace(/\s*\(line \d+,? column \d+\)/g, '');

@@ -14,6 +14,14 @@ const SETTING_NAMES = {
   stepsPerSecond: 'number of steps per second',
 } as const;
 
+const LESSON_FIELD_KIND: Record<Engine.LessonFieldKind, string> = {
+  text: 'text',
+  number: 'a number',
+  list: 'a list',
+  object: 'an object',
+  choice: 'one of the allowed values',
+};
+
 const FORMULA: Record<Engine.FormulaField, string> = {
   energy: 'Energy formula',
   degeneracy: 'Degeneracy formula',
@@ -402,6 +410,31 @@ export const errorsEn: ErrorTable = {
   'import.probRange': (p) =>
     `The prob of ${place(p.at)} (${p.token}) is ${num(p.value)}; probabilities lie between 0 and 1.`,
   'import.entryNoValue': (p) => `${place(p.at)} (${p.token}) has neither a "logprob" nor a "prob".`,
+  'lesson.notObject': () => 'This is not a lesson: expected a JSON object with a title and slides.',
+  'lesson.tooLarge': (p) => `The lesson is ${p.kilobytes} KB; a lesson can be at most ${p.limit} KB.`,
+  'lesson.forbiddenKey': (p) => `The lesson contains the key "${p.key}", which is not allowed.`,
+  'lesson.tooDeep': () => 'The lesson is nested far deeper than a lesson ever is.',
+  'lesson.format': () => 'This is not a Boltzmann Lab lesson (its "format" is not "boltzmann-lab-lesson").',
+  'lesson.version': (p) =>
+    `The lesson is of version ${p.version}; this version of the app reads version ${p.supported}.`,
+  'lesson.field': (p) => `In the lesson, ${p.path || 'the whole'} must be ${LESSON_FIELD_KIND[p.expected]}.`,
+  'lesson.tooManySlides': (p) => `The lesson has ${p.count} slides; a lesson can have at most ${p.limit}.`,
+  'lesson.titleTooLong': (p) => `The title is ${p.length} characters long; at most ${p.limit} are allowed.`,
+  'lesson.language': (p) => `The lesson's language "${p.language}" is neither "en" nor "ru".`,
+  'lesson.unknownScreen': (p) => `Slide ${p.slide} shows a screen the app does not have ("${p.screen}").`,
+  'lesson.captionTooLong': (p) =>
+    `The caption of slide ${p.slide} is ${p.length} characters long; at most ${p.limit} are allowed.`,
+  'lesson.viewTooLong': (p) =>
+    `The settings of slide ${p.slide} are ${p.length} characters long; at most ${p.limit} are allowed.`,
+  'lesson.badView': (p) => `Slide ${p.slide} has settings the app refuses: ${p.parameters.join(', ')}.`,
+  'lesson.linkUnreadable': () => 'The lesson in this link is damaged and cannot be read.',
+  'lesson.linkTooLong': (p) =>
+    `The lesson in this link is ${p.length} characters long; at most ${p.limit} are read.`,
+  'lesson.linkTooLarge': (p) =>
+    `The lesson in this link unpacks to more than ${p.limit} KB; a lesson can be at most ${p.limit} KB.`,
+  'lesson.empty': () => 'The lesson has no slides yet: add a view as a slide first.',
+  'lesson.notSaved': () =>
+    'The browser refused to save the lessons (its storage is full or switched off); export them to a file to keep them.',
 };
 
 export const notesEn: NoteTable = {

@@ -22,6 +22,14 @@ const q = (text: string) => `«${text}»`;
 const count = (n: number, one: string, few: string, many: string) => `${n} ${plural(n, one, few, many)}`;
 const characters = (n: number) => count(n, 'символ', 'символа', 'символов');
 
+const LESSON_FIELD_KIND: Record<Engine.LessonFieldKind, string> = {
+  text: 'текстом',
+  number: 'числом',
+  list: 'списком',
+  object: 'объектом',
+  choice: 'одним из допустимых значений',
+};
+
 const FORMULA: Record<Engine.FormulaField, string> = {
   energy: 'Формула энергии',
   degeneracy: 'Формула кратности вырождения',
@@ -428,6 +436,35 @@ export const errorsRu: ErrorTable = {
   'import.probRange': (p) =>
     `Поле prob у ${place(p.at, true)} (${p.token}) равно ${num(p.value)}; вероятность лежит между 0 и 1.`,
   'import.entryNoValue': (p) => `${place(p.at)} (${p.token}): нет ни "logprob", ни "prob".`,
+  'lesson.notObject': () => 'Это не урок: ожидался объект JSON с названием и слайдами.',
+  'lesson.tooLarge': (p) => `Урок занимает ${p.kilobytes} КБ, а допускается не больше ${p.limit} КБ.`,
+  'lesson.forbiddenKey': (p) => `В уроке есть недопустимый ключ ${q(p.key)}.`,
+  'lesson.tooDeep': () => 'Вложенность в уроке гораздо глубже, чем бывает у любого урока.',
+  'lesson.format': () => 'Это не урок Boltzmann Lab: его поле «format» не равно «boltzmann-lab-lesson».',
+  'lesson.version': (p) =>
+    `Урок записан в версии ${p.version}, а эта версия приложения читает версию ${p.supported}.`,
+  'lesson.field': (p) =>
+    `В уроке ${p.path ? `поле ${p.path}` : 'весь урок'} должно быть ${LESSON_FIELD_KIND[p.expected]}.`,
+  'lesson.tooManySlides': (p) =>
+    `В уроке ${count(p.count, 'слайд', 'слайда', 'слайдов')}, а допускается не больше ${p.limit}.`,
+  'lesson.titleTooLong': (p) => `В названии ${characters(p.length)}, а допускается не больше ${p.limit}.`,
+  'lesson.language': (p) => `Язык урока ${q(p.language)} — не «en» и не «ru».`,
+  'lesson.unknownScreen': (p) =>
+    `Слайд ${p.slide} показывает экран, которого в приложении нет: ${q(p.screen)}.`,
+  'lesson.captionTooLong': (p) =>
+    `Подпись слайда ${p.slide} содержит ${characters(p.length)}, а допускается не больше ${p.limit}.`,
+  'lesson.viewTooLong': (p) =>
+    `Настройки слайда ${p.slide} занимают ${characters(p.length)}, а допускается не больше ${p.limit}.`,
+  'lesson.badView': (p) =>
+    `В слайде ${p.slide} есть настройки, которые приложение не принимает: ${p.parameters.join(', ')}.`,
+  'lesson.linkUnreadable': () => 'Урок в этой ссылке повреждён, и прочитать его нельзя.',
+  'lesson.linkTooLong': (p) =>
+    `Урок в этой ссылке занимает ${characters(p.length)}, а читается не больше ${p.limit}.`,
+  'lesson.linkTooLarge': (p) =>
+    `Урок из этой ссылки после распаковки занимает больше ${p.limit} КБ, а допускается не больше ${p.limit} КБ.`,
+  'lesson.empty': () => 'В уроке ещё нет слайдов: сначала добавьте вид как слайд.',
+  'lesson.notSaved': () =>
+    'Браузер не сохранил уроки (его хранилище заполнено или отключено); чтобы не потерять их, выгрузите их в файл.',
 };
 
 export const notesRu: NoteTable = {
