@@ -54,8 +54,8 @@ export const en = {
   stageTopTokenProbability: 'Top token’s p',
   stageTopToken: (token: string, p: string) => `${token} (p = ${p})`,
   shortcutStage: 'Stage mode on or off (Esc leaves it)',
-  shortcutStageTemperature: 'In stage mode: warmer, colder (while a lesson plays: previous, next slide)',
-  shortcutBlank: 'In stage mode: blank the screen to black, and back',
+  shortcutStageTemperature: 'On stage: warmer, colder (in a lesson: the slides)',
+  shortcutBlank: 'On stage: blank the screen, and back',
   stageKeysNote:
     'In stage mode the keys a presentation clicker sends work: Page Up or → warmer, Page Down or ← colder (while a lesson plays they turn its slides; ↑ and ↓ stay the temperature), B blanks the screen, Esc leaves.',
   exportCsv: 'Download CSV',

@@ -106,8 +106,8 @@ export const ru: Strings = {
   stageTopTokenProbability: 'p самого вероятного токена',
   stageTopToken: (token: string, p: string) => `${token} (p = ${p})`,
   shortcutStage: 'Включить или выключить режим сцены (Esc — выйти)',
-  shortcutStageTemperature: 'В режиме сцены: теплее, холоднее (во время урока — предыдущий, следующий слайд)',
-  shortcutBlank: 'В режиме сцены: затемнить экран и вернуть картинку',
+  shortcutStageTemperature: 'На сцене: теплее, холоднее (в уроке — слайды)',
+  shortcutBlank: 'На сцене: погасить экран и включить снова',
   stageKeysNote:
     'В режиме сцены работают клавиши пульта для презентаций: Page Up или → — теплее, Page Down или ← — холоднее (во время урока они листают слайды, а ↑ и ↓ по-прежнему меняют температуру), B затемняет экран, Esc — выход.',
   exportCsv: 'Скачать CSV',

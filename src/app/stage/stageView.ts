@@ -1,10 +1,10 @@
 /**
  * What stage mode looks like: the visible screen's canvases fill the viewport, with a caption strip
  * on top (only while a lesson lends one), a strip of large live readouts above the canvases, and the
- * large temperature control with a "leave" button below them. The canvases are moved here from their page and back again,
- * so the same pixi scenes keep drawing; the rest of the app is hidden, not destroyed.
+ * large temperature control with a "leave" button below them. The canvases are moved here from their
+ * page and back again, so the same pixi scenes keep drawing; the rest of the app is hidden, not destroyed.
  */
-import { type ReadonlySignal, effect as signalEffect, untracked } from '@preact/signals-core';
+import { type ReadonlySignal, signal, untracked } from '@preact/signals-core';
 import { h } from '../../shared/ui/dom.ts';
 import { effect, onDispose } from '../../shared/ui/lifetime.ts';
 import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
@@ -46,7 +46,19 @@ export function createStageView(
   );
   root.hidden = true;
 
-  /** Undoes what putUp did, newest first: canvases back to their pages, readouts stopped. */
+  /** The stage's content while it is up, with the elements its readouts are written into. */
+  const shown = signal<{ content: ScreenStage; values: HTMLElement[] } | null>(null);
+  effect(() => {
+    const current = shown.value;
+    if (!current) return;
+    current.content.readouts.forEach((readout, i) => {
+      const text = readout.value.value;
+      if (readout.formula) setMathText(current.values[i], text);
+      else if (current.values[i].textContent !== text) current.values[i].textContent = text;
+    });
+  });
+
+  /** Undoes what putUp did, newest first: canvases back to their pages, readouts taken down. */
   const undo: (() => void)[] = [];
   function takeDown(): void {
     while (undo.length > 0) undo.pop()?.();
@@ -64,20 +76,17 @@ export function createStageView(
         placeholder.replaceWith(host);
       });
     }
-    canvases.dataset.count = String(content.canvases.length);
-    for (const readout of content.readouts) {
-      const value = h('dd', { id: `stage-readout-${readout.id}` });
-      const item = h('div', { class: 'stage-readout' }, mathElement('dt', readout.label), value);
-      readouts.append(item);
-      const stop = signalEffect(() => {
-        if (readout.formula) setMathText(value, readout.value.value);
-        else value.textContent = readout.value.value;
-      });
-      undo.push(() => {
-        stop();
-        item.remove();
-      });
-    }
+    const values = content.readouts.map((readout) => h('dd', { id: `stage-readout-${readout.id}` }));
+    readouts.replaceChildren(
+      ...content.readouts.map((readout, i) =>
+        h('div', { class: 'stage-readout' }, mathElement('dt', readout.label), values[i]),
+      ),
+    );
+    shown.value = { content, values };
+    undo.push(() => {
+      shown.value = null;
+      readouts.replaceChildren();
+    });
     control.append(content.temperature.root);
     undo.push(() => content.temperature.root.remove());
     root.hidden = false;
