@@ -18,6 +18,7 @@ const LATIN_ALLOWED = new Set([
   'Lab',
   'CSV',
   'PNG',
+  'PDF',
   'JSON',
   'WebGL',
   'OpenAI',
@@ -38,9 +39,10 @@ const LATIN_ALLOWED = new Set([
   'meV',
   'THz',
   'mol',
-  // What a person types or presses: "inf" for infinity, the Tab key.
+  // What a person types or presses: "inf" for infinity, the Tab key, Ctrl+P.
   'inf',
   'Tab',
+  'Ctrl',
 ]);
 
 /**
