@@ -233,7 +233,7 @@ describe('parseTemperature and parseEnergy: errors', () => {
 
   it('refuses physical quantities in a reduced-units system, and says why', () => {
     expect(inputErrorOf(() => parseTemperature('300 K', REDUCED)).message).toBe(
-      "This system is in reduced units (ε) with no physical scale, so '300 K' cannot be converted. Type a plain number: the temperature in units of ε (k_B = 1).",
+      "This system is in reduced units (ε) with no physical scale, so '300 K' cannot be converted. Type a plain number: the temperature in units of ε, with Boltzmann’s constant taken as 1.",
     );
     expect(inputErrorOf(() => parseEnergy('1 eV', { symbol: 'ħω', electronvolts: null })).message).toContain(
       'the energy in units of ħω',
