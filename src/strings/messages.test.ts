@@ -43,6 +43,8 @@ import {
   REDUCED,
   spectrumFromFormula,
 } from '../core/spectra/index.ts';
+import { LESSON_FORMAT, LESSON_LIMITS, parseLesson, parseLessonText } from '../lessons/lesson.ts';
+import { playableSlides } from '../lessons/lessonLibrary.ts';
 import { createLanguageScreenModel, MAX_CONTEXT_LENGTH } from '../screens/language/model.ts';
 import { createParallelScreenModel } from '../screens/parallel/model.ts';
 import { createPhysicsModel } from '../screens/physics/model.ts';
@@ -425,6 +427,33 @@ function corpus(): Message[] {
   );
   physics.chooseSystem({ kind: 'preset', presetId: 'two-level', params: {} });
   add(thrown(() => particles.setDynamics('einstein')));
+
+  // Lessons: src/lessons/lesson.ts (the format's door) and the library; a link's are made by the codec.
+  const valid = { format: LESSON_FORMAT, version: 1, title: 'x', slides: [] as unknown[] };
+  const slide = { screen: 'physics', view: 'T=1', caption: '' };
+  const lessonText = (value: unknown) => thrown(() => parseLessonText(JSON.stringify(value)));
+  add(
+    thrown(() => parseLessonText('[]')),
+    thrown(() => parseLessonText(' '.repeat(LESSON_LIMITS.bytes + 1))),
+    thrown(() => parseLessonText('{"__proto__": 1}')),
+    thrown(() => parseLessonText(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)),
+    thrown(() => parseLessonText('{"title": ')),
+    lessonText({ ...valid, format: 'other' }),
+    lessonText({ ...valid, version: 2 }),
+    lessonText({ ...valid, title: 5 }),
+    lessonText({ ...valid, slides: Array(LESSON_LIMITS.slides + 1).fill(slide) }),
+    lessonText({ ...valid, title: 'x'.repeat(LESSON_LIMITS.title + 1) }),
+    lessonText({ ...valid, language: 'xx' }),
+    lessonText({ ...valid, slides: [{ ...slide, screen: 'admin' }] }),
+    lessonText({ ...valid, slides: [{ ...slide, caption: 'x'.repeat(LESSON_LIMITS.caption + 1) }] }),
+    lessonText({ ...valid, slides: [{ ...slide, view: `fl=${'1,'.repeat(LESSON_LIMITS.view)}` }] }),
+    lessonText({ ...valid, slides: [{ ...slide, view: 'T=warm&N=-5' }] }),
+    thrown(() => playableSlides(parseLesson(valid))),
+    made(new InputError('lesson.linkUnreadable', {})),
+    made(new InputError('lesson.linkTooLong', { length: 500_000, limit: 400_000 })),
+    made(new InputError('lesson.linkTooLarge', { limit: 256 })),
+    made(new InputError('lesson.notSaved', {})),
+  );
   return messages;
 }
 

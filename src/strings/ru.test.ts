@@ -95,6 +95,8 @@ function samples(fn: (...args: never[]) => unknown): string[] {
 
 /** Functions that only put symbols or numbers together ("t = 0,5", "E = −ln p") or pass text through. */
 const FORMAT_ONLY = new Set([
+  // "3 / 10", a slide's place in its lesson.
+  'lessons.position',
   'levelLabel',
   'corpusTitle',
   'internalUnit',

@@ -440,7 +440,7 @@ export const errorsRu: ErrorTable = {
   'lesson.tooLarge': (p) => `Урок занимает ${p.kilobytes} КБ, а допускается не больше ${p.limit} КБ.`,
   'lesson.forbiddenKey': (p) => `В уроке есть недопустимый ключ ${q(p.key)}.`,
   'lesson.tooDeep': () => 'Вложенность в уроке гораздо глубже, чем бывает у любого урока.',
-  'lesson.format': () => 'Это не урок Boltzmann Lab: его поле «format» не равно «boltzmann-lab-lesson».',
+  'lesson.format': () => 'Это не урок этого приложения: его поле «format» не равно «boltzmann-lab-lesson».',
   'lesson.version': (p) =>
     `Урок записан в версии ${p.version}, а эта версия приложения читает версию ${p.supported}.`,
   'lesson.field': (p) =>
