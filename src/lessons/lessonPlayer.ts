@@ -15,7 +15,6 @@ import { h } from '../shared/ui/dom.ts';
 import { setMathText } from '../shared/ui/mathText.ts';
 import type { LessonStrings } from '../strings/en/lessons.ts';
 import type { Lesson } from './lesson.ts';
-import { installLessonKeys } from './lessonKeys.ts';
 import { applySlide } from './slideView.ts';
 
 export interface LessonPlayer {
@@ -51,7 +50,6 @@ export function createLessonPlayer(options: PlayerOptions): LessonPlayer {
   let wanted = 0;
   let applied = -1;
   let applying = false;
-  let removeKeys: (() => void) | null = null;
   let stopWatchingStage: (() => void) | null = null;
   let returnFocus: HTMLElement | null = null;
 
@@ -132,14 +130,11 @@ export function createLessonPlayer(options: PlayerOptions): LessonPlayer {
     if (!lesson) return;
     lesson = null;
     playing.value = false;
-    removeKeys?.();
-    removeKeys = null;
     stopWatchingStage?.();
     stopWatchingStage = null;
     stage.setSlideNavigator(null);
     stage.setOverlay(null);
     overlay.remove();
-    overlay.classList.remove('lesson-overlay-docked');
     if (stage.active.peek()) stage.leave();
     if (returnFocus?.isConnected) returnFocus.focus();
     returnFocus = null;
@@ -160,12 +155,7 @@ export function createLessonPlayer(options: PlayerOptions): LessonPlayer {
       stage.enter();
       stage.setSlideNavigator(navigator);
       stage.setOverlay(overlay);
-      // The stage shows the overlay where it wants it; until a stage does, the overlay docks itself.
-      if (!overlay.isConnected) {
-        overlay.classList.add('lesson-overlay-docked');
-        document.body.append(overlay);
-      }
-      removeKeys ??= installLessonKeys(stage, navigator, stop);
+      // The stage shows the overlay in its caption strip and turns the clicker's page keys into `navigator`.
       // Leaving the stage (Escape, its own button) ends the lesson.
       stopWatchingStage ??= effect(() => {
         if (!stage.active.value) queueMicrotask(() => !stage.active.peek() && stop());

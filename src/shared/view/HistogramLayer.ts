@@ -164,15 +164,24 @@ export class HistogramLayer {
     }
     probe.destroy();
     const every = Math.max(1, Math.ceil(Math.max(44, widest + this.palette.fontSize) / Math.max(1, slot)));
+    // A label wider than its bar is centred under it but kept inside the histogram's box (the first
+    // would otherwise reach into the ladder beside it) and clear of the label before it.
+    const gap = this.palette.fontSize / 2;
+    let previousRight = Number.NEGATIVE_INFINITY;
     for (let r = 0; r < plain; r += every) {
       const label = this.label(labels[r]);
-      const centre = this.box.x + (r + 0.5) * slot;
-      if (centre + label.width / 2 > right) {
+      const left = Math.max(this.box.x, this.box.x + (r + 0.5) * slot - label.width / 2);
+      if (left + label.width > right) {
         label.destroy();
         break;
       }
-      label.anchor.set(0.5, 0);
-      label.position.set(centre, baseline);
+      if (left < previousRight + gap) {
+        label.destroy();
+        continue;
+      }
+      label.anchor.set(0, 0);
+      label.position.set(left, baseline);
+      previousRight = left + label.width;
       this.axisLabels.addChild(label);
     }
   }
