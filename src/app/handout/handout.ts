@@ -6,6 +6,7 @@
 import './handout.css';
 import { h } from '../../shared/ui/dom.ts';
 import { onDispose } from '../../shared/ui/lifetime.ts';
+import { loadMathTypesetter } from '../../shared/ui/mathText.ts';
 import type { Strings } from '../../strings/en.ts';
 import type { AppModels } from '../models.ts';
 import { languageHandout } from './languageHandout.ts';
@@ -63,7 +64,8 @@ export function buildHandout(source: HandoutSource): HTMLElement | null {
  */
 export function installHandout(source: HandoutSource): HTMLButtonElement {
   const print = async () => {
-    await loadQrEncoder().catch(() => null);
+    // The QR code and the formulas are on the page when it is printed (offline, each degrades to text).
+    await Promise.all([loadQrEncoder().catch(() => null), loadMathTypesetter().catch(() => null)]);
     buildHandout(source);
     window.print();
   };

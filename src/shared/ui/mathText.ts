@@ -90,6 +90,11 @@ function build(segments: readonly MathSegment[], library: Typesetter | null): No
   return nodes;
 }
 
+/** Resolves once formulas are typeset as soon as they are set (a print must not show TeX source). */
+export async function loadMathTypesetter(): Promise<void> {
+  await loadTypesetter();
+}
+
 export function setMathText(host: HTMLElement, text: string): void {
   if (shown.get(host) === text) return;
   shown.set(host, text);
