@@ -44,6 +44,8 @@ interface StageMeasures {
   canvasShare: number;
   canvasCount: number;
   smallestLabel: number;
+  /** The smallest type of the stage's own text (outside its canvases and outside formulas' scripts), px. */
+  smallestText: number;
   readoutSizes: number[];
   readoutTexts: string[];
   /** Elements whose content is taller or wider than their box (beyond a pixel of rounding), and the document. */
@@ -72,11 +74,24 @@ function measureStage(page: Page): Promise<StageMeasures> {
         `document ${root.scrollWidth}×${root.scrollHeight} in ${root.clientWidth}×${root.clientHeight}`,
       );
     for (const element of Array.from(document.querySelectorAll('*'))) {
+      // Only a box that clips or scrolls its content can scroll (a formula's glyphs may reach a pixel or
+      // two past the line box of a label that lets them show).
+      const style = getComputedStyle(element);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
       // Subpixel heights (type sized in vh) round up by one pixel in scrollHeight: that is not scrolling.
       if (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)
         scrolling.push(
           `${element.tagName.toLowerCase()}#${element.id}.${element.className} ${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}`,
         );
+    }
+    let smallestText = Number.POSITIVE_INFINITY;
+    for (const element of Array.from(document.querySelectorAll('#stage-view *'))) {
+      if (element.closest('math') || element.getClientRects().length === 0) continue;
+      const ownText = Array.from(element.childNodes).some(
+        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+      );
+      if (ownText)
+        smallestText = Math.min(smallestText, Number.parseFloat(getComputedStyle(element).fontSize));
     }
     const named = (name: string, selector: string) => {
       const element = document.querySelector(selector);
@@ -87,6 +102,7 @@ function measureStage(page: Page): Promise<StageMeasures> {
       canvasShare: canvasArea / area,
       canvasCount: canvases.length,
       smallestLabel: Math.min(...hosts.map((host) => Number(host.dataset.smallestLabelPx))),
+      smallestText,
       readoutSizes: readouts.map((readout) => Number.parseFloat(getComputedStyle(readout).fontSize)),
       readoutTexts: readouts.map((readout) => readout.textContent ?? ''),
       scrolling,
@@ -137,6 +153,8 @@ describe('stage mode fills a projector', () => {
         const where = `${screen} at ${size.width}×${size.height}`;
         expect(measures.canvasCount, where).toBe(screen === 'parallel' ? 2 : 1);
         expect(measures.canvasShare, where).toBeGreaterThanOrEqual(0.75);
+        // The stage's own words (readout names, the slider's ticks, the buttons) read as far as its labels.
+        expect(measures.smallestText, where).toBeGreaterThanOrEqual(smallestWanted - 0.01);
         expect(measures.readoutSizes.length, where).toBeGreaterThanOrEqual(3);
         expect(measures.readoutSizes.length, where).toBeLessThanOrEqual(5);
         expect(Math.min(...measures.readoutSizes), where).toBeGreaterThanOrEqual((40 / 1080) * size.height);
