@@ -342,6 +342,27 @@ test('hostile lesson links (a zip bomb, bad JSON, a bad view) are refused with t
   }
 }, 400_000);
 
+/**
+ * The stage's visible words outside <math> that still read as a formula's source (TeX, a dollar, a plain
+ * subscript such as p_i), and how many typeset formulas its caption holds.
+ */
+function stageFormulas(page: Page): Promise<{ leftovers: string[]; captionFormulas: number }> {
+  return page.evaluate(() => {
+    const FORMULA_SYNTAX = /\^\{|_\{|\\[A-Za-z]{2,}|\$|\b[A-Za-z]_[A-Za-z0-9]|\be\^/;
+    const stage = document.getElementById('stage-view');
+    const leftovers: string[] = [];
+    if (stage) {
+      const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        if (FORMULA_SYNTAX.test(text) && !node.parentElement?.closest('math'))
+          leftovers.push(text.slice(0, 80));
+      }
+    }
+    return { leftovers, captionFormulas: document.querySelectorAll('#lesson-caption math').length };
+  });
+}
+
 async function playEveryBundledLesson(page: Page): Promise<void> {
   for (const id of ['tour', 'seed-story', 'physics']) {
     await openPanel(page);
@@ -354,6 +375,12 @@ async function playEveryBundledLesson(page: Page): Promise<void> {
       await page.locator(`#lesson-overlay[data-applied="${slide}"]`).waitFor();
       expect(await page.textContent('#lesson-refused'), `${id} slide ${slide}`).toBe('');
       expect(((await page.textContent('#lesson-caption')) ?? '').length).toBeGreaterThan(40);
+      // Captions are written with $…$ formulas: on the stage each is typeset, none left as its source.
+      await expect.poll(() => page.locator('#stage-view .math-pending').count(), { timeout: 30_000 }).toBe(0);
+      expect(await page.locator('#stage-view .math-error').allTextContents()).toEqual([]);
+      const { leftovers, captionFormulas } = await stageFormulas(page);
+      expect(leftovers, `${id} slide ${slide}`).toEqual([]);
+      expect(captionFormulas, `${id} slide ${slide}`).toBeGreaterThan(0);
     }
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#lesson-overlay').count()).toBe(0);
