@@ -106,8 +106,10 @@ export function languageHandout(strings: Strings, language: LanguageScreenModel,
         },
         maxRows: 14,
       }),
-      h('div', {}, readoutList(languageReadoutItems(strings, language), strings.readoutsHeading), formulas),
+      readoutList(languageReadoutItems(strings, language), strings.readoutsHeading),
     ),
+    // Across the page: typeset fractions make each formula line taller than a column has room for.
+    formulas,
     linkSection(strings, url),
   ];
 }

@@ -27,7 +27,7 @@ export const handoutEn = {
   topTokens: 'Most likely next tokens',
   formulasHeading: 'Formulas',
   boltzmann:
-    'Boltzmann distribution: $p_i = \\dfrac{g_i\\,e^{-E_i/T}}{Z}$, with $Z = \\sum_i g_i\\,e^{-E_i/T}$ ($k_B = 1$).',
+    'Boltzmann distribution: $p_i = \\frac{g_i\\,e^{-E_i/T}}{Z}$, with $Z = \\sum_i g_i\\,e^{-E_i/T}$ ($k_B = 1$).',
   averages:
     'Mean energy $\\langle E\\rangle = \\sum_i p_i E_i$, heat capacity $C = (\\langle E^2\\rangle - \\langle E\\rangle^2)/T^2$, entropy $S = -\\sum_i p_i \\ln(p_i/g_i)$.',
   energies: {
@@ -47,7 +47,7 @@ export const handoutEn = {
   energyList: (text: string) => `Your list of energies (energy:degeneracy): ${text}`,
   tokenEnergy: 'A token of probability $p$ is a level of energy $E = -\\ln p$ with one state ($g = 1$).',
   temperatureSampling:
-    "Sampling at temperature $t$: $p_i' = \\dfrac{p_i^{1/t}}{\\sum_j p_j^{1/t}}$, the Boltzmann distribution at $T = t$.",
+    "Sampling at temperature $t$: $p_i' = \\frac{p_i^{1/t}}{\\sum_j p_j^{1/t}}$, the Boltzmann distribution at $T = t$.",
   tokenEntropy: 'Entropy $H = -\\sum_i p_i \\ln p_i$ (in bits: $H/\\ln 2$), perplexity $e^{H}$.',
   linkHeading: 'Open this view again',
   linkNote: 'The address (or the code) opens the app on this view, with the same random draws.',

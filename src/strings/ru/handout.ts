@@ -29,7 +29,7 @@ export const handoutRu: HandoutStrings = {
   topTokens: 'Самые вероятные следующие токены',
   formulasHeading: 'Формулы',
   boltzmann:
-    'Распределение Больцмана: $p_i = \\dfrac{g_i\\,e^{-E_i/T}}{Z}$, где $Z = \\sum_i g_i\\,e^{-E_i/T}$ ($k_B = 1$).',
+    'Распределение Больцмана: $p_i = \\frac{g_i\\,e^{-E_i/T}}{Z}$, где $Z = \\sum_i g_i\\,e^{-E_i/T}$ ($k_B = 1$).',
   averages:
     'Средняя энергия $\\langle E\\rangle = \\sum_i p_i E_i$, теплоёмкость $C = (\\langle E^2\\rangle - \\langle E\\rangle^2)/T^2$, энтропия $S = -\\sum_i p_i \\ln(p_i/g_i)$.',
   energies: {
@@ -50,7 +50,7 @@ export const handoutRu: HandoutStrings = {
   tokenEnergy:
     'Токен с вероятностью $p$ — это уровень с энергией $E = -\\ln p$ и одним состоянием ($g = 1$).',
   temperatureSampling:
-    "Выборка при температуре $t$: $p_i' = \\dfrac{p_i^{1/t}}{\\sum_j p_j^{1/t}}$ — это распределение Больцмана при $T = t$.",
+    "Выборка при температуре $t$: $p_i' = \\frac{p_i^{1/t}}{\\sum_j p_j^{1/t}}$ — это распределение Больцмана при $T = t$.",
   tokenEntropy: 'Энтропия $H = -\\sum_i p_i \\ln p_i$ (в битах: $H/\\ln 2$), перплексия $e^{H}$.',
   linkHeading: 'Открыть этот вид снова',
   linkNote: 'Адрес (или код) открывает приложение на этом виде, с теми же случайными розыгрышами.',
