@@ -63,10 +63,11 @@ test('the tour step on negative temperature shows the physics screen after the s
   await expect.poll(() => page.getAttribute('#tab-physics', 'aria-current')).toBe('page');
   expect(await hostSize(page, 'screen-parallel')).toEqual({ width: 0, height: 0 });
   expect(await hostSize(page, 'screen-language')).toEqual({ width: 0, height: 0 });
-  // The physics particles are in view.
+  // The physics particles are in view, on the stage the lesson plays on (one canvas: not side by side's two).
+  await expect.poll(() => page.locator('#stage-canvases .stage-canvas').count()).toBe(1);
   await expect
     .poll(() =>
-      page.$eval('#screen-physics .stage-canvas', (canvas) => {
+      page.$eval('#stage-canvases .stage-canvas', (canvas) => {
         const box = canvas.getBoundingClientRect();
         return box.bottom > 0 && box.top < window.innerHeight && box.height > 100;
       }),

@@ -100,13 +100,24 @@ export function createStageView(
     root.focus();
   }
 
+  let keptFocus: HTMLElement | null = null;
   effect(() => {
     const content = stage.active.value ? screen.value?.stage : undefined;
     untracked(() => {
       const wasUp = undo.length > 0;
+      // Taking the stage down hides it, which drops a focus inside it (a lesson's Next, while its slide
+      // changes the screen, and stays down until the new screen has mounted): it comes back with the stage.
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && focused !== root && root.contains(focused)) keptFocus = focused;
       takeDown();
-      if (content) putUp(content);
-      else if (wasUp && !stage.active.peek()) document.getElementById('stage-toggle')?.focus();
+      if (content) {
+        putUp(content);
+        if (keptFocus?.isConnected && root.contains(keptFocus)) keptFocus.focus();
+        keptFocus = null;
+      } else if (!stage.active.peek()) {
+        keptFocus = null;
+        if (wasUp) document.getElementById('stage-toggle')?.focus();
+      }
     });
   });
   onDispose(takeDown);
