@@ -9,13 +9,14 @@ let page: Page;
 /** What each language calls the test and its two verdicts, as a reader sees them. */
 const WORDS = {
   en: {
-    name: /χ² test/,
+    // χ² is typeset: the MathML's text is χ then 2 (the superscript).
+    name: /χ2 test/,
     value: 'p-value',
     consistent: 'consistent with theory',
     inconsistent: 'not in equilibrium',
   },
   ru: {
-    name: /критерий χ²/i,
+    name: /критерий χ2/i,
     value: 'p-значение',
     consistent: 'согласуется с теорией',
     inconsistent: 'не в равновесии',
@@ -87,6 +88,7 @@ for (const language of ['en', 'ru'] as const) {
     // The name is not the Boltzmann p of the legend, and the rule is explained in visible text, not a tooltip.
     const readout = page.locator('.readout:has(#readout-fit)');
     expect(await readout.locator('dt').textContent()).toMatch(WORDS[language].name);
+    expect(await readout.locator('dt math msup').count()).toBe(1);
     const explanation = page.locator('#fit-explanation');
     expect(await explanation.isVisible()).toBe(true);
     expect(await explanation.textContent()).toContain(
