@@ -56,6 +56,14 @@ export default defineConfig({
     sourcemap: true,
     // dist/.vite/manifest.json: scripts/check-size.ts walks it to find the first screen's static imports.
     manifest: true,
+    rolldownOptions: {
+      experimental: {
+        // Rolldown otherwise folds pixi's WebGL renderer (a dynamic import of pixi's own) into the entry
+        // once enough lazy chunks exist, and the first screen's static JavaScript grows by ~35 KB gzipped;
+        // kept a chunk of its own, it is fetched when the canvas starts, as before.
+        chunkOptimization: { avoidRedundantChunkLoads: false },
+      },
+    },
   },
   plugins: [
     contentSecurityPolicy(),
