@@ -28,13 +28,7 @@ import { startAppLoop } from './appLoop.ts';
 import { installHandout } from './handout/handout.ts';
 import { createHeaderTools, toggleFullscreen } from './headerTools.ts';
 import { createAddressWriter } from './link/addressWriter.ts';
-import {
-  applyLanguageLink,
-  applyParallelLink,
-  applyPhysicsLink,
-  linkQuery,
-  mentionsLanguage,
-} from './link/linkSync.ts';
+import { applyLink, linkQuery } from './link/linkSync.ts';
 import { parseLink } from './link/urlSchema.ts';
 import { type AppModels, createAppModels } from './models.ts';
 import { createNavigation } from './navigation.ts';
@@ -84,14 +78,11 @@ export function startApp(root: HTMLElement, appScreens: readonly AppScreen[]): v
     void loadBundledLesson(locale.peek(), 'tour').then((tour) => player.play(tour));
   }
 
-  const refusedInLink = [...link.rejected, ...applyPhysicsLink(link.settings, physics)];
-  refusedInLink.push(...applyParallelLink(link.settings, parallel));
-  if (mentionsLanguage(link.settings)) {
-    void models.language().then((language) => {
-      const refused = applyLanguageLink(link.settings, language);
-      if (refused.length > 0) showLinkNotice(refused);
-    });
-  }
+  const applied = applyLink(link.settings, models);
+  const refusedInLink = [...link.rejected, ...applied.refused];
+  void applied.languageRefused.then((refused) => {
+    if (refused.length > 0) showLinkNotice(refused);
+  });
 
   /** The address always holds the current settings, so the browser's own "copy link" shares them too. */
   function currentQuery(): string {

@@ -3,13 +3,7 @@
  * through the same apply*Link doors as an opened link (the physics ends with replay(step), so the same
  * draws come back), then shows the slide's screen.
  */
-import {
-  applyLanguageLink,
-  applyParallelLink,
-  applyPhysicsLink,
-  linkQuery,
-  mentionsLanguage,
-} from '../app/link/linkSync.ts';
+import { applyLink, linkQuery } from '../app/link/linkSync.ts';
 import { parseLink } from '../app/link/urlSchema.ts';
 import type { AppModels } from '../app/models.ts';
 import { LESSON_SCREENS, type LessonScreen, type Slide } from './lesson.ts';
@@ -33,12 +27,8 @@ export function captureSlide(models: AppModels, caption: string): Slide {
 export async function applySlide(slide: Slide, models: AppModels): Promise<string[]> {
   const { settings, rejected } = parseLink(slide.view);
   delete settings.lang;
-  const refused = [...rejected, ...applyPhysicsLink(settings, models.physics)];
-  refused.push(...applyParallelLink(settings, models.parallel));
-  if (mentionsLanguage(settings)) {
-    const language = await models.language();
-    refused.push(...applyLanguageLink(settings, language));
-  }
+  const applied = applyLink(settings, models);
+  const refused = [...rejected, ...applied.refused, ...(await applied.languageRefused)];
   if (location.hash.slice(1) !== slide.screen) location.hash = slide.screen;
   return refused;
 }

@@ -6,6 +6,7 @@
  */
 import type { ParticleSnapshot } from '../../shared/model/particleModel.ts';
 import { formatPercent } from '../../shared/ui/format.ts';
+import { niceCeiling } from '../../shared/view/axisScale.ts';
 import { layoutLadder } from '../../shared/view/ladderLayout.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -48,13 +49,6 @@ function svgElement<K extends keyof SVGElementTagNameMap>(
   return element;
 }
 
-/** The smallest of 1, 2, 2.5, 5 × 10^k at or above x: a round top for the histogram's axis. */
-function niceCeiling(x: number): number {
-  const power = 10 ** Math.floor(Math.log10(x));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= x * (1 - 1e-12)) return step * power;
-  return 10 * power;
-}
-
 /** Per display row: particles, exact p and observed fraction (levels past the cap summed into one row). */
 function rowsOf(snapshot: ParticleSnapshot, shown: number, rows: number) {
   const counts = new Float64Array(rows);
@@ -84,6 +78,19 @@ function fittedLabel(text: string, room: number): { text: string; size: number }
   if (width(size, characters.length) <= room) return { text, size };
   const kept = Math.max(1, Math.floor(room / (CHARACTER_WIDTH * size)) - 1);
   return { text: `${characters.slice(0, kept).join('')}…`, size };
+}
+
+/** A label fitted to `room`, anchored at (x, y). */
+function labelElement(
+  label: string,
+  room: number,
+  x: number,
+  y: number,
+  anchor: 'end' | 'middle',
+  fill: string,
+): SVGElement {
+  const fitted = fittedLabel(label, room);
+  return svgElement('text', { x, y, 'text-anchor': anchor, 'font-size': fitted.size, fill }, fitted.text);
 }
 
 export interface SnapshotPicture {
@@ -146,22 +153,9 @@ export function snapshotPicture(
         'stroke-dasharray': r === shown ? '4 3' : faint ? '2 3' : 'none',
       }),
     );
-    const label = fittedLabel(
-      r < shown ? (text.ladderLabels[r] ?? '') : text.overflowLabel(hidden),
-      LABEL_RIGHT - 2,
-    );
+    const label = r < shown ? (text.ladderLabels[r] ?? '') : text.overflowLabel(hidden);
     svg.append(
-      svgElement(
-        'text',
-        {
-          x: LABEL_RIGHT,
-          y: y + FONT * 0.35,
-          'text-anchor': 'end',
-          'font-size': label.size,
-          fill: faint ? '#777' : '#000',
-        },
-        label.text,
-      ),
+      labelElement(label, LABEL_RIGHT - 2, LABEL_RIGHT, y + FONT * 0.35, 'end', faint ? '#777' : '#000'),
     );
     const dots = Math.ceil(rows.counts[r] / perDot);
     if (dots > 0) {
@@ -242,23 +236,8 @@ export function snapshotPicture(
         }),
       );
     }
-    const axisLabel = fittedLabel(
-      r < shown ? (text.axisLabels[r] ?? '') : text.overflowAxisLabel(hidden),
-      slot - 2,
-    );
-    svg.append(
-      svgElement(
-        'text',
-        {
-          x: x + barWidth / 2,
-          y: bottom + FONT + 4,
-          'text-anchor': 'middle',
-          'font-size': axisLabel.size,
-          fill: '#000',
-        },
-        axisLabel.text,
-      ),
-    );
+    const axisLabel = r < shown ? (text.axisLabels[r] ?? '') : text.overflowAxisLabel(hidden);
+    svg.append(labelElement(axisLabel, slot - 2, x + barWidth / 2, bottom + FONT + 4, 'middle', '#000'));
   }
   return { svg, particlesPerDot: perDot };
 }

@@ -12,6 +12,7 @@ import type { LanguageScreenModel } from '../../screens/language/model.ts';
 import type { ParallelScreenModel, ParallelSystemId } from '../../screens/parallel/model.ts';
 import { listedDisplayUnit, type PhysicsModel } from '../../screens/physics/model.ts';
 import type { SystemChoice } from '../../shared/model/system.ts';
+import type { AppModels } from '../models.ts';
 import { type LinkSettings, writeLinkNumber } from './urlSchema.ts';
 
 const LINK_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -129,6 +130,21 @@ export function applyParallelLink(link: LinkSettings, parallel: ParallelScreenMo
     if (psys !== undefined) attempt('psys', () => parallel.physicsSystem.set(psys as ParallelSystemId));
   });
   return refused;
+}
+
+/**
+ * Puts a link's settings into the app's models: the physics and side-by-side screens at once, the language
+ * model once it has loaded (only when the link mentions it). Returns what each part refused.
+ */
+export function applyLink(
+  link: LinkSettings,
+  models: Pick<AppModels, 'physics' | 'parallel' | 'language'>,
+): { refused: string[]; languageRefused: Promise<string[]> } {
+  const refused = [...applyPhysicsLink(link, models.physics), ...applyParallelLink(link, models.parallel)];
+  const languageRefused = mentionsLanguage(link)
+    ? models.language().then((language) => applyLanguageLink(link, language))
+    : Promise.resolve([]);
+  return { refused, languageRefused };
 }
 
 /** True when the link says anything about the language-model screen. */

@@ -1,12 +1,13 @@
-import { type DisplayUnit, formatEnergy, formatTemperature } from '../../core/spectra/index.ts';
+import type { DisplayUnit } from '../../core/spectra/index.ts';
 import { type ChiSquareResult, FIT_P_VALUE_THRESHOLD, fitIsConsistent } from '../../core/statistics.ts';
 import type { Thermodynamics } from '../../core/thermodynamics.ts';
 import type { SystemModel } from '../../shared/model/system.ts';
 import { h } from '../../shared/ui/dom.ts';
-import { formatCount, formatNumber, localizeNumbers } from '../../shared/ui/format.ts';
+import { formatCount, formatNumber } from '../../shared/ui/format.ts';
 import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import { formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import type { Strings } from '../../strings/en.ts';
+import { energyText, temperatureText } from './quantityText.ts';
 
 export interface Readouts {
   root: HTMLElement;
@@ -59,17 +60,11 @@ export function createReadouts(strings: Strings, idPrefix = ''): Readouts {
     fitExplanation,
     showThermodynamics(system, temperature, unit, thermo) {
       const physical = system.energyUnit.electronvolts !== null;
-      const inUnit = formatTemperature(temperature, unit, system.energyUnit, 4);
       const inKelvin =
-        physical && unit !== 'K' ? ` = ${formatTemperature(temperature, 'K', system.energyUnit, 4)}` : '';
-      entries.temperature.textContent = localizeNumbers(
-        unit === 'internal' ? `${inUnit} ${system.energyUnit.symbol}${inKelvin}` : `${inUnit}${inKelvin}`,
-      );
+        physical && unit !== 'K' ? ` = ${temperatureText(temperature, 'K', system.energyUnit, 4)}` : '';
+      entries.temperature.textContent = `${temperatureText(temperature, unit, system.energyUnit, 4)}${inKelvin}`;
       setMathText(entries.partition, formatPartitionFunction(thermo, strings));
-      const energy = (e: number) =>
-        unit === 'internal'
-          ? `${formatNumber(e, 5)} ${system.energyUnit.symbol}`
-          : localizeNumbers(formatEnergy(e, unit, system.energyUnit, 5));
+      const energy = (e: number) => energyText(e, unit, system.energyUnit, 5);
       entries.meanEnergy.textContent = energy(thermo.meanEnergy);
       entries.heatCapacity.textContent = formatNumber(thermo.heatCapacity, 4);
       entries.entropy.textContent = formatNumber(thermo.entropy, 4);

@@ -1,40 +1,32 @@
 import { computed } from '@preact/signals-core';
 import type { ScreenStage } from '../../app/stage/screenStage.ts';
-import { formatEnergy, formatTemperature } from '../../core/spectra/index.ts';
-import { formatNumber, formatPercent, localizeNumbers } from '../../shared/ui/format.ts';
+import { formatPercent } from '../../shared/ui/format.ts';
 import { formatPartitionFunction } from '../../shared/ui/readoutText.ts';
 import { createStageTemperature } from '../../shared/ui/stageTemperature.ts';
 import { definedOr } from '../../shared/ui/stageText.ts';
 import type { Strings } from '../../strings/en.ts';
 import type { PhysicsModel } from './model.ts';
+import { energyText, temperatureText } from './quantityText.ts';
+import { physicsSliderScale } from './temperatureControls.ts';
 
 /** The physics screen on stage: its canvas; T in the chosen unit, ⟨E⟩, Z and the ground level's share. */
 export function createPhysicsStage(state: PhysicsModel, strings: Strings, canvas: HTMLElement): ScreenStage {
-  const temperatureText = (t: number) => {
-    const system = state.system.value;
-    const unit = state.temperatureUnit.value;
-    const value = formatTemperature(t, unit, system.energyUnit, 4);
-    return localizeNumbers(unit === 'internal' ? `${value} ${system.energyUnit.symbol}` : value);
-  };
-  const energyText = (e: number) => {
-    const system = state.system.value;
-    const unit = state.temperatureUnit.value;
-    return unit === 'internal'
-      ? `${formatNumber(e, 4)} ${system.energyUnit.symbol}`
-      : localizeNumbers(formatEnergy(e, unit, system.energyUnit, 4));
-  };
+  const showTemperature = (t: number) =>
+    temperatureText(t, state.temperatureUnit.value, state.system.value.energyUnit, 4);
+  const showEnergy = (e: number) =>
+    energyText(e, state.temperatureUnit.value, state.system.value.energyUnit, 4);
   return {
     canvases: [canvas],
     readouts: [
       {
         id: 'temperature',
         label: strings.readoutTemperature,
-        value: computed(() => definedOr(state.temperature.value, temperatureText, strings)),
+        value: computed(() => definedOr(state.temperature.value, showTemperature, strings)),
       },
       {
         id: 'mean-energy',
         label: strings.readoutMeanEnergy,
-        value: computed(() => definedOr(state.thermo.value.meanEnergy, energyText, strings)),
+        value: computed(() => definedOr(state.thermo.value.meanEnergy, showEnergy, strings)),
       },
       {
         id: 'partition',
@@ -54,11 +46,8 @@ export function createPhysicsStage(state: PhysicsModel, strings: Strings, canvas
     temperature: createStageTemperature({
       id: 'stage-temperature-slider',
       label: strings.stageTemperatureLabel,
-      symbol: 'T',
-      temperature: state.temperature,
-      energyScale: () => state.system.value.excitationEnergy,
-      allowsNegative: () => state.system.value.allowsNegativeTemperature,
-      format: temperatureText,
+      ...physicsSliderScale(state),
+      format: showTemperature,
       onInput: (t) => state.setTemperature(t),
       disabled: () => state.particles.einstein.value !== null,
     }),

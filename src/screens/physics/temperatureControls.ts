@@ -14,6 +14,16 @@ export function unitName(unit: DisplayUnit, symbol: string, strings: Strings): s
   return unit === 'internal' ? strings.internalUnit(symbol) : unit;
 }
 
+/** The physics temperature's slider scale, shared by the page's slider and the stage's large one. */
+export function physicsSliderScale(state: PhysicsModel) {
+  return {
+    symbol: 'T',
+    temperature: state.temperature,
+    energyScale: () => state.system.value.excitationEnergy,
+    allowsNegative: () => state.system.value.allowsNegativeTemperature,
+  };
+}
+
 /** A slider from cold through infinitely hot (into negative T where that means something), and a typed value with units. */
 export function createTemperatureControls(state: PhysicsModel, strings: Strings): HTMLElement {
   const format = (t: number) =>
@@ -21,10 +31,7 @@ export function createTemperatureControls(state: PhysicsModel, strings: Strings)
   const sliderField = createTemperatureSlider({
     id: 'temperature-slider',
     label: strings.temperatureSliderLabel,
-    symbol: 'T',
-    temperature: state.temperature,
-    energyScale: () => state.system.value.excitationEnergy,
-    allowsNegative: () => state.system.value.allowsNegativeTemperature,
+    ...physicsSliderScale(state),
     format: (t) => localizeNumbers(format(t)),
     onInput: (t) => {
       state.setTemperature(t);
