@@ -243,6 +243,7 @@ export interface ErrorParams {
   'unit.notForSystem': { unit: string };
   'context.tooLong': { limit: number };
   'source.nothingPasted': Record<string, never>;
+  'source.noRealModel': Record<string, never>;
   'generation.temperatures': { columns: number; limit: number };
   'parallel.unknownSystem': { got: string };
   /** A sampler field's text that is no number; `label` is the field's label in the current language. */

@@ -277,6 +277,7 @@ export const en = {
   sourceHeading: 'Distribution',
   sourceModel: 'From the character model',
   sourcePasted: 'Pasted from a real model',
+  sourceReal: 'From the real model opened below',
   pasteLabel: 'Paste a distribution as JSON',
   pasteHint:
     'A map {"token": probability} or {"token": log-probability}, an OpenAI top_logprobs list, or a llama.cpp completion_probabilities entry.',
@@ -450,6 +451,48 @@ export const en = {
     generationFinished: (max: number) => `Stopped: every column has ${max} characters.`,
     generationPaused: (n: number) => `Paused after ${n === 1 ? 'one character' : `${n} characters`}.`,
     generationPlaying: 'Generating…',
+    columnTokens: (n: number, max: number) => `${n} / ${max} tokens`,
+    generationFinishedTokens: (max: number) =>
+      `Stopped: every column has ${max} tokens or reached the model's end-of-text token.`,
+    generationPausedTokens: (n: number) => `Paused after ${n === 1 ? 'one token' : `${n} tokens`}.`,
+  },
+  // A real model (GGUF) run by llama.cpp in WebAssembly
+  realModel: {
+    heading: 'A real model (GGUF)',
+    intro:
+      'Run a real language model in this tab, offline: llama.cpp, compiled to WebAssembly, reads a .gguf file. Every token of its vocabulary becomes a level, and the sampler above works on all of them.',
+    fileLabel: 'Open a .gguf file (or drop it here)',
+    fileHint: 'Small models work best: SmolLM2-135M (about 100–150 MB) or a TinyStories model. Nothing leaves your computer.',
+    urlLabel: 'Or fetch one from an address',
+    urlHint: 'A direct link to a .gguf file, for example a Hugging Face “resolve” link. A fetched model is kept in this browser for offline use.',
+    checkSize: 'Check size',
+    download: 'Download',
+    downloadSize: (megabytes: string) => `Download ${megabytes} MB`,
+    downloadUnknownSize: 'Download (size unknown)',
+    cancel: 'Cancel',
+    downloading: (loaded: string, total: string) => `Downloading: ${loaded} of ${total} MB`,
+    downloadingUnknown: (loaded: string) => `Downloading: ${loaded} MB (the server did not say the size)`,
+    loading: (name: string) => `Loading ${name} into llama.cpp…`,
+    computing: 'The model is computing the next-token distribution…',
+    unload: 'Unload the model',
+    infoName: 'Model',
+    infoArchitecture: 'Architecture',
+    infoVocabulary: 'Vocabulary (tokens, all on the ladder)',
+    infoContext: 'Context window (tokens)',
+    infoSize: 'File size',
+    infoLoadTime: 'Loaded in',
+    sizeMegabytes: (megabytes: string) => `${megabytes} MB`,
+    milliseconds: (ms: string) => `${ms} ms`,
+    storedHeading: 'Stored in this browser',
+    storedNone: 'No fetched model is stored. Files opened from disk are not copied here.',
+    storedSome: (n: number) =>
+      `${n === 1 ? 'One model is' : `${n} models are`} kept in this browser's storage for offline use; delete what you no longer need.`,
+    openStored: 'Open',
+    deleteStored: 'Delete',
+    tokenMarks:
+      'Tokens are shown as text with ␣ for a space and ↵ for a new line; a byte that is not a whole character on its own as <0xE2>; special tokens in ⟦ ⟧.',
+    contextTokens: (n: number) => `The context in the model's tokens (${n === 1 ? 'one token' : `${n} tokens`}):`,
+    contextTokensMore: (n: number) => `${n} earlier tokens…`,
   },
 };
 

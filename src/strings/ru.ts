@@ -326,6 +326,7 @@ export const ru: Strings = {
   sourceHeading: 'Распределение',
   sourceModel: 'Из символьной модели',
   sourcePasted: 'Вставленное из настоящей модели',
+  sourceReal: 'Из настоящей модели, открытой ниже',
   pasteLabel: 'Вставьте распределение в формате JSON',
   pasteHint:
     'Словарь {"токен": вероятность} или {"токен": логарифм вероятности}, список top_logprobs от OpenAI или запись completion_probabilities из llama.cpp.',
@@ -514,5 +515,49 @@ export const ru: Strings = {
     generationPaused: (n: number) =>
       `Пауза после ${n === 1 ? 'одного символа' : `${n} ${characterGenitive(n)}`}.`,
     generationPlaying: 'Генерация…',
+    columnTokens: (n: number, max: number) => `${n} / ${max} ${tokenWord(max)}`,
+    generationFinishedTokens: (max: number) =>
+      `Остановлено: в каждом столбце ${max} ${tokenWord(max)} или модель выдала токен конца текста.`,
+    generationPausedTokens: (n: number) =>
+      `Пауза после ${n === 1 ? 'одного токена' : `${n} ${tokenGenitive(n)}`}.`,
+  },
+  // Настоящая модель (GGUF), которую выполняет llama.cpp в WebAssembly
+  realModel: {
+    heading: 'Настоящая модель (GGUF)',
+    intro:
+      'Запустите настоящую языковую модель прямо во вкладке, без сети: llama.cpp, скомпилированная в WebAssembly, читает файл .gguf. Каждый токен её словаря становится уровнем, и сэмплер выше работает со всеми ними.',
+    fileLabel: 'Откройте файл .gguf (или перетащите его сюда)',
+    fileHint: 'Лучше всего подходят небольшие модели: SmolLM2-135M (около 100–150 МБ) или модель TinyStories. Файл не покидает ваш компьютер.',
+    urlLabel: 'Или загрузите модель по адресу',
+    urlHint: 'Прямая ссылка на файл .gguf, например ссылка Hugging Face вида «resolve». Загруженная модель сохраняется в браузере для работы без сети.',
+    checkSize: 'Узнать размер',
+    download: 'Загрузить',
+    downloadSize: (megabytes: string) => `Загрузить ${megabytes} МБ`,
+    downloadUnknownSize: 'Загрузить (размер неизвестен)',
+    cancel: 'Отменить',
+    downloading: (loaded: string, total: string) => `Загрузка: ${loaded} из ${total} МБ`,
+    downloadingUnknown: (loaded: string) => `Загрузка: ${loaded} МБ (сервер не сообщил размер)`,
+    loading: (name: string) => `${name} загружается в llama.cpp…`,
+    computing: 'Модель вычисляет распределение следующего токена…',
+    unload: 'Выгрузить модель',
+    infoName: 'Модель',
+    infoArchitecture: 'Архитектура',
+    infoVocabulary: 'Словарь (токены, все на лестнице)',
+    infoContext: 'Окно контекста (токены)',
+    infoSize: 'Размер файла',
+    infoLoadTime: 'Загружена за',
+    sizeMegabytes: (megabytes: string) => `${megabytes} МБ`,
+    milliseconds: (ms: string) => `${ms} мс`,
+    storedHeading: 'Сохранено в браузере',
+    storedNone: 'Загруженных моделей нет. Файлы, открытые с диска, сюда не копируются.',
+    storedSome: (n: number) =>
+      `${n === 1 ? 'Одна модель хранится' : `Моделей хранится: ${n}`} в браузере для работы без сети; удалите ненужные.`,
+    openStored: 'Открыть',
+    deleteStored: 'Удалить',
+    tokenMarks:
+      'Токены показаны текстом: ␣ — пробел, ↵ — перевод строки; байт, который сам по себе не целый символ, — как <0xE2>; специальные токены — в ⟦ ⟧.',
+    contextTokens: (n: number) =>
+      `Контекст в токенах модели (${n === 1 ? 'один токен' : `${n} ${tokenWord(n)}`}):`,
+    contextTokensMore: (n: number) => `ещё ${n} ${tokenWord(n)} раньше…`,
   },
 };

@@ -1,21 +1,37 @@
 /**
  * Generation as part of the language screen's model: text continued side by side at several
- * temperatures, one character per column per tick while playing. Any change to what generation depends
+ * temperatures, one character (or, with a real model, one token) per column per tick while playing. Any change to what generation depends
  * on (model, context, sampler, temperatures, seed) starts the columns again, so the text always belongs
  * to the settings it was drawn with; the app loop advances it through `step(dt)`.
  */
 import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { NgramModel } from '../../core/lm/ngram.ts';
 import type { SamplerSettings } from '../../core/lm/pipeline.ts';
-import { GenerationRun } from './generationRun.ts';
+import { type GenerationColumn, GenerationRun } from './generationRun.ts';
+import type { RealModelSession } from './realModel.ts';
+import { TokenGenerationRun } from './tokenGenerationRun.ts';
 
 /** Time between characters while playing: fast enough to feel alive, slow enough to read along. */
 const STEP_INTERVAL_SECONDS = 0.12;
 /** After a stall (a slow frame), catch up by at most this many steps rather than jumping ahead. */
 const MAX_STEPS_PER_FRAME = 2;
 
+/** What generates: the character model, or a real model token by token. */
+export type GenerationModel =
+  | { kind: 'characters'; model: NgramModel }
+  | { kind: 'tokens'; session: RealModelSession };
+
+/** A run of columns; a real model's step waits for the model. */
+export interface ColumnsRun {
+  readonly columns: readonly GenerationColumn[];
+  readonly finished: boolean;
+  readonly length: number;
+  readonly maxSteps: number;
+  step(): boolean | Promise<boolean>;
+}
+
 export interface GenerationInputs {
-  model: ReadonlySignal<NgramModel | null>;
+  model: ReadonlySignal<GenerationModel | null>;
   context: ReadonlySignal<string>;
   sampler: ReadonlySignal<SamplerSettings>;
   temperatures: ReadonlySignal<readonly number[]>;
@@ -34,7 +50,7 @@ export type GenerationStatus =
 /** The run as last advanced: a new object after every step, so views redraw. */
 export interface GenerationSnapshot {
   /** The columns' run, or null without a model or with settings it refused. */
-  readonly run: GenerationRun | null;
+  readonly run: ColumnsRun | null;
   /** The context the columns continue. */
   readonly context: string;
   readonly temperatures: readonly number[];
@@ -46,7 +62,9 @@ export function createGeneration(inputs: GenerationInputs) {
   const status = signal<GenerationStatus>({ kind: 'no-model' });
   let elapsed = 0;
 
-  const publish = (run: GenerationRun | null, context: string, temperatures: readonly number[]) => {
+  /** The step a real model is computing; the loop does not start another meanwhile. */
+  let pending: Promise<unknown> | null = null;
+  const publish = (run: ColumnsRun | null, context: string, temperatures: readonly number[]) => {
     snapshot.value = { run, context, temperatures, steps: run?.length ?? 0 };
   };
 
@@ -62,13 +80,12 @@ export function createGeneration(inputs: GenerationInputs) {
         return;
       }
       try {
-        const run = new GenerationRun(
-          model,
-          context,
-          inputs.sampler.peek(),
-          temperatures,
-          inputs.seed.peek(),
-        );
+        const sampler = inputs.sampler.peek();
+        const seed = inputs.seed.peek();
+        const run: ColumnsRun =
+          model.kind === 'characters'
+            ? new GenerationRun(model.model, context, sampler, temperatures, seed)
+            : new TokenGenerationRun(model.session, context, sampler, temperatures, seed);
         publish(run, context, temperatures);
         if (status.peek().kind !== 'playing') status.value = { kind: 'ready' };
       } catch (error) {
@@ -89,12 +106,29 @@ export function createGeneration(inputs: GenerationInputs) {
 
   function advance(): void {
     const { run, context, temperatures } = snapshot.peek();
-    if (run === null) return;
-    run.step();
-    batch(() => {
-      publish(run, context, temperatures);
-      if (run.finished) status.value = { kind: 'finished' };
-    });
+    if (run === null || pending !== null) return;
+    const shown = () =>
+      batch(() => {
+        publish(run, context, temperatures);
+        if (run.finished) status.value = { kind: 'finished' };
+      });
+    const stepped = run.step();
+    if (!(stepped instanceof Promise)) {
+      shown();
+      return;
+    }
+    const waiting = stepped
+      .then(() => {
+        // A run replaced meanwhile (new settings) is not shown.
+        if (snapshot.peek().run === run) shown();
+      })
+      .catch((error: unknown) => {
+        if (snapshot.peek().run === run) status.value = { kind: 'refused', error };
+      })
+      .finally(() => {
+        if (pending === waiting) pending = null;
+      });
+    pending = waiting;
   }
 
   const playing = computed(() => status.value.kind === 'playing');
@@ -115,7 +149,7 @@ export function createGeneration(inputs: GenerationInputs) {
       if (!playing.peek() && snapshot.peek().run?.finished) restart();
       setPlaying(!playing.peek());
     },
-    /** One character in every column, paused. */
+    /** One character (or token) in every column, paused. */
     stepOnce(): void {
       setPlaying(false);
       if (snapshot.peek().run?.finished) restart();

@@ -27,7 +27,8 @@ export interface ColumnView {
 export function createColumnView(
   strings: LanguageStrings,
   temperature: number,
-  maxCharacters: number,
+  /** How far the column has got, in the run's unit (characters or tokens). */
+  lengthText: (steps: number) => string,
 ): ColumnView {
   const headingId = uniqueId('generation-column');
   const contextText = document.createTextNode('');
@@ -64,6 +65,7 @@ export function createColumnView(
   /** Characters of the column's text already on screen, so a step appends instead of rewriting. */
   let shownLength = 0;
   let latestLength = 0;
+  let shownSteps = 0;
 
   return {
     root,
@@ -74,21 +76,26 @@ export function createColumnView(
       latest.textContent = '';
       shownLength = 0;
       latestLength = 0;
+      shownSteps = 0;
       choice.textContent = strings.choiceNone;
-      length.textContent = strings.columnLength(0, maxCharacters);
+      length.textContent = lengthText(0);
       output.scrollTop = 0;
     },
     show(column) {
       const pick = column.latest;
-      if (pick === null || column.text.length === shownLength) return;
+      if (pick === null || (column.text.length === shownLength && column.steps === shownSteps)) return;
       // Everything before the latest character moves out of the highlight into the plain text.
       const plainEnd = column.text.length - pick.text.length;
       earlier.appendData(column.text.slice(shownLength - latestLength, plainEnd));
       latest.textContent = pick.text;
       latestLength = pick.text.length;
       shownLength = column.text.length;
-      choice.textContent = strings.choice(visibleToken(pick.text), formatNumber(pick.probability, 2));
-      length.textContent = strings.columnLength(column.steps, maxCharacters);
+      shownSteps = column.steps;
+      choice.textContent = strings.choice(
+        visibleToken(pick.label ?? pick.text),
+        formatNumber(pick.probability, 2),
+      );
+      length.textContent = lengthText(column.steps);
       output.scrollTop = output.scrollHeight;
     },
   };

@@ -10,8 +10,10 @@ import { createField, messageOf, submit } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
 import { type ColumnView, createColumnView } from './generationColumn.ts';
-import { type GenerationRun, MAX_COLUMN_CHARACTERS } from './generationRun.ts';
+import type { ColumnsRun } from './generation.ts';
+import { MAX_COLUMN_CHARACTERS } from './generationRun.ts';
 import type { LanguageScreenModel } from './model.ts';
+import { MAX_COLUMN_TOKENS, TokenGenerationRun } from './tokenGenerationRun.ts';
 import { formatTemperatureList, parseTemperatureList, temperatureProblemMessage } from './temperatureList.ts';
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -63,18 +65,26 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
 
   const { generation } = state;
   let views: ColumnView[] = [];
-  let shownRun: GenerationRun | null = null;
+  let shownRun: ColumnsRun | null = null;
+  let shownUnit = '';
 
   effect(() => {
     const { run, context, temperatures } = generation.snapshot.value;
-    empty.hidden = state.model.value !== null;
+    empty.hidden = generation.status.value.kind !== 'no-model';
     body.hidden = !empty.hidden;
     if (run !== shownRun) {
       shownRun = run;
       const current = views.map((view) => view.temperature);
-      // The column views are rebuilt only when the temperatures changed.
-      if (!sameNumbers(current, temperatures)) {
-        views = temperatures.map((t) => createColumnView(strings, t, MAX_COLUMN_CHARACTERS));
+      const unit = run instanceof TokenGenerationRun ? 'tokens' : 'characters';
+      const maxSteps = run?.maxSteps ?? 0;
+      const lengthText =
+        unit === 'tokens'
+          ? (n: number) => strings.columnTokens(n, maxSteps)
+          : (n: number) => strings.columnLength(n, maxSteps);
+      // The column views are rebuilt only when the temperatures or the unit changed.
+      if (!sameNumbers(current, temperatures) || unit !== shownUnit) {
+        shownUnit = unit;
+        views = temperatures.map((t) => createColumnView(strings, t, lengthText));
         columnsHost.replaceChildren(...views.map((view) => view.root));
       }
       for (const view of views) view.reset(context);
@@ -84,18 +94,28 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
 
   effect(() => {
     const current = generation.status.value;
-    const usable = generation.snapshot.value.run !== null;
-    play.disabled = !usable;
-    stepButton.disabled = !usable;
-    resetButton.disabled = !usable;
+    const { run } = generation.snapshot.value;
+    const tokens = run instanceof TokenGenerationRun;
+    play.disabled = run === null;
+    stepButton.disabled = run === null;
+    resetButton.disabled = run === null;
     play.textContent = current.kind === 'playing' ? strings.pause : strings.play;
+    const texts = {
+      playing: () => strings.generationPlaying,
+      paused: (length: number) =>
+        tokens ? strings.generationPausedTokens(length) : strings.generationPaused(length),
+      finished: () =>
+        tokens
+          ? strings.generationFinishedTokens(MAX_COLUMN_TOKENS)
+          : strings.generationFinished(MAX_COLUMN_CHARACTERS),
+    };
     status.textContent =
       current.kind === 'playing'
-        ? strings.generationPlaying
+        ? texts.playing()
         : current.kind === 'paused'
-          ? strings.generationPaused(current.length)
+          ? texts.paused(current.length)
           : current.kind === 'finished'
-            ? strings.generationFinished(MAX_COLUMN_CHARACTERS)
+            ? texts.finished()
             : current.kind === 'refused'
               ? messageOf(allStrings, current.error)
               : '';

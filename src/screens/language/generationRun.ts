@@ -35,6 +35,8 @@ export interface CharacterModel {
 export interface Choice {
   token: number;
   text: string;
+  /** How the token is shown when its text alone cannot say it (a byte token's <0xE2>); else the text. */
+  label?: string;
   /** Probability of the chosen token under the final distribution it was drawn from. */
   probability: number;
 }
@@ -64,6 +66,7 @@ export function columnRng(seed: number, column: number): Rng {
 }
 
 export class GenerationRun {
+  readonly maxSteps = MAX_COLUMN_CHARACTERS;
   private readonly mutableColumns: MutableColumn[];
   private readonly rngs: Rng[];
   private readonly settings: SamplerSettings[];

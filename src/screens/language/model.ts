@@ -27,17 +27,25 @@ import { createParticleModel } from '../../shared/model/particleModel.ts';
 import { setting } from '../../shared/model/setting.ts';
 import { presetSystem } from '../../shared/model/system.ts';
 import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
-import { createGeneration } from './generation.ts';
+import { createGeneration, type GenerationModel } from './generation.ts';
+import { browserModelStore } from './browserModelStore.ts';
+import { createRealModel, type ModelStore, type RealModelRuntimeFactory } from './realModel.ts';
+
+/** The runtime of a real model, fetched (with llama.cpp's WebAssembly) only when someone opens a model. */
+const loadRealModelRuntime: RealModelRuntimeFactory = () =>
+  import('../../realModel/realModelRuntime.ts').then(({ createRealModelRuntime }) => createRealModelRuntime());
 
 export type { TrainingStatus };
 
-export type DistributionSource = 'model' | 'pasted';
+export type DistributionSource = 'model' | 'pasted' | 'real';
 
 export interface TokenDistribution {
   tokens: readonly string[];
   probabilities: Float64Array;
-  /** What a pasted distribution was recognised as (null for the character model). */
+  /** What a pasted distribution was recognised as (null for the character model and a real model). */
   description: ImportedDistribution['source'] | null;
+  /** Per token, whether it is a normal, byte or special token (a real model's vocabulary only). */
+  kinds?: Uint8Array;
 }
 
 /** The text the screen opens on, in the interface's language. */
@@ -94,7 +102,11 @@ function checkSeed(seed: number): void {
   }
 }
 
-export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
+export function createLanguageScreenModel(
+  locale: 'en' | 'ru' = 'en',
+  makeRealModelRuntime: RealModelRuntimeFactory = loadRealModelRuntime,
+  modelStore: ModelStore = browserModelStore,
+) {
   const corpusId = signal<string>(DEFAULT_CORPUS[locale]);
   const order = setting<number>(DEFAULT_ORDER, checkOrder);
   const model = signal<NgramModel | null>(null);
@@ -105,8 +117,15 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     }
   });
   const pasted = signal<ImportedDistribution | null>(null);
+  const real = createRealModel(makeRealModelRuntime, modelStore, context, {
+    opened: () => source.set('real'),
+    unloaded: () => {
+      if (source.peek() === 'real') source.set('model');
+    },
+  });
   const source = setting<DistributionSource>('model', (next) => {
     if (next === 'pasted' && pasted.peek() === null) throw new InputError('source.nothingPasted', {});
+    if (next === 'real' && real.session.peek() === null) throw new InputError('source.noRealModel', {});
   });
   const sampler = signal<SamplerSettings>({ ...NEUTRAL_SETTINGS });
   const generationTemperatures = setting<readonly number[]>(
@@ -126,6 +145,15 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     const imported = pasted.value;
     if (source.value === 'pasted' && imported) {
       return { tokens: imported.tokens, probabilities: imported.probabilities, description: imported.source };
+    }
+    if (source.value === 'real') {
+      const current = real.session.value;
+      const probabilities = real.distribution.value;
+      if (current && probabilities) {
+        const { labels, kinds } = current.vocabulary;
+        return { tokens: labels, probabilities, description: null, kinds };
+      }
+      return null;
     }
     const trained = model.value;
     if (!trained) return null;
@@ -184,8 +212,16 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     });
   }
 
+  const generationModel = computed((): GenerationModel | null => {
+    if (source.value === 'real') {
+      const current = real.session.value;
+      return current ? { kind: 'tokens', session: current } : null;
+    }
+    const trained = model.value;
+    return trained ? { kind: 'characters', model: trained } : null;
+  });
   const generation = createGeneration({
-    model,
+    model: generationModel,
     context,
     sampler,
     temperatures: generationTemperatures,
@@ -200,6 +236,8 @@ export function createLanguageScreenModel(locale: 'en' | 'ru' = 'en') {
     context,
     source,
     pasted: pasted as ReadonlySignal<ImportedDistribution | null>,
+    /** A real model (GGUF, run by llama.cpp in WebAssembly): opening, storing, its distribution. */
+    real,
     sampler: sampler as ReadonlySignal<SamplerSettings>,
     generationTemperatures,
     generationSeed,

@@ -14,6 +14,8 @@ import { createGenerationPanel } from './generationPanel.ts';
 import type { LanguageScreenModel } from './model.ts';
 import { createModelControls } from './modelControls.ts';
 import { createPipelineView } from './pipelineView.ts';
+import { createContextTokens } from './contextTokens.ts';
+import { createRealModelControls } from './realModelControls.ts';
 import { languageReadouts } from './readoutValues.ts';
 import { createSamplerControls } from './samplerControls.ts';
 import { createSourceControls } from './sourceControls.ts';
@@ -55,7 +57,13 @@ export async function mountLanguageScreen(
     const text = state.context.value;
     if (context.value !== text && context.getAttribute('aria-invalid') !== 'true') context.value = text;
   });
-  const contextPanel = h('div', {}, contextField.root, createExampleContexts(state, strings));
+  const contextPanel = h(
+    'div',
+    {},
+    contextField.root,
+    createContextTokens(state, strings),
+    createExampleContexts(state, strings),
+  );
 
   const particles = await createParticleStage(particlesState, strings, {
     idPrefix: 'lm-',
@@ -108,6 +116,7 @@ export async function mountLanguageScreen(
       createSamplerControls(state, strings),
       createEnginePresets(state, strings),
       createSourceControls(state, strings),
+      createRealModelControls(state, strings),
       createParticleControls(particlesState, strings, 'lm-'),
       createDynamicsControls(particlesState, strings, 'lm-'),
     ),
@@ -123,6 +132,7 @@ export async function mountLanguageScreen(
     const distribution = state.distribution.value;
     const result = state.pipeline.value;
     emptyNote.hidden = distribution !== null;
+    emptyNote.textContent = state.source.value === 'real' ? strings.realModel.computing : strings.noModel;
     if (!distribution || !result) return;
     pipelineView.update(result, distribution.tokens, state.sampler.value);
     for (const readout of languageReadouts(state, strings) ?? []) {

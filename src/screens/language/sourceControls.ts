@@ -16,7 +16,10 @@ const EXAMPLE = JSON.stringify(
   1,
 );
 
-/** Where the distribution comes from: the character model, or a real model's distribution pasted as JSON. */
+/**
+ * Where the distribution comes from: the character model, a real model's distribution pasted as JSON, or a
+ * real model run in the tab (opened in the real-model controls).
+ */
 export function createSourceControls(state: LanguageScreenModel, strings: Strings): HTMLElement {
   const name = 'distribution-source';
   const radio = (value: DistributionSource, label: string) => {
@@ -29,6 +32,8 @@ export function createSourceControls(state: LanguageScreenModel, strings: String
   const fromModel = radio('model', strings.sourceModel);
   const fromPaste = radio('pasted', strings.sourcePasted);
   fromPaste.input.disabled = true;
+  const fromReal = radio('real', strings.sourceReal);
+  fromReal.input.disabled = true;
 
   const text = h('textarea', { id: 'paste-json', rows: 6, spellcheck: 'false' }, EXAMPLE);
   const field = createField(strings.pasteLabel, text, strings.pasteHint);
@@ -53,6 +58,8 @@ export function createSourceControls(state: LanguageScreenModel, strings: String
     fromPaste.input.disabled = imported === null;
     fromModel.input.checked = state.source.value === 'model';
     fromPaste.input.checked = state.source.value === 'pasted';
+    fromReal.input.checked = state.source.value === 'real';
+    fromReal.input.disabled = state.real.session.value === null;
     summary.textContent = imported
       ? strings.pastedSummary(formatCount(imported.tokens.length), noteText(strings, imported.source))
       : '';
@@ -63,7 +70,7 @@ export function createSourceControls(state: LanguageScreenModel, strings: String
     'fieldset',
     { class: 'panel', id: 'source-controls' },
     h('legend', {}, strings.sourceHeading),
-    h('div', { class: 'radio-group', role: 'radiogroup' }, fromModel.root, fromPaste.root),
+    h('div', { class: 'radio-group', role: 'radiogroup' }, fromModel.root, fromPaste.root, fromReal.root),
     field.root,
     h('div', { class: 'button-row' }, load),
     summary,

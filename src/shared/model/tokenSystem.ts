@@ -20,22 +20,51 @@ export interface TokenSystem {
   tokenOfLevel: Uint32Array;
 }
 
+interface Ladder {
+  tokens: readonly string[];
+  order: Uint32Array;
+  energies: Float64Array;
+  labels: string[];
+}
+
+/**
+ * The ladder of one distribution (which tokens, in which order, at which energy) does not depend on what the
+ * sampler removed, so it is kept per distribution: moving a slider over a real model's 151,936 tokens then
+ * costs one pass over the levels, not a sort of them.
+ */
+const ladders = new WeakMap<object, Ladder>();
+
+function ladderOf(tokens: readonly string[], probabilities: ArrayLike<number>): Ladder {
+  const key = probabilities as object;
+  const cached = ladders.get(key);
+  if (cached && cached.tokens === tokens) return cached;
+  const positive: number[] = [];
+  for (let i = 0; i < probabilities.length; i++) if (probabilities[i] > 0) positive.push(i);
+  positive.sort((a, b) => probabilities[b] - probabilities[a] || a - b);
+  const order = Uint32Array.from(positive);
+  const ladder = {
+    tokens,
+    order,
+    energies: Float64Array.from(order, (i) => -Math.log(probabilities[i])),
+    labels: Array.from(order, (i) => visibleToken(tokens[i])),
+  };
+  ladders.set(key, ladder);
+  return ladder;
+}
+
 /**
  * Builds the token ladder. Tokens with p = 0 are left out (an infinite energy has no place on a ladder
- * and can never be drawn); `removed` marks tokens the sampler cut, by token index.
+ * and can never be drawn); `removed` marks tokens the sampler cut, by token index. Treat the returned
+ * arrays as read-only: the ladder's are shared between calls on the same distribution.
  */
 export function buildTokenSystem(
   tokens: readonly string[],
   probabilities: ArrayLike<number>,
   removed: Uint8Array | null,
 ): TokenSystem {
-  const order: number[] = [];
-  for (let i = 0; i < probabilities.length; i++) if (probabilities[i] > 0) order.push(i);
-  order.sort((a, b) => probabilities[b] - probabilities[a] || a - b);
-  const energies = Float64Array.from(order, (i) => -Math.log(probabilities[i]));
+  const { order, energies, labels } = ladderOf(tokens, probabilities);
   const degeneracies = Float64Array.from(order, (i) => (removed?.[i] ? 0 : 1));
   if (!degeneracies.some((g) => g > 0) && degeneracies.length > 0) degeneracies[0] = 1;
-  const labels = order.map((i) => visibleToken(tokens[i]));
   const gap = energies.length > 1 ? energies[1] - energies[0] : 1;
   return {
     system: {
@@ -46,6 +75,6 @@ export function buildTokenSystem(
       allowsNegativeTemperature: true,
       excitationEnergy: gap > 0 ? gap : 1,
     },
-    tokenOfLevel: Uint32Array.from(order),
+    tokenOfLevel: order,
   };
 }

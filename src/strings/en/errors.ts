@@ -327,6 +327,7 @@ export const errorsEn: ErrorTable = {
   'unit.notForSystem': (p) => `The unit ${p.unit} does not fit this system.`,
   'context.tooLong': (p) => `The context can be at most ${num(p.limit)} characters long.`,
   'source.nothingPasted': () => 'Paste a distribution first.',
+  'source.noRealModel': () => 'Open a real model (a .gguf file) first.',
   'generation.temperatures': (p) =>
     `Give 1 to ${p.columns} temperatures, each from −${num(p.limit)} to ${num(p.limit)}.`,
   'parallel.unknownSystem': (p) => `Unknown system “${p.got}”.`,

@@ -347,6 +347,7 @@ export const errorsRu: ErrorTable = {
   'context.tooLong': (p) =>
     `Контекст может быть не длиннее ${num(p.limit)} ${plural(p.limit, 'символа', 'символов', 'символов')}.`,
   'source.nothingPasted': () => 'Сначала вставьте распределение.',
+  'source.noRealModel': () => 'Сначала откройте настоящую модель (файл .gguf).',
   'generation.temperatures': (p) =>
     `Задайте от 1 до ${p.columns} температур, каждую от −${num(p.limit)} до ${num(p.limit)}.`,
   'parallel.unknownSystem': (p) => `Неизвестная система ${q(p.got)}.`,
