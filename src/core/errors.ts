@@ -250,6 +250,34 @@ export interface ErrorParams {
   'file.tooLarge': { megabytes: number; limit: number };
 
   'model.order': { min: number; max: number; got: string };
+  /** A GGUF file larger than this build of llama.cpp can hold in the tab (see src/realModel/modelLimits.ts). */
+  'model.tooLarge': { megabytes: number; limitMegabytes: number };
+  /** llama.cpp has no implementation of the file's `general.architecture`. */
+  'model.architecture': { architecture: string };
+  /** llama.cpp could not allocate the model's weights, cache and work buffers in the tab's memory. */
+  'model.outOfMemory': { megabytes: number };
+  /** llama.cpp refused the file for a reason of its own; `reason` is its log line (English), if any. */
+  'model.loadFailed': { reason: string | null };
+  'model.notLoaded': Record<string, never>;
+  /** The context has more tokens than the context window the model was loaded with. */
+  'model.contextFull': { tokens: number; limit: number };
+  /** llama.cpp's probabilities were not finite (a logit above ~88 overflows its float32 softmax). */
+  'model.badDistribution': { token: number };
+  /** The worker running llama.cpp failed during an operation. */
+  'model.runtimeFailed': { reason: string | null };
+  /** A newer request of the same kind replaced this one before it ran. */
+  'model.superseded': Record<string, never>;
+  'download.badAddress': { text: string };
+  'download.httpStatus': { status: number };
+  'download.network': Record<string, never>;
+  'download.cancelled': Record<string, never>;
+  /** The server's Content-Length and the bytes that came differ (a cut connection). */
+  'download.sizeMismatch': { expected: number; received: number };
+  'download.notGguf': Record<string, never>;
+  /** Browser storage refused the file (its quota); `megabytes` is the file's size. */
+  'storage.full': { megabytes: number };
+  'storage.unavailable': Record<string, never>;
+  'storage.notFound': { id: string };
   'training.notText': Record<string, never>;
   'training.tooLong': { millions: number; limit: number };
   'training.tooVaried': { limit: number };

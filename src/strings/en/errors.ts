@@ -334,6 +334,33 @@ export const errorsEn: ErrorTable = {
   'file.tooLarge': (p) => `That file is ${num(p.megabytes)} MB; the limit is ${p.limit} MB.`,
 
   'model.order': (p) => `The model order must be a whole number from ${p.min} to ${p.max}; got ${p.got}.`,
+  'model.tooLarge': (p) =>
+    `This model file is ${p.megabytes.toFixed(1)} MB; llama.cpp in the browser can load at most ${p.limitMegabytes} MB (one file must stay under 2 GiB, and the weights, cache and work memory under the 4 GiB a WebAssembly tab can address).`,
+  'model.architecture': (p) =>
+    `This model's architecture, "${p.architecture}", is not one this build of llama.cpp can run.`,
+  'model.outOfMemory': (p) =>
+    `The tab ran out of memory loading this ${p.megabytes.toFixed(1)} MB model; try a smaller or more quantised file.`,
+  'model.loadFailed': (p) =>
+    `llama.cpp could not load this file${p.reason ? `: ${p.reason}` : ''}.`,
+  'model.notLoaded': () => 'No model is loaded: open a GGUF file first.',
+  'model.contextFull': (p) =>
+    `The context has ${p.tokens} tokens; this model was loaded with room for ${p.limit}. Shorten the text.`,
+  'model.badDistribution': (p) =>
+    `llama.cpp returned a probability that is not a finite number (token ${p.token}): this model's logits overflow its float32 softmax.`,
+  'model.runtimeFailed': (p) => `The model's worker failed${p.reason ? `: ${p.reason}` : ''}.`,
+  'model.superseded': () => 'A newer request replaced this one.',
+  'download.badAddress': (p) => `"${p.text}" is not a web address (it should start with https://).`,
+  'download.httpStatus': (p) => `The server answered HTTP ${p.status} instead of sending the file.`,
+  'download.network': () =>
+    'The download failed: the server could not be reached, the connection broke, or the server does not allow downloads from other sites (CORS).',
+  'download.cancelled': () => 'The download was cancelled; nothing was stored.',
+  'download.sizeMismatch': (p) =>
+    `The download stopped at ${p.received.toLocaleString('en-US')} of ${p.expected.toLocaleString('en-US')} bytes; nothing was stored.`,
+  'download.notGguf': () => 'That address does not serve a GGUF file (its first bytes are not "GGUF").',
+  'storage.full': (p) =>
+    `The browser's storage has no room for this ${p.megabytes.toFixed(1)} MB model; delete a stored model or free disk space.`,
+  'storage.unavailable': () => 'This browser gives the page no file storage (private mode?), so models cannot be kept.',
+  'storage.notFound': () => 'That stored model is no longer in the browser’s storage.',
   'training.notText': () => 'The training text must be text.',
   'training.tooLong': (p) =>
     `The training text has ${p.millions.toFixed(1)} million characters; the limit is ${p.limit} million.`,

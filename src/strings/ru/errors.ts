@@ -18,6 +18,8 @@ const SETTING_NAMES = {
 const grouped = (n: number) => n.toLocaleString('en-US').replace(/,/g, '\u202f');
 /** The person's text, quoted the Russian way. */
 const q = (text: string) => `«${text}»`;
+/** A size in megabytes to one decimal, with the Russian decimal comma. */
+const decimal = (x: number) => x.toFixed(1).replace('.', ',');
 
 const count = (n: number, one: string, few: string, many: string) => `${n} ${plural(n, one, few, many)}`;
 const characters = (n: number) => count(n, 'символ', 'символа', 'символов');
@@ -354,6 +356,35 @@ export const errorsRu: ErrorTable = {
   'file.tooLarge': (p) => `Этот файл занимает ${num(p.megabytes)} МБ; предел — ${p.limit} МБ.`,
 
   'model.order': (p) => `Порядок модели должен быть целым числом от ${p.min} до ${p.max}; получено ${p.got}.`,
+  'model.tooLarge': (p) =>
+    `Файл модели занимает ${decimal(p.megabytes)} МБ, а llama.cpp в браузере загружает не больше ${grouped(p.limitMegabytes)} МБ (один файл — меньше 2 ГиБ, а веса, кэш и рабочая память вместе — меньше 4 ГиБ, доступных WebAssembly во вкладке).`,
+  'model.architecture': (p) =>
+    `Архитектуру этой модели, ${q(p.architecture)}, эта сборка llama.cpp запускать не умеет.`,
+  'model.outOfMemory': (p) =>
+    `Вкладке не хватило памяти, чтобы загрузить модель в ${decimal(p.megabytes)} МБ; возьмите файл поменьше или с более сильным квантованием.`,
+  'model.loadFailed': (p) =>
+    `llama.cpp не смог загрузить этот файл${p.reason ? ` (сообщение llama.cpp: ${p.reason})` : ''}.`,
+  'model.notLoaded': () => 'Модель не загружена: сначала откройте файл GGUF.',
+  'model.contextFull': (p) =>
+    `В контексте ${grouped(p.tokens)} токенов, а модель загружена с окном на ${grouped(p.limit)}. Сократите текст.`,
+  'model.badDistribution': (p) =>
+    `llama.cpp выдал вероятность, которая не является конечным числом (токен ${p.token}): логиты этой модели переполняют его softmax во float32.`,
+  'model.runtimeFailed': (p) =>
+    `Фоновый поток модели завершился с ошибкой${p.reason ? ` (${p.reason})` : ''}.`,
+  'model.superseded': () => 'Этот запрос заменён более новым.',
+  'download.badAddress': (p) => `${q(p.text)} — не веб-адрес (он должен начинаться с https://).`,
+  'download.httpStatus': (p) => `Сервер ответил HTTP ${p.status} вместо того, чтобы отдать файл.`,
+  'download.network': () =>
+    'Скачать не удалось: сервер недоступен, соединение оборвалось или сервер не разрешает скачивание с других сайтов (CORS).',
+  'download.cancelled': () => 'Скачивание отменено; ничего не сохранено.',
+  'download.sizeMismatch': (p) =>
+    `Скачивание оборвалось на ${grouped(p.received)} байтах из ${grouped(p.expected)}; ничего не сохранено.`,
+  'download.notGguf': () => 'По этому адресу лежит не файл GGUF (его первые байты — не «GGUF»).',
+  'storage.full': (p) =>
+    `В хранилище браузера нет места для модели в ${decimal(p.megabytes)} МБ; удалите сохранённую модель или освободите место на диске.`,
+  'storage.unavailable': () =>
+    'Браузер не даёт странице файлового хранилища (приватный режим?), поэтому модели сохранить нельзя.',
+  'storage.notFound': () => 'Этой модели в хранилище браузера уже нет.',
   'training.notText': () => 'Обучающий текст должен быть текстом.',
   'training.tooLong': (p) =>
     `В обучающем тексте ${p.millions.toFixed(1).replace('.', ',')} млн символов; предел — ${num(p.limit)} млн.`,
