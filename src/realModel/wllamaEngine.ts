@@ -2,19 +2,14 @@
  * One llama.cpp instance (a wllama worker with one model loaded), and the only file that imports wllama:
  * realModelRuntime.ts imports this module dynamically, so wllama's JavaScript and the wasm addresses are
  * a lazy chunk that the first screen never loads.
- *
- * The wasm files are served from our own build (Vite `?url` assets), never from wllama's CDN helper. The
- * multi-thread build needs SharedArrayBuffer, which a page has only when cross-origin isolated (COOP and
- * COEP headers, which a static host may not send); it is offered to wllama only then, so elsewhere wllama
- * never tries it and the single-thread build runs.
+ * The wasm comes from wasmSource.ts.
  */
 import { Wllama, type WllamaLogger } from '@wllama/wllama/esm/index.js';
-import multiThreadWasm from '@wllama/wllama/esm/multi-thread/wllama.wasm?url';
-import singleThreadWasm from '@wllama/wllama/esm/single-thread/wllama.wasm?url';
 import { CodedError } from '../core/errors.ts';
 import { planKvCache } from './kvCachePlan.ts';
 import { classifyLoadFailure } from './loadFailure.ts';
 import { scatterDistribution } from './probabilities.ts';
+import { wasmPaths } from './wasmSource.ts';
 
 /** What llama.cpp reports about a loaded model. */
 export interface EngineInfo {
@@ -68,13 +63,9 @@ export async function createWllamaEngine(
   options: { seed: number; trainedContextLength: number },
 ): Promise<WllamaEngine> {
   const logLines: string[] = [];
-  const multiThread = globalThis.crossOriginIsolated === true;
-  const wllama = new Wllama(
-    multiThread
-      ? { 'single-thread/wllama.wasm': singleThreadWasm, 'multi-thread/wllama.wasm': multiThreadWasm }
-      : { 'single-thread/wllama.wasm': singleThreadWasm },
-    { logger: capturingLogger(logLines), suppressNativeLog: false },
-  );
+  const paths = await wasmPaths();
+  const multiThread = paths['multi-thread/wllama.wasm'] !== undefined;
+  const wllama = new Wllama(paths, { logger: capturingLogger(logLines), suppressNativeLog: false });
   const contextLength = Math.max(
     1,
     Math.min(MAX_CONTEXT_TOKENS, options.trainedContextLength || MAX_CONTEXT_TOKENS),
