@@ -118,6 +118,38 @@ export type JsonProblem =
   /** Any other message: shown as the browser wrote it. */
   | 'other';
 
+/** Why a GGUF header cannot be read (see src/core/lm/gguf/ggufHeader.ts). */
+export type GgufCorruption =
+  /** A string claims more bytes than the file has left. */
+  | 'stringLength'
+  /** A metadata value or array item has a type GGUF does not define. */
+  | 'valueType'
+  /** An array claims more items than the file has room for. */
+  | 'arrayLength'
+  /** Arrays nested deeper than any model writes them. */
+  | 'tooDeep'
+  /** More metadata entries or tensors than the file has room for. */
+  | 'count'
+  | 'duplicateKey'
+  | 'duplicateTensor'
+  /** general.alignment is zero or not a power of two. */
+  | 'alignment'
+  /** A tensor with no dimensions, more than four, or more elements than any file holds. */
+  | 'dimensions'
+  /** A tensor's rows are not a whole number of its type's blocks. */
+  | 'rowSize'
+  /** A tensor's offset into the data is not a multiple of the alignment. */
+  | 'tensorMisaligned'
+  /** A key llama.cpp reads has a value of the wrong type (general.architecture not text, …). */
+  | 'keyType'
+  /** tokenizer.ggml.token_type does not have one entry per token. */
+  | 'tokenTypes'
+  /** The header alone is larger than any model's header. */
+  | 'headerTooLarge';
+
+/** What a file that is not GGUF looks like, for a hint in the message. */
+export type NotGgufHint = 'ggml' | 'safetensors' | 'zip' | 'text' | 'empty' | null;
+
 /** What a lesson's field should have held, in "slides[2].caption must be text". */
 export type LessonFieldKind = 'text' | 'number' | 'list' | 'object' | 'choice';
 
@@ -248,6 +280,16 @@ export interface ErrorParams {
   /** A sampler field's text that is no number; `label` is the field's label in the current language. */
   'field.notANumber': { label: string; text: string };
   'file.tooLarge': { megabytes: number; limit: number };
+
+  'gguf.notGguf': { hint: NotGgufHint };
+  'gguf.version': { got: number; supported: number[] };
+  /** The file is shorter than its header says: `neededBytes` is where its header or tensor data ends. */
+  'gguf.truncated': { neededBytes: number; fileBytes: number; inHeader: boolean };
+  /** `at` names the key or tensor where reading stopped (null before the first key). */
+  'gguf.corrupt': { reason: GgufCorruption; at: string | null };
+  'gguf.unknownTensorType': { tensor: string; type: number };
+  'gguf.noArchitecture': Record<string, never>;
+  'gguf.noVocabulary': Record<string, never>;
 
   'model.order': { min: number; max: number; got: string };
   /** A GGUF file larger than this build of llama.cpp can hold in the tab (see src/realModel/modelLimits.ts). */

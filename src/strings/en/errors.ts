@@ -22,6 +22,38 @@ const LESSON_FIELD_KIND: Record<Engine.LessonFieldKind, string> = {
   choice: 'one of the allowed values',
 };
 
+const GGUF_HINT: Record<Exclude<Engine.NotGgufHint, null>, string> = {
+  ggml: ' It looks like an old GGML/GGJT model: convert it to GGUF with llama.cpp first.',
+  safetensors: ' It looks like a safetensors file: convert it to GGUF with llama.cpp first.',
+  zip: ' It looks like a ZIP archive (a PyTorch .bin or .pt): convert the model to GGUF with llama.cpp first.',
+  text: ' It looks like a text file.',
+  empty: ' The file is empty.',
+};
+
+const GGUF_CORRUPTION: Record<Engine.GgufCorruption, string> = {
+  stringLength: 'a text claims more bytes than the file has left',
+  valueType: 'a value has a type GGUF does not define',
+  arrayLength: 'a list claims more entries than the file has room for',
+  tooDeep: 'lists are nested deeper than any model writes them',
+  count: 'it claims more entries or tensors than the file has room for',
+  duplicateKey: 'a key appears twice',
+  duplicateTensor: 'two tensors have the same name',
+  alignment: 'its alignment is not a power of two',
+  dimensions: 'a tensor has an impossible shape',
+  rowSize: "a tensor's rows do not fill whole blocks of its type",
+  tensorMisaligned: "a tensor's data does not start at a multiple of the alignment",
+  keyType: 'a key has a value of the wrong type',
+  tokenTypes: 'the token types do not match the tokens one for one',
+  headerTooLarge: 'its header is larger than any model’s header',
+};
+
+/** Sizes in MB, with enough decimals that two different sizes never read the same. */
+function megabytePair(a: number, b: number): [string, string] {
+  let digits = 1;
+  while (digits < 6 && (a / 1e6).toFixed(digits) === (b / 1e6).toFixed(digits)) digits++;
+  return [(a / 1e6).toFixed(digits), (b / 1e6).toFixed(digits)];
+}
+
 const FORMULA: Record<Engine.FormulaField, string> = {
   energy: 'Energy formula',
   degeneracy: 'Degeneracy formula',
@@ -332,6 +364,23 @@ export const errorsEn: ErrorTable = {
   'parallel.unknownSystem': (p) => `Unknown system “${p.got}”.`,
   'field.notANumber': (p) => `${p.label}: “${p.text}” is not a number.`,
   'file.tooLarge': (p) => `That file is ${num(p.megabytes)} MB; the limit is ${p.limit} MB.`,
+
+  'gguf.notGguf': (p) => `This is not a GGUF model file.${p.hint ? GGUF_HINT[p.hint] : ''}`,
+  'gguf.version': (p) =>
+    `This GGUF file has format version ${p.got}; versions ${p.supported.join(' and ')} can be read.`,
+  'gguf.truncated': (p) => {
+    const [needed, size] = megabytePair(p.neededBytes, p.fileBytes);
+    return p.inHeader
+      ? `The file ends inside its header, after ${size} MB: it was cut short (an interrupted download?).`
+      : `The model's data needs ${needed} MB but the file has only ${size} MB: it was cut short (an interrupted download?).`;
+  },
+  'gguf.corrupt': (p) =>
+    `This GGUF file is damaged: ${GGUF_CORRUPTION[p.reason]}${p.at === null ? '' : ` (at “${p.at}”)`}.`,
+  'gguf.unknownTensorType': (p) =>
+    `The tensor “${p.tensor}” has type ${p.type}, which this version of llama.cpp does not know.`,
+  'gguf.noArchitecture': () => 'This GGUF file does not say which architecture its model has.',
+  'gguf.noVocabulary': () =>
+    'This GGUF file has no vocabulary (tokenizer.ggml.tokens), so its tokens cannot be shown.',
 
   'model.order': (p) => `The model order must be a whole number from ${p.min} to ${p.max}; got ${p.got}.`,
   'model.tooLarge': (p) =>

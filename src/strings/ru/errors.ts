@@ -24,6 +24,38 @@ const decimal = (x: number) => x.toFixed(1).replace('.', ',');
 const count = (n: number, one: string, few: string, many: string) => `${n} ${plural(n, one, few, many)}`;
 const characters = (n: number) => count(n, 'символ', 'символа', 'символов');
 
+const GGUF_HINT: Record<Exclude<Engine.NotGgufHint, null>, string> = {
+  ggml: ' Похоже на модель старого формата GGML/GGJT: сначала преобразуйте её в GGUF средствами llama.cpp.',
+  safetensors: ' Похоже на файл safetensors: сначала преобразуйте модель в GGUF средствами llama.cpp.',
+  zip: ' Похоже на ZIP-архив (.bin или .pt из PyTorch): сначала преобразуйте модель в GGUF средствами llama.cpp.',
+  text: ' Похоже на текстовый файл.',
+  empty: ' Файл пуст.',
+};
+
+const GGUF_CORRUPTION: Record<Engine.GgufCorruption, string> = {
+  stringLength: 'длина строки больше, чем осталось байтов в файле',
+  valueType: 'у значения тип, которого нет в GGUF',
+  arrayLength: 'в списке заявлено больше элементов, чем помещается в файле',
+  tooDeep: 'списки вложены глубже, чем это бывает в моделях',
+  count: 'заявлено больше записей или тензоров, чем помещается в файле',
+  duplicateKey: 'ключ встречается дважды',
+  duplicateTensor: 'у двух тензоров одно имя',
+  alignment: 'выравнивание не является степенью двойки',
+  dimensions: 'у тензора невозможная форма',
+  rowSize: 'строки тензора не делятся на целые блоки его типа',
+  tensorMisaligned: 'данные тензора начинаются не с кратного выравниванию смещения',
+  keyType: 'у ключа значение не того типа',
+  tokenTypes: 'типов токенов не столько же, сколько самих токенов',
+  headerTooLarge: 'заголовок больше, чем бывает у любой модели',
+};
+
+/** Sizes in MB with the decimal comma, with enough decimals that two different sizes never read the same. */
+function megabytePair(a: number, b: number): [string, string] {
+  let digits = 1;
+  while (digits < 6 && (a / 1e6).toFixed(digits) === (b / 1e6).toFixed(digits)) digits++;
+  return [(a / 1e6).toFixed(digits).replace('.', ','), (b / 1e6).toFixed(digits).replace('.', ',')];
+}
+
 const LESSON_FIELD_KIND: Record<Engine.LessonFieldKind, string> = {
   text: 'текстом',
   number: 'числом',
@@ -354,6 +386,23 @@ export const errorsRu: ErrorTable = {
   'parallel.unknownSystem': (p) => `Неизвестная система ${q(p.got)}.`,
   'field.notANumber': (p) => `${p.label}: ${q(p.text)} — не число.`,
   'file.tooLarge': (p) => `Этот файл занимает ${num(p.megabytes)} МБ; предел — ${p.limit} МБ.`,
+
+  'gguf.notGguf': (p) => `Это не файл модели GGUF.${p.hint ? GGUF_HINT[p.hint] : ''}`,
+  'gguf.version': (p) =>
+    `У этого файла GGUF версия формата ${p.got}; читаются версии ${p.supported.join(' и ')}.`,
+  'gguf.truncated': (p) => {
+    const [needed, size] = megabytePair(p.neededBytes, p.fileBytes);
+    return p.inHeader
+      ? `Файл обрывается внутри заголовка, на ${size} МБ: он не докачан или обрезан.`
+      : `Данным модели нужно ${needed} МБ, а в файле только ${size} МБ: он не докачан или обрезан.`;
+  },
+  'gguf.corrupt': (p) =>
+    `Файл GGUF повреждён: ${GGUF_CORRUPTION[p.reason]}${p.at === null ? '' : ` (в ${q(p.at)})`}.`,
+  'gguf.unknownTensorType': (p) =>
+    `У тензора ${q(p.tensor)} тип ${p.type}, которого эта версия llama.cpp не знает.`,
+  'gguf.noArchitecture': () => 'В этом файле GGUF не указано, какой архитектуры его модель.',
+  'gguf.noVocabulary': () =>
+    'В этом файле GGUF нет словаря (tokenizer.ggml.tokens), поэтому его токены нельзя показать.',
 
   'model.order': (p) => `Порядок модели должен быть целым числом от ${p.min} до ${p.max}; получено ${p.got}.`,
   'model.tooLarge': (p) =>
