@@ -7,23 +7,29 @@ const THEME_COLOUR = '#10141c'; // --colour-background in src/app/theme.css
 /**
  * The Content-Security-Policy of the built page. Static hosts cannot be relied on to send headers, so it
  * goes into index.html as a <meta> (which cannot carry frame-ancestors, report-uri or sandbox).
- * - script-src 'self': only the bundled modules and registerSW.js; no inline script and no
- *   'unsafe-eval' (pixi.js runs without eval through pixi.js/unsafe-eval; mathjs is used to parse only).
- * - worker-src 'self': the language-model trainer is a module worker from its own file, and the service
- *   worker is sw.js; neither needs blob:.
+ * - script-src 'self' 'wasm-unsafe-eval': only the bundled modules and registerSW.js; no inline script
+ *   and no 'unsafe-eval' (pixi.js runs without eval through pixi.js/unsafe-eval; mathjs is used to parse
+ *   only). 'wasm-unsafe-eval' lets the page compile WebAssembly (llama.cpp, for a real model) and nothing
+ *   else: JavaScript eval and new Function stay blocked.
+ * - worker-src 'self' blob:: the language-model trainer is a module worker from its own file, and the
+ *   service worker is sw.js; wllama (the real model's llama.cpp) builds its worker from a blob: URL of code
+ *   inside its own bundled module (and the multi-thread build its pthread workers the same way).
  * - style-src 'self': stylesheets are bundled files, and pixi.js, uPlot and our code set styles through
  *   element.style (CSSOM), which CSP does not restrict, so no 'unsafe-inline' is needed.
  * - img-src data: blob: for the PNG export (canvas.toBlob) and images pixi.js may make from the canvas.
- * - connect-src 'self': the bundled corpora are fetched from the same origin.
+ * - connect-src 'self' blob: https:: the bundled corpora and the wasm are fetched from the same origin;
+ *   llama.cpp's worker fetches the wasm from a blob: URL the page made of those bytes (src/realModel/
+ *   wasmSource.ts); a model is fetched from an https address the person types (a Hugging Face link
+ *   redirects to its CDN hosts, which cannot be listed in advance). Plain http: stays blocked.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' blob: https:",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -31,7 +37,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Adds the policy to the built index.html only: Vite's dev server injects inline scripts for HMR. */
-function contentSecurityPolicy(): Plugin {
+export function contentSecurityPolicy(): Plugin {
   return {
     name: 'boltzmann-lab:content-security-policy',
     apply: 'build',

@@ -118,6 +118,38 @@ export type JsonProblem =
   /** Any other message: shown as the browser wrote it. */
   | 'other';
 
+/** Why a GGUF header cannot be read (see src/core/lm/gguf/ggufHeader.ts). */
+export type GgufCorruption =
+  /** A string claims more bytes than the file has left. */
+  | 'stringLength'
+  /** A metadata value or array item has a type GGUF does not define. */
+  | 'valueType'
+  /** An array claims more items than the file has room for. */
+  | 'arrayLength'
+  /** Arrays nested deeper than any model writes them. */
+  | 'tooDeep'
+  /** More metadata entries or tensors than the file has room for. */
+  | 'count'
+  | 'duplicateKey'
+  | 'duplicateTensor'
+  /** general.alignment is zero or not a power of two. */
+  | 'alignment'
+  /** A tensor with no dimensions, more than four, or more elements than any file holds. */
+  | 'dimensions'
+  /** A tensor's rows are not a whole number of its type's blocks. */
+  | 'rowSize'
+  /** A tensor's offset into the data is not a multiple of the alignment. */
+  | 'tensorMisaligned'
+  /** A key llama.cpp reads has a value of the wrong type (general.architecture not text, …). */
+  | 'keyType'
+  /** tokenizer.ggml.token_type does not have one entry per token. */
+  | 'tokenTypes'
+  /** The header alone is larger than any model's header. */
+  | 'headerTooLarge';
+
+/** What a file that is not GGUF looks like, for a hint in the message. */
+export type NotGgufHint = 'ggml' | 'safetensors' | 'zip' | 'text' | 'empty' | null;
+
 /** What a lesson's field should have held, in "slides[2].caption must be text". */
 export type LessonFieldKind = 'text' | 'number' | 'list' | 'object' | 'choice';
 
@@ -250,7 +282,45 @@ export interface ErrorParams {
   'field.notANumber': { label: string; text: string };
   'file.tooLarge': { megabytes: number; limit: number };
 
+  'gguf.notGguf': { hint: NotGgufHint };
+  'gguf.version': { got: number; supported: number[] };
+  /** The file is shorter than its header says: `neededBytes` is where its header or tensor data ends. */
+  'gguf.truncated': { neededBytes: number; fileBytes: number; inHeader: boolean };
+  /** `at` names the key or tensor where reading stopped (null before the first key). */
+  'gguf.corrupt': { reason: GgufCorruption; at: string | null };
+  'gguf.unknownTensorType': { tensor: string; type: number };
+  'gguf.noArchitecture': Record<string, never>;
+  'gguf.noVocabulary': Record<string, never>;
+
   'model.order': { min: number; max: number; got: string };
+  /** A GGUF file larger than this build of llama.cpp can hold in the tab (see src/realModel/modelLimits.ts). */
+  'model.tooLarge': { megabytes: number; limitMegabytes: number };
+  /** llama.cpp has no implementation of the file's `general.architecture`. */
+  'model.architecture': { architecture: string };
+  /** llama.cpp could not allocate the model's weights, cache and work buffers in the tab's memory. */
+  'model.outOfMemory': { megabytes: number };
+  /** llama.cpp refused the file for a reason of its own; `reason` is its log line (English), if any. */
+  'model.loadFailed': { reason: string | null };
+  'model.notLoaded': Record<string, never>;
+  /** The context has more tokens than the context window the model was loaded with. */
+  'model.contextFull': { tokens: number; limit: number };
+  /** llama.cpp's probabilities were not finite (a logit above ~88 overflows its float32 softmax). */
+  'model.badDistribution': { token: number };
+  /** The worker running llama.cpp failed during an operation. */
+  'model.runtimeFailed': { reason: string | null };
+  /** A newer request of the same kind replaced this one before it ran. */
+  'model.superseded': Record<string, never>;
+  'download.badAddress': { text: string };
+  'download.httpStatus': { status: number };
+  'download.network': Record<string, never>;
+  'download.cancelled': Record<string, never>;
+  /** The server's Content-Length and the bytes that came differ (a cut connection). */
+  'download.sizeMismatch': { expected: number; received: number };
+  'download.notGguf': Record<string, never>;
+  /** Browser storage refused the file (its quota); `megabytes` is the file's size. */
+  'storage.full': { megabytes: number };
+  'storage.unavailable': Record<string, never>;
+  'storage.notFound': { id: string };
   'training.notText': Record<string, never>;
   'training.tooLong': { millions: number; limit: number };
   'training.tooVaried': { limit: number };

@@ -22,6 +22,38 @@ const LESSON_FIELD_KIND: Record<Engine.LessonFieldKind, string> = {
   choice: 'one of the allowed values',
 };
 
+const GGUF_HINT: Record<Exclude<Engine.NotGgufHint, null>, string> = {
+  ggml: ' It looks like an old GGML/GGJT model: convert it to GGUF with llama.cpp first.',
+  safetensors: ' It looks like a safetensors file: convert it to GGUF with llama.cpp first.',
+  zip: ' It looks like a ZIP archive (a PyTorch .bin or .pt): convert the model to GGUF with llama.cpp first.',
+  text: ' It looks like a text file.',
+  empty: ' The file is empty.',
+};
+
+const GGUF_CORRUPTION: Record<Engine.GgufCorruption, string> = {
+  stringLength: 'a text claims more bytes than the file has left',
+  valueType: 'a value has a type GGUF does not define',
+  arrayLength: 'a list claims more entries than the file has room for',
+  tooDeep: 'lists are nested deeper than any model writes them',
+  count: 'it claims more entries or tensors than the file has room for',
+  duplicateKey: 'a key appears twice',
+  duplicateTensor: 'two tensors have the same name',
+  alignment: 'its alignment is not a power of two',
+  dimensions: 'a tensor has an impossible shape',
+  rowSize: "a tensor's rows do not fill whole blocks of its type",
+  tensorMisaligned: "a tensor's data does not start at a multiple of the alignment",
+  keyType: 'a key has a value of the wrong type',
+  tokenTypes: 'the token types do not match the tokens one for one',
+  headerTooLarge: 'its header is larger than any model’s header',
+};
+
+/** Sizes in MB, with enough decimals that two different sizes never read the same. */
+function megabytePair(a: number, b: number): [string, string] {
+  let digits = 1;
+  while (digits < 6 && (a / 1e6).toFixed(digits) === (b / 1e6).toFixed(digits)) digits++;
+  return [(a / 1e6).toFixed(digits), (b / 1e6).toFixed(digits)];
+}
+
 const FORMULA: Record<Engine.FormulaField, string> = {
   energy: 'Energy formula',
   degeneracy: 'Degeneracy formula',
@@ -334,7 +366,51 @@ export const errorsEn: ErrorTable = {
   'field.notANumber': (p) => `${p.label}: “${p.text}” is not a number.`,
   'file.tooLarge': (p) => `That file is ${num(p.megabytes)} MB; the limit is ${p.limit} MB.`,
 
+  'gguf.notGguf': (p) => `This is not a GGUF model file.${p.hint ? GGUF_HINT[p.hint] : ''}`,
+  'gguf.version': (p) =>
+    `This GGUF file has format version ${p.got}; versions ${p.supported.join(' and ')} can be read.`,
+  'gguf.truncated': (p) => {
+    const [needed, size] = megabytePair(p.neededBytes, p.fileBytes);
+    return p.inHeader
+      ? `The file ends inside its header, after ${size} MB: it was cut short (an interrupted download?).`
+      : `The model's data needs ${needed} MB but the file has only ${size} MB: it was cut short (an interrupted download?).`;
+  },
+  'gguf.corrupt': (p) =>
+    `This GGUF file is damaged: ${GGUF_CORRUPTION[p.reason]}${p.at === null ? '' : ` (at “${p.at}”)`}.`,
+  'gguf.unknownTensorType': (p) =>
+    `The tensor “${p.tensor}” has type ${p.type}, which this version of llama.cpp does not know.`,
+  'gguf.noArchitecture': () => 'This GGUF file does not say which architecture its model has.',
+  'gguf.noVocabulary': () =>
+    'This GGUF file has no vocabulary (tokenizer.ggml.tokens), so its tokens cannot be shown.',
+
   'model.order': (p) => `The model order must be a whole number from ${p.min} to ${p.max}; got ${p.got}.`,
+  'model.tooLarge': (p) =>
+    `This model file is ${p.megabytes.toFixed(1)} MB; llama.cpp in the browser can load at most ${p.limitMegabytes} MB (one file must stay under 2 GiB, and the weights, cache and work memory under the 4 GiB a WebAssembly tab can address).`,
+  'model.architecture': (p) =>
+    `This model's architecture, "${p.architecture}", is not one this build of llama.cpp can run.`,
+  'model.outOfMemory': (p) =>
+    `The tab ran out of memory loading this ${p.megabytes.toFixed(1)} MB model; try a smaller or more quantised file.`,
+  'model.loadFailed': (p) =>
+    `llama.cpp could not load this file${p.reason ? `: ${p.reason}` : ''}.`,
+  'model.notLoaded': () => 'No model is loaded: open a GGUF file first.',
+  'model.contextFull': (p) =>
+    `The context has ${p.tokens} tokens; this model was loaded with room for ${p.limit}. Shorten the text.`,
+  'model.badDistribution': (p) =>
+    `llama.cpp returned a probability that is not a finite number (token ${p.token}): this model's logits overflow its float32 softmax.`,
+  'model.runtimeFailed': (p) => `The model's worker failed${p.reason ? `: ${p.reason}` : ''}.`,
+  'model.superseded': () => 'A newer request replaced this one.',
+  'download.badAddress': (p) => `"${p.text}" is not a web address (it should start with https://).`,
+  'download.httpStatus': (p) => `The server answered HTTP ${p.status} instead of sending the file.`,
+  'download.network': () =>
+    'The download failed: the server could not be reached, the connection broke, or the server does not allow downloads from other sites (CORS).',
+  'download.cancelled': () => 'The download was cancelled; nothing was stored.',
+  'download.sizeMismatch': (p) =>
+    `The download stopped at ${p.received.toLocaleString('en-US')} of ${p.expected.toLocaleString('en-US')} bytes; nothing was stored.`,
+  'download.notGguf': () => 'That address does not serve a GGUF file (its first bytes are not "GGUF").',
+  'storage.full': (p) =>
+    `The browser's storage has no room for this ${p.megabytes.toFixed(1)} MB model; delete a stored model or free disk space.`,
+  'storage.unavailable': () => 'This browser gives the page no file storage (private mode?), so models cannot be kept.',
+  'storage.notFound': () => 'That stored model is no longer in the browser’s storage.',
   'training.notText': () => 'The training text must be text.',
   'training.tooLong': (p) =>
     `The training text has ${p.millions.toFixed(1)} million characters; the limit is ${p.limit} million.`,

@@ -18,9 +18,43 @@ const SETTING_NAMES = {
 const grouped = (n: number) => n.toLocaleString('en-US').replace(/,/g, '\u202f');
 /** The person's text, quoted the Russian way. */
 const q = (text: string) => `«${text}»`;
+/** A size in megabytes to one decimal, with the Russian decimal comma. */
+const decimal = (x: number) => x.toFixed(1).replace('.', ',');
 
 const count = (n: number, one: string, few: string, many: string) => `${n} ${plural(n, one, few, many)}`;
 const characters = (n: number) => count(n, 'символ', 'символа', 'символов');
+
+const GGUF_HINT: Record<Exclude<Engine.NotGgufHint, null>, string> = {
+  ggml: ' Похоже на модель старого формата GGML/GGJT: сначала преобразуйте её в GGUF средствами llama.cpp.',
+  safetensors: ' Похоже на файл safetensors: сначала преобразуйте модель в GGUF средствами llama.cpp.',
+  zip: ' Похоже на ZIP-архив (.bin или .pt из PyTorch): сначала преобразуйте модель в GGUF средствами llama.cpp.',
+  text: ' Похоже на текстовый файл.',
+  empty: ' Файл пуст.',
+};
+
+const GGUF_CORRUPTION: Record<Engine.GgufCorruption, string> = {
+  stringLength: 'длина строки больше, чем осталось байтов в файле',
+  valueType: 'у значения тип, которого нет в GGUF',
+  arrayLength: 'в списке заявлено больше элементов, чем помещается в файле',
+  tooDeep: 'списки вложены глубже, чем это бывает в моделях',
+  count: 'заявлено больше записей или тензоров, чем помещается в файле',
+  duplicateKey: 'ключ встречается дважды',
+  duplicateTensor: 'у двух тензоров одно имя',
+  alignment: 'выравнивание не является степенью двойки',
+  dimensions: 'у тензора невозможная форма',
+  rowSize: 'строки тензора не делятся на целые блоки его типа',
+  tensorMisaligned: 'данные тензора начинаются не с кратного выравниванию смещения',
+  keyType: 'у ключа значение не того типа',
+  tokenTypes: 'типов токенов не столько же, сколько самих токенов',
+  headerTooLarge: 'заголовок больше, чем бывает у любой модели',
+};
+
+/** Sizes in MB with the decimal comma, with enough decimals that two different sizes never read the same. */
+function megabytePair(a: number, b: number): [string, string] {
+  let digits = 1;
+  while (digits < 6 && (a / 1e6).toFixed(digits) === (b / 1e6).toFixed(digits)) digits++;
+  return [(a / 1e6).toFixed(digits).replace('.', ','), (b / 1e6).toFixed(digits).replace('.', ',')];
+}
 
 const LESSON_FIELD_KIND: Record<Engine.LessonFieldKind, string> = {
   text: 'текстом',
@@ -354,7 +388,53 @@ export const errorsRu: ErrorTable = {
   'field.notANumber': (p) => `${p.label}: ${q(p.text)} — не число.`,
   'file.tooLarge': (p) => `Этот файл занимает ${num(p.megabytes)} МБ; предел — ${p.limit} МБ.`,
 
+  'gguf.notGguf': (p) => `Это не файл модели GGUF.${p.hint ? GGUF_HINT[p.hint] : ''}`,
+  'gguf.version': (p) =>
+    `У этого файла GGUF версия формата ${p.got}; читаются версии ${p.supported.join(' и ')}.`,
+  'gguf.truncated': (p) => {
+    const [needed, size] = megabytePair(p.neededBytes, p.fileBytes);
+    return p.inHeader
+      ? `Файл обрывается внутри заголовка, на ${size} МБ: он не докачан или обрезан.`
+      : `Данным модели нужно ${needed} МБ, а в файле только ${size} МБ: он не докачан или обрезан.`;
+  },
+  'gguf.corrupt': (p) =>
+    `Файл GGUF повреждён: ${GGUF_CORRUPTION[p.reason]}${p.at === null ? '' : ` (в ${q(p.at)})`}.`,
+  'gguf.unknownTensorType': (p) =>
+    `У тензора ${q(p.tensor)} тип ${p.type}, которого эта версия llama.cpp не знает.`,
+  'gguf.noArchitecture': () => 'В этом файле GGUF не указано, какой архитектуры его модель.',
+  'gguf.noVocabulary': () =>
+    'В этом файле GGUF нет словаря (tokenizer.ggml.tokens), поэтому его токены нельзя показать.',
+
   'model.order': (p) => `Порядок модели должен быть целым числом от ${p.min} до ${p.max}; получено ${p.got}.`,
+  'model.tooLarge': (p) =>
+    `Файл модели занимает ${decimal(p.megabytes)} МБ, а llama.cpp в браузере загружает не больше ${grouped(p.limitMegabytes)} МБ (один файл — меньше 2 ГиБ, а веса, кэш и рабочая память вместе — меньше 4 ГиБ, доступных WebAssembly во вкладке).`,
+  'model.architecture': (p) =>
+    `Архитектуру этой модели, ${q(p.architecture)}, эта сборка llama.cpp запускать не умеет.`,
+  'model.outOfMemory': (p) =>
+    `Вкладке не хватило памяти, чтобы загрузить модель в ${decimal(p.megabytes)} МБ; возьмите файл поменьше или с более сильным квантованием.`,
+  'model.loadFailed': (p) =>
+    `llama.cpp не смог загрузить этот файл${p.reason ? ` (сообщение llama.cpp: ${p.reason})` : ''}.`,
+  'model.notLoaded': () => 'Модель не загружена: сначала откройте файл GGUF.',
+  'model.contextFull': (p) =>
+    `В контексте ${grouped(p.tokens)} токенов, а модель загружена с окном на ${grouped(p.limit)}. Сократите текст.`,
+  'model.badDistribution': (p) =>
+    `llama.cpp выдал вероятность, которая не является конечным числом (токен ${p.token}): логиты этой модели переполняют его softmax во float32.`,
+  'model.runtimeFailed': (p) =>
+    `Фоновый поток модели завершился с ошибкой${p.reason ? ` (${p.reason})` : ''}.`,
+  'model.superseded': () => 'Этот запрос заменён более новым.',
+  'download.badAddress': (p) => `${q(p.text)} — не веб-адрес (он должен начинаться с https://).`,
+  'download.httpStatus': (p) => `Сервер ответил HTTP ${p.status} вместо того, чтобы отдать файл.`,
+  'download.network': () =>
+    'Скачать не удалось: сервер недоступен, соединение оборвалось или сервер не разрешает скачивание с других сайтов (CORS).',
+  'download.cancelled': () => 'Скачивание отменено; ничего не сохранено.',
+  'download.sizeMismatch': (p) =>
+    `Скачивание оборвалось на ${grouped(p.received)} байтах из ${grouped(p.expected)}; ничего не сохранено.`,
+  'download.notGguf': () => 'По этому адресу лежит не файл GGUF (его первые байты — не «GGUF»).',
+  'storage.full': (p) =>
+    `В хранилище браузера нет места для модели в ${decimal(p.megabytes)} МБ; удалите сохранённую модель или освободите место на диске.`,
+  'storage.unavailable': () =>
+    'Браузер не даёт странице файлового хранилища (приватный режим?), поэтому модели сохранить нельзя.',
+  'storage.notFound': () => 'Этой модели в хранилище браузера уже нет.',
   'training.notText': () => 'Обучающий текст должен быть текстом.',
   'training.tooLong': (p) =>
     `В обучающем тексте ${p.millions.toFixed(1).replace('.', ',')} млн символов; предел — ${num(p.limit)} млн.`,
