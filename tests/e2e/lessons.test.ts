@@ -105,8 +105,13 @@ async function expectSlide(page: Page, n: number, recorded: Recorded): Promise<v
   expect(await page.evaluate(() => location.hash)).toBe(recorded.hash);
   expect(await readTable(page)).toEqual(recorded.physics);
   if (recorded.parallelTheory) {
-    const theory = (await readTable(page, 'pp-occupancy-table')).map((row) => row.theory);
-    expect(theory).toEqual(recorded.parallelTheory);
+    // The slide is applied to the models at once; the side-by-side screen it opens mounts after (its code
+    // and, in a fresh browser, the language model's training come first), so its table fills a moment later.
+    await expect
+      .poll(async () => (await readTable(page, 'pp-occupancy-table')).map((row) => row.theory), {
+        timeout: 120_000,
+      })
+      .toEqual(recorded.parallelTheory);
   }
   expect(await page.textContent('#lesson-refused')).toBe('');
 }

@@ -2,10 +2,13 @@ import { signal } from '@preact/signals-core';
 import { expect, test } from 'vitest';
 import { trainNgramModel } from '../../core/lm/ngram.ts';
 import { NEUTRAL_SETTINGS } from '../../core/lm/pipeline.ts';
-import { createGeneration } from './generation.ts';
+import { createGeneration, type GenerationModel } from './generation.ts';
 
 function setUp() {
-  const model = signal(trainNgramModel('the cat sat on the mat. the cat ate the rat. ', 3));
+  const model = signal<GenerationModel | null>({
+    kind: 'characters',
+    model: trainNgramModel('the cat sat on the mat. the cat ate the rat. ', 3),
+  });
   const seed = signal(1);
   const generation = createGeneration({
     model,
