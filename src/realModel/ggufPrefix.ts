@@ -3,7 +3,7 @@
  * says it needs more (a large vocabulary makes the header several megabytes). Only the header is read,
  * never the weights.
  */
-import { type GgufHeader, parseGgufHeader } from '../core/lm/gguf/index.ts';
+import { type GgufHeader, parseGgufHeader } from '../core/lm/gguf/ggufHeader.ts';
 
 const FIRST_SLICE_BYTES = 256 * 1024;
 

@@ -19,7 +19,7 @@
  * A newer nextDistribution replaces one still waiting (which rejects with `model.superseded`).
  */
 import { CodedError } from '../core/errors.ts';
-import type { GgufHeader } from '../core/lm/gguf/index.ts';
+import type { GgufHeader } from '../core/lm/gguf/ggufHeader.ts';
 import { readGgufHeader } from './ggufPrefix.ts';
 import { checkModelSize } from './modelLimits.ts';
 import { createRequestQueue } from './requestQueue.ts';

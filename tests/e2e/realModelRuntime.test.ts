@@ -133,8 +133,8 @@ test(
       truncated: await loadFile(page, 'truncated.gguf'),
       unknownArchitecture: await loadFile(page, 'unknown-architecture.gguf'),
     };
-    expect(refusals.notGguf.ok).toBe(false);
-    expect(refusals.truncated.ok).toBe(false);
+    expect(refusals.notGguf).toMatchObject({ ok: false, code: 'gguf.notGguf' });
+    expect(refusals.truncated).toMatchObject({ ok: false, code: 'gguf.truncated' });
     expect(refusals.unknownArchitecture).toEqual({
       ok: false,
       code: 'model.architecture',
