@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals-core';
 import { describe, expect, test } from 'vitest';
-import type { GgufHeader } from '../../core/lm/gguf/index.ts';
+import type { GgufHeader } from '../../core/lm/gguf/ggufHeader.ts';
 import { NEUTRAL_SETTINGS } from '../../core/lm/pipeline.ts';
 import type { LoadedModel, RealModelRuntime } from '../../realModel/realModelRuntime.ts';
 import { createGeneration, type GenerationModel } from './generation.ts';
