@@ -122,7 +122,7 @@ test('the whole vocabulary is on the ladder with the probabilities llama.cpp com
     // float32 logits and llama.cpp's float32 softmax: agreement to a few parts in a million.
     expect(largest).toBeLessThan(2e-6);
   }
-});
+}, 240_000);
 
 test('t = 1 changes nothing, t = 0 is the argmax and a large t flattens the real model', async () => {
   const page = await openLanguageScreen();
@@ -143,7 +143,7 @@ test('t = 1 changes nothing, t = 0 is the argmax and a large t flattens the real
   await expect
     .poll(async () => numbersIn(await page.textContent('#lm-readout-entropy'))[1])
     .toBeGreaterThan(Math.log2(p.length) - 0.01);
-});
+}, 240_000);
 
 test('generation at t = 0 follows the table’s argmax path, token by token', async () => {
   const page = await openLanguageScreen();
@@ -168,14 +168,12 @@ test('generation at t = 0 follows the table’s argmax path, token by token', as
   }
   const path = new TextDecoder().decode(Uint8Array.from(bytes));
   expect(await page.textContent('.generation-column[data-temperature="0"] .generation-text')).toBe(path);
-  // The t = 1 column draws: it has the same number of tokens, each with its probability named.
-  expect(await page.textContent('.generation-column[data-temperature="1"] .generation-length')).toBe(
-    `${steps} / 64 tokens`,
-  );
-  expect(await page.textContent('.generation-column[data-temperature="1"] .generation-choice')).toMatch(
-    /p = 0\.\d\d/,
-  );
-});
+  // The t = 1 column draws: as many tokens, unless it drew the end-of-text token; each named with its p.
+  const drawn = await page.textContent('.generation-column[data-temperature="1"] .generation-length');
+  const ended = (await page.textContent('.generation-column[data-temperature="1"] .generation-choice')) ?? '';
+  expect(drawn === `${steps} / 64 tokens` || ended.includes('⟦</s>⟧')).toBe(true);
+  expect(ended).toMatch(/p = 0\.\d\d/);
+}, 240_000);
 
 test('a file that is not GGUF, a truncated one and an unknown architecture are refused; the model stays', async () => {
   const page = await openLanguageScreen();
@@ -198,7 +196,7 @@ test('a file that is not GGUF, a truncated one and an unknown architecture are r
   // The model still answers a new context after the refusals.
   await setContext(page, 'All human beings are born free and equal in ');
   expect(await page.textContent('#lm-readout-greedy')).toContain(labelOf(argmax(model.table(model.idOf('▁')))));
-});
+}, 240_000);
 
 test('a model fetched from an address shows its size first, is stored, reopens offline and is deleted', async () => {
   const page = await openLanguageScreen();
@@ -248,7 +246,7 @@ test('a model fetched from an address shows its size first, is stored, reopens o
   await again.click('#real-model-stored li .stored-delete');
   await expect.poll(() => again.locator('#real-model-stored li').count()).toBe(0);
   await page.context().setOffline(false);
-});
+}, 240_000);
 
 test('a 32,000-token vocabulary works on the ladder, in the sampler and on the stage', async () => {
   const page = await openLanguageScreen();
@@ -264,4 +262,4 @@ test('a 32,000-token vocabulary works on the ladder, in the sampler and on the s
   await page.keyboard.press('g');
   await expect.poll(() => page.locator('#stage-canvases canvas').count()).toBeGreaterThan(0);
   await page.keyboard.press('Escape');
-});
+}, 240_000);
