@@ -110,6 +110,17 @@ export default defineConfig({
         // still wait (no skipWaiting; see registerType).
         clientsClaim: true,
         cleanupOutdatedCaches: true,
+        // llama.cpp's wasm (2.1 MB, src/realModel/wasmSource.ts) is not precached: most visitors never
+        // open a real model. The page fetches it when a model is first loaded, and this cache keeps it,
+        // so that a model stored in the browser runs offline afterwards. The names are content-hashed, so
+        // a cached copy never goes stale; the entry limit drops the files of older versions.
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/[^/]+\.wasm$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'llama-cpp-wasm', expiration: { maxEntries: 4 } },
+          },
+        ],
       },
     }),
   ],

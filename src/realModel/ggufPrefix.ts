@@ -14,7 +14,10 @@ export async function readGgufHeader(file: Blob): Promise<GgufHeader> {
     const parsed = parseGgufHeader(prefix, file.size);
     if (parsed.kind === 'header') return parsed.header;
     const wanted = Math.min(file.size, Math.max(parsed.bytes, length * 2));
-    if (wanted <= length) throw new Error(`The GGUF reader asked for ${parsed.bytes} bytes of a ${file.size}-byte file it already has.`);
+    if (wanted <= length)
+      throw new Error(
+        `The GGUF reader asked for ${parsed.bytes} bytes of a ${file.size}-byte file it already has.`,
+      );
     length = wanted;
   }
 }

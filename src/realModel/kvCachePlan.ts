@@ -10,7 +10,11 @@ export interface KvCachePlan {
   decode: number[];
 }
 
-export function planKvCache(cached: readonly number[], logitsAreLast: boolean, context: ArrayLike<number>): KvCachePlan {
+export function planKvCache(
+  cached: readonly number[],
+  logitsAreLast: boolean,
+  context: ArrayLike<number>,
+): KvCachePlan {
   let common = 0;
   const limit = Math.min(cached.length, context.length);
   while (common < limit && cached[common] === context[common]) common++;

@@ -2,7 +2,7 @@
  * Why llama.cpp refused a model, read from what it logged while loading (its messages are the only
  * account of a failed load: wllama's own error says just "Error while loading model").
  */
-import { CodedError, InputError } from '../core/errors.ts';
+import { type CodedError, InputError } from '../core/errors.ts';
 
 const UNKNOWN_ARCHITECTURE = /unknown model architecture: '([^']*)'/;
 const OUT_OF_MEMORY =
@@ -11,7 +11,11 @@ const OUT_OF_MEMORY =
 const LOAD_ERROR = /error loading model:\s*(.*)$/;
 
 /** The coded error for a load that failed with `error`, given llama.cpp's log lines during it. */
-export function classifyLoadFailure(logLines: readonly string[], error: unknown, sizeBytes: number): CodedError {
+export function classifyLoadFailure(
+  logLines: readonly string[],
+  error: unknown,
+  sizeBytes: number,
+): CodedError {
   const lines = [...logLines, error instanceof Error ? error.message : String(error)];
   for (const line of lines) {
     const architecture = UNKNOWN_ARCHITECTURE.exec(line);

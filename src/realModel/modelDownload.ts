@@ -105,7 +105,9 @@ export async function downloadModel(url: URL, options: DownloadOptions = {}): Pr
       try {
         chunk = await reader.read();
       } catch (error) {
-        throw isAbort(error, signal) ? new CodedError('download.cancelled', {}) : new CodedError('download.network', {});
+        throw isAbort(error, signal)
+          ? new CodedError('download.cancelled', {})
+          : new CodedError('download.network', {});
       }
       if (chunk.done) break;
       const bytes = chunk.value;

@@ -47,7 +47,9 @@ const isQuotaError = (error: unknown) => error instanceof DOMException && error.
 /** A stored model's id: the first 16 bytes of SHA-256 of its address, so fetching it again replaces it. */
 export async function storedModelId(url: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(url));
-  return Array.from(new Uint8Array(digest).slice(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Array.from(new Uint8Array(digest).slice(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join(
+    '',
+  );
 }
 
 export async function listStoredModels(): Promise<StoredModel[]> {
@@ -101,7 +103,9 @@ export interface StoredModelWriter {
 }
 
 /** Starts writing a model's file; it is listed only after commit. */
-export async function startStoredModel(description: Omit<StoredModel, 'id' | 'storedAt' | 'sizeBytes'>): Promise<StoredModelWriter> {
+export async function startStoredModel(
+  description: Omit<StoredModel, 'id' | 'storedAt' | 'sizeBytes'>,
+): Promise<StoredModelWriter> {
   const directory = await folder();
   const id = await storedModelId(description.url);
   // A previous copy of the same address stops being listed at once: it is being replaced.
@@ -127,7 +131,12 @@ export async function startStoredModel(description: Omit<StoredModel, 'id' | 'st
         await directory.removeEntry(`${id}${DATA}`).catch(() => {});
         throw error;
       }
-      const stored: StoredModel = { ...description, id, sizeBytes: file.size, storedAt: new Date().toISOString() };
+      const stored: StoredModel = {
+        ...description,
+        id,
+        sizeBytes: file.size,
+        storedAt: new Date().toISOString(),
+      };
       const descriptionHandle = await directory.getFileHandle(`${id}${DESCRIPTION}`, { create: true });
       const descriptionWritable = await descriptionHandle.createWritable();
       await descriptionWritable.write(JSON.stringify(stored));

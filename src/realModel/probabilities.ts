@@ -12,9 +12,14 @@ export interface TokenProbability {
 }
 
 /** The probability of every token id (index = id), from llama.cpp's sorted list; refuses non-finite values. */
-export function scatterDistribution(sorted: readonly TokenProbability[], vocabularySize: number): Float64Array {
+export function scatterDistribution(
+  sorted: readonly TokenProbability[],
+  vocabularySize: number,
+): Float64Array {
   if (sorted.length !== vocabularySize) {
-    throw new Error(`llama.cpp returned ${sorted.length} probabilities for a vocabulary of ${vocabularySize}.`);
+    throw new Error(
+      `llama.cpp returned ${sorted.length} probabilities for a vocabulary of ${vocabularySize}.`,
+    );
   }
   const probabilities = new Float64Array(vocabularySize);
   const seen = new Uint8Array(vocabularySize);

@@ -99,7 +99,7 @@ export async function createWllamaEngine(
     error instanceof CodedError
       ? error
       : new CodedError('model.runtimeFailed', {
-          reason: error instanceof Error ? error.message : logLines.at(-1) ?? null,
+          reason: error instanceof Error ? error.message : (logLines.at(-1) ?? null),
         });
 
   const decodeContext = async (context: ArrayLike<number>) => {

@@ -17,13 +17,21 @@ export interface BrowserPages {
   openApp(viewport?: Viewport): Promise<Page>;
   /** The problems the pages of this test have reported so far, for a check in the middle of a test. */
   errors(): string[];
+  /**
+   * Problems this test causes on purpose (a 404 it asks for, a download it cancels): reports matching a
+   * pattern do not fail the test. Returns the matching reports seen so far, for the test to check.
+   */
+  expectProblems(...patterns: RegExp[]): () => string[];
 }
 
 /** One browser for the test file and fresh pages per test: registers the hooks that launch, check and close. */
 export function useBrowserPages(): BrowserPages {
   let browser: Browser | undefined;
   let opened: { page: Page; problems: PageProblems }[] = [];
-  const errors = () => opened.flatMap(({ problems }) => problems.errors);
+  let expected: RegExp[] = [];
+  const isExpected = (problem: string) => expected.some((pattern) => pattern.test(problem));
+  const reports = () => opened.flatMap(({ problems }) => problems.errors);
+  const errors = () => reports().filter((problem) => !isExpected(problem));
   const watch = (page: Page) => {
     opened.push({ page, problems: watchForProblems(page) });
     return page;
@@ -39,6 +47,7 @@ export function useBrowserPages(): BrowserPages {
     const reported = errors();
     const contexts = new Set<BrowserContext>(opened.map(({ page }) => page.context()));
     opened = [];
+    expected = [];
     for (const context of contexts) await context.close();
     expect(reported).toEqual([]);
   });
@@ -58,5 +67,9 @@ export function useBrowserPages(): BrowserPages {
       return page;
     },
     errors,
+    expectProblems(...patterns) {
+      expected.push(...patterns);
+      return () => reports().filter((problem) => patterns.some((pattern) => pattern.test(problem)));
+    },
   };
 }

@@ -390,8 +390,7 @@ export const errorsEn: ErrorTable = {
     `This model's architecture, "${p.architecture}", is not one this build of llama.cpp can run.`,
   'model.outOfMemory': (p) =>
     `The tab ran out of memory loading this ${p.megabytes.toFixed(1)} MB model; try a smaller or more quantised file.`,
-  'model.loadFailed': (p) =>
-    `llama.cpp could not load this file${p.reason ? `: ${p.reason}` : ''}.`,
+  'model.loadFailed': (p) => `llama.cpp could not load this file${p.reason ? `: ${p.reason}` : ''}.`,
   'model.notLoaded': () => 'No model is loaded: open a GGUF file first.',
   'model.contextFull': (p) =>
     `The context has ${p.tokens} tokens; this model was loaded with room for ${p.limit}. Shorten the text.`,
@@ -409,7 +408,8 @@ export const errorsEn: ErrorTable = {
   'download.notGguf': () => 'That address does not serve a GGUF file (its first bytes are not "GGUF").',
   'storage.full': (p) =>
     `The browser's storage has no room for this ${p.megabytes.toFixed(1)} MB model; delete a stored model or free disk space.`,
-  'storage.unavailable': () => 'This browser gives the page no file storage (private mode?), so models cannot be kept.',
+  'storage.unavailable': () =>
+    'This browser gives the page no file storage (private mode?), so models cannot be kept.',
   'storage.notFound': () => 'That stored model is no longer in the browser’s storage.',
   'training.notText': () => 'The training text must be text.',
   'training.tooLong': (p) =>
