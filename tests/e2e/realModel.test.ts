@@ -60,7 +60,9 @@ async function openBigramModel(page: Page): Promise<void> {
 async function setContext(page: Page, text: string): Promise<void> {
   await page.fill('#lm-context', text);
   await expect
-    .poll(() => page.textContent('#lm-context-tokens .token-chip:last-child'), { timeout: MODEL_LOAD_TIMEOUT })
+    .poll(() => page.textContent('#lm-context-tokens .token-chip:last-child'), {
+      timeout: MODEL_LOAD_TIMEOUT,
+    })
     .toBe(visibleToken(text.at(-1) === ' ' ? ' ' : (text.at(-1) ?? '')));
   await expect.poll(() => page.textContent('#real-model-status')).toBe('');
 }
@@ -184,27 +186,37 @@ test('a file that is not GGUF, a truncated one and an unknown architecture are r
   const refusals: [string, Uint8Array, RegExp][] = [
     ['notes.gguf', new TextEncoder().encode('just some text, not a model'), /not a GGUF/i],
     ['bad-magic.gguf', withBadMagic(model.bytes), /not a GGUF/i],
-    ['half.gguf', truncated(model.bytes, Math.floor(model.bytes.length / 2)), /truncated|cut off|incomplete/i],
+    ['half.gguf', truncated(model.bytes, Math.floor(model.bytes.length / 2)), /cut short/],
     ['toy.gguf', unknownArchitectureModel(), /architecture/i],
   ];
   for (const [name, bytes, message] of refusals) {
     await openModelFile(page, name, bytes);
-    await expect.poll(() => page.textContent('#real-model-error'), { timeout: MODEL_LOAD_TIMEOUT }).toMatch(message);
+    await expect
+      .poll(() => page.textContent('#real-model-error'), { timeout: MODEL_LOAD_TIMEOUT })
+      .toMatch(message);
     expect(await page.textContent('#real-model-name')).toBe('bigram-spm.gguf');
     expect(await page.textContent('#lm-readout-greedy')).toBe(before);
   }
   // The model still answers a new context after the refusals.
   await setContext(page, 'All human beings are born free and equal in ');
-  expect(await page.textContent('#lm-readout-greedy')).toContain(labelOf(argmax(model.table(model.idOf('▁')))));
+  expect(await page.textContent('#lm-readout-greedy')).toContain(
+    labelOf(argmax(model.table(model.idOf('▁')))),
+  );
 }, 240_000);
 
-test('a model fetched from an address shows its size first, is stored, reopens offline and is deleted', async () => {
+test('a model fetched from an address shows its size first, is listed as stored and can be deleted', async () => {
+  // (The offline reopening of a stored copy is tested with the runtime, tests/e2e/realModelRuntime.test.ts.)
   const page = await openLanguageScreen();
   const address = 'https://models.example.org/resolve/main/bigram-spm.gguf';
-  let requests = 0;
-  await page.route(address, async (route) => {
-    requests++;
-    await route.fulfill({
+  const missing = 'https://models.example.org/missing.gguf';
+  // The 404 asked for, and the HEAD answer that playwright's route ends with a declared length it does not send.
+  pages.expectProblems(
+    /status of 404/,
+    new RegExp(`request failed: ${missing}`),
+    /request failed: https:\/\/models\.example\.org\/resolve\/.* net::ERR_ABORTED/,
+  );
+  await page.route(address, (route) =>
+    route.fulfill({
       status: 200,
       headers: {
         'content-type': 'application/octet-stream',
@@ -212,40 +224,32 @@ test('a model fetched from an address shows its size first, is stored, reopens o
         'access-control-allow-origin': '*',
       },
       body: route.request().method() === 'HEAD' ? '' : Buffer.from(model.bytes),
-    });
-  });
-  await page.route('https://models.example.org/missing.gguf', (route) =>
+    }),
+  );
+  await page.route(missing, (route) =>
     route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' }, body: 'not found' }),
   );
 
-  await page.fill('#real-model-url', 'https://models.example.org/missing.gguf');
+  await page.fill('#real-model-url', missing);
   await page.click('#real-model-check');
   await expect.poll(() => page.textContent('#real-model-error')).toMatch(/404/);
+  expect(await page.isDisabled('#real-model-download')).toBe(true);
 
   await page.fill('#real-model-url', address);
   await page.click('#real-model-check');
   const megabytes = (model.bytes.length / 1e6).toPrecision(3);
   await expect.poll(() => page.textContent('#real-model-download')).toBe(`Download ${megabytes} MB`);
+  expect(await page.isHidden('#real-model-error')).toBe(true);
   await page.click('#real-model-download');
   await expect
     .poll(() => page.textContent('#real-model-name'), { timeout: MODEL_LOAD_TIMEOUT })
     .toBe('bigram-spm.gguf');
-  expect(await page.locator('#real-model-stored li').count()).toBe(1);
-  const fetched = requests;
-
-  // Offline, in a new page of the same browser profile: the stored copy opens without the network.
-  await page.context().setOffline(true);
-  const again = await pages.openBeside(page);
-  await again.goto(`${inject('baseUrl')}#language`);
-  await expect.poll(() => again.locator('#real-model-stored li').count(), { timeout: 30_000 }).toBe(1);
-  await again.click('#real-model-stored li .stored-open');
-  await expect
-    .poll(() => again.textContent('#real-model-name'), { timeout: MODEL_LOAD_TIMEOUT })
-    .toBe('bigram-spm.gguf');
-  expect(requests).toBe(fetched);
-  await again.click('#real-model-stored li .stored-delete');
-  await expect.poll(() => again.locator('#real-model-stored li').count()).toBe(0);
-  await page.context().setOffline(false);
+  await expect.poll(() => page.locator('#real-model-stored li').count()).toBe(1);
+  expect(await page.textContent('#real-model-stored li .stored-size')).toBe(`${megabytes} MB`);
+  await page.click('#real-model-stored li .stored-delete');
+  await expect.poll(() => page.locator('#real-model-stored li').count()).toBe(0);
+  // Deleting the stored copy does not take away the model that is loaded.
+  expect(await page.textContent('#real-model-name')).toBe('bigram-spm.gguf');
 }, 240_000);
 
 test('a 32,000-token vocabulary works on the ladder, in the sampler and on the stage', async () => {
@@ -254,12 +258,19 @@ test('a 32,000-token vocabulary works on the ladder, in the sampler and on the s
   await openModelFile(page, 'wide.gguf', wide.bytes);
   await expect
     .poll(() => page.textContent('#real-model-vocabulary'), { timeout: MODEL_LOAD_TIMEOUT })
-    .toBe('32,000');
-  await expect.poll(() => page.textContent('#lm-readout-kept'), { timeout: MODEL_LOAD_TIMEOUT }).toMatch(/of 32,000/);
+    .toBe('32\u202f000');
+  await expect
+    .poll(() => page.textContent('#lm-readout-kept'), { timeout: MODEL_LOAD_TIMEOUT })
+    .toMatch(/of 32\u202f000/);
   await page.fill('#top-k', '40');
   await page.press('#top-k', 'Enter');
-  await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^40 of 32,000/);
-  await page.keyboard.press('g');
+  await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^40 of 32\u202f000/);
+  await page.click('#stage-toggle');
+  await expect.poll(() => page.getAttribute('html', 'data-stage')).toBe('on');
   await expect.poll(() => page.locator('#stage-canvases canvas').count()).toBeGreaterThan(0);
+  // The stage's readouts name the real model's most likely token and its entropy, with no NaN anywhere.
+  await expect.poll(() => page.textContent('#stage-readouts')).toMatch(/bits/);
+  expect(await page.textContent('#stage-readouts')).not.toMatch(/NaN/);
   await page.keyboard.press('Escape');
+  await expect.poll(() => page.getAttribute('html', 'data-stage')).not.toBe('on');
 }, 240_000);
