@@ -223,7 +223,8 @@ export const en = {
   trainingOnPage: 'on the page',
   contextHeading: 'Context',
   contextLabel: 'Context: the text the model continues',
-  contextHint: 'The model sees the last few characters (its order minus one).',
+  contextHint:
+    'The character model sees the last few characters (its order minus one); a real model reads all of it, in its own tokens.',
   exampleContextsLabel: 'Try a context, measured on this text’s model:',
   exampleConfident: (context: string, bits: string) => `Model sure: “${context}” (${bits} bits)`,
   exampleUncertain: (context: string, bits: string) => `Model unsure: “${context}” (${bits} bits)`,
@@ -423,6 +424,8 @@ export const en = {
     generationHeading: 'Generate at several temperatures',
     generationIntro:
       'Each column continues the context one character at a time with the sampler above, at its own temperature.',
+    generationIntroTokens:
+      'Each column continues the context one token at a time with the real model and the sampler above, at its own temperature; a column stops at the model’s end-of-text token.',
     generationNoModel: 'Train a model first: generation continues the context with the character model.',
     temperaturesLabel: 'Temperatures, one column each',
     temperaturesHint: 'From −5 to 5, separated by commas, with a decimal point (0.5); 0 is greedy.',
@@ -462,9 +465,11 @@ export const en = {
     intro:
       'Run a real language model in this tab, offline: llama.cpp, compiled to WebAssembly, reads a .gguf file. Every token of its vocabulary becomes a level, and the sampler above works on all of them.',
     fileLabel: 'Open a .gguf file (or drop it here)',
-    fileHint: 'Small models work best: SmolLM2-135M (about 100–150 MB) or a TinyStories model. Nothing leaves your computer.',
+    fileHint:
+      'Small models work best: SmolLM2-135M (about 100–150 MB) or a TinyStories model. Nothing leaves your computer.',
     urlLabel: 'Or fetch one from an address',
-    urlHint: 'A direct link to a .gguf file, for example a Hugging Face “resolve” link. A fetched model is kept in this browser for offline use.',
+    urlHint:
+      'A direct link to a .gguf file, for example a Hugging Face “resolve” link. A fetched model is kept in this browser for offline use.',
     checkSize: 'Check size',
     download: 'Download',
     downloadSize: (megabytes: string) => `Download ${megabytes} MB`,
@@ -491,7 +496,8 @@ export const en = {
     deleteStored: 'Delete',
     tokenMarks:
       'Tokens are shown as text with ␣ for a space and ↵ for a new line; a byte that is not a whole character on its own as <0xE2>; special tokens in ⟦ ⟧.',
-    contextTokens: (n: number) => `The context in the model's tokens (${n === 1 ? 'one token' : `${n} tokens`}):`,
+    contextTokens: (n: number) =>
+      `The context in the model's tokens (${n === 1 ? 'one token' : `${n} tokens`}):`,
     contextTokensMore: (n: number) => `${n} earlier tokens…`,
   },
 };

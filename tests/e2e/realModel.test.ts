@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright';
 import { expect, inject, test } from 'vitest';
-import { tokenBytes, tokenTexts } from '../../src/core/lm/gguf/tokenText.ts';
 import { parseGgufHeader } from '../../src/core/lm/gguf/ggufHeader.ts';
+import { tokenBytes, tokenTexts } from '../../src/core/lm/gguf/tokenText.ts';
 import { visibleToken } from '../../src/shared/model/tokenSystem.ts';
 import {
   type BigramModel,

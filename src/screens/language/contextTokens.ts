@@ -25,7 +25,9 @@ export function createContextTokens(state: LanguageScreenModel, strings: Strings
     const shown = texts.slice(-MAX_CHIPS);
     const hidden = texts.length - shown.length;
     chips.replaceChildren(
-      ...(hidden > 0 ? [h('span', { class: 'token-more' }, strings.realModel.contextTokensMore(hidden))] : []),
+      ...(hidden > 0
+        ? [h('span', { class: 'token-more' }, strings.realModel.contextTokensMore(hidden))]
+        : []),
       ...shown.map((text) => h('span', { class: 'token-chip' }, visibleToken(text))),
     );
   });

@@ -9,12 +9,12 @@ import { parseSeed } from '../../shared/ui/dynamicsControls.ts';
 import { createField, messageOf, submit } from '../../shared/ui/field.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
 import type { Strings } from '../../strings/en.ts';
-import { type ColumnView, createColumnView } from './generationColumn.ts';
 import type { ColumnsRun } from './generation.ts';
+import { type ColumnView, createColumnView } from './generationColumn.ts';
 import { MAX_COLUMN_CHARACTERS } from './generationRun.ts';
 import type { LanguageScreenModel } from './model.ts';
-import { MAX_COLUMN_TOKENS, TokenGenerationRun } from './tokenGenerationRun.ts';
 import { formatTemperatureList, parseTemperatureList, temperatureProblemMessage } from './temperatureList.ts';
+import { MAX_COLUMN_TOKENS, TokenGenerationRun } from './tokenGenerationRun.ts';
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
@@ -38,6 +38,7 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
   const status = h('p', { class: 'note generation-status', role: 'status' });
   const empty = h('p', { class: 'note generation-empty', id: 'generation-empty' }, strings.generationNoModel);
   const columnsHost = h('div', { class: 'generation-columns' });
+  const intro = h('p', { class: 'note' }, strings.generationIntro);
   const controls = h(
     'div',
     { class: 'generation-controls' },
@@ -47,14 +48,7 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
     h('div', { class: 'button-row' }, play, stepButton, resetButton),
   );
   // Everything but the heading and the "train a model first" note, which take turns.
-  const body = h(
-    'div',
-    {},
-    h('p', { class: 'note' }, strings.generationIntro),
-    controls,
-    status,
-    columnsHost,
-  );
+  const body = h('div', {}, intro, controls, status, columnsHost);
   const root = h(
     'section',
     { class: 'panel generation-panel', id: 'generation-panel' },
@@ -96,6 +90,7 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
     const current = generation.status.value;
     const { run } = generation.snapshot.value;
     const tokens = run instanceof TokenGenerationRun;
+    intro.textContent = tokens ? strings.generationIntroTokens : strings.generationIntro;
     play.disabled = run === null;
     stepButton.disabled = run === null;
     resetButton.disabled = run === null;

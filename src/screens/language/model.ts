@@ -27,13 +27,15 @@ import { createParticleModel } from '../../shared/model/particleModel.ts';
 import { setting } from '../../shared/model/setting.ts';
 import { presetSystem } from '../../shared/model/system.ts';
 import { buildTokenSystem } from '../../shared/model/tokenSystem.ts';
-import { createGeneration, type GenerationModel } from './generation.ts';
 import { browserModelStore } from './browserModelStore.ts';
+import { createGeneration, type GenerationModel } from './generation.ts';
 import { createRealModel, type ModelStore, type RealModelRuntimeFactory } from './realModel.ts';
 
 /** The runtime of a real model, fetched (with llama.cpp's WebAssembly) only when someone opens a model. */
 const loadRealModelRuntime: RealModelRuntimeFactory = () =>
-  import('../../realModel/realModelRuntime.ts').then(({ createRealModelRuntime }) => createRealModelRuntime());
+  import('../../realModel/realModelRuntime.ts').then(({ createRealModelRuntime }) =>
+    createRealModelRuntime(),
+  );
 
 export type { TrainingStatus };
 

@@ -28,7 +28,11 @@ export function createRealModelControls(state: LanguageScreenModel, allStrings: 
   url.placeholder = 'https://huggingface.co/…/resolve/main/…gguf';
   const urlField = createField(strings.urlLabel, url, strings.urlHint);
   const check = h('button', { type: 'button', id: 'real-model-check' }, strings.checkSize);
-  const fetchButton = h('button', { type: 'button', id: 'real-model-download', class: 'primary' }, strings.download);
+  const fetchButton = h(
+    'button',
+    { type: 'button', id: 'real-model-download', class: 'primary' },
+    strings.download,
+  );
   const cancel = h('button', { type: 'button', id: 'real-model-cancel' }, strings.cancel);
   const progress = h('progress', { id: 'real-model-progress', max: 1 });
   const status = h('p', { class: 'note', id: 'real-model-status', 'aria-live': 'polite' });

@@ -91,7 +91,12 @@ export class TokenGenerationRun {
       // Byte tokens can end inside a character: the decoder holds such bytes until the character is whole.
       const piece = this.decoders[c].decode(vocabulary.bytes(token), { stream: true });
       column.text += piece;
-      column.latest = { token, text: piece, label: vocabulary.labels[token], probability: result.final[token] };
+      column.latest = {
+        token,
+        text: piece,
+        label: vocabulary.labels[token],
+        probability: result.final[token],
+      };
       column.steps++;
       column.ended = vocabulary.endTokens.has(token);
       grew = true;
