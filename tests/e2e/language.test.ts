@@ -93,10 +93,17 @@ test('top-p = 0 keeps one token in both orders; typical-p = 0 only with temperat
   await setField('#typical-p', '0');
   await expect.poll(() => page.getAttribute('#typical-p', 'aria-invalid')).toBe('true');
   expect(await page.locator('#typical-p-error').textContent()).toMatch(/Hugging Face requires/);
+  await setField('#typical-p', '1');
+  await expect.poll(() => page.getAttribute('#typical-p', 'aria-invalid')).toBeNull();
   await page.selectOption('#sampler-order', 'temperature-last');
   await setField('#typical-p', '0');
-  await expect.poll(() => page.getAttribute('#typical-p', 'aria-invalid')).toBeNull();
   await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^1 of \d+/);
+  expect(await page.getAttribute('#typical-p', 'aria-invalid')).toBeNull();
+  // Back to temperature first with typical-p = 0: refused beside the order, which stays as it was.
+  await page.selectOption('#sampler-order', 'temperature-first');
+  await expect.poll(() => page.getAttribute('#sampler-order', 'aria-invalid')).toBe('true');
+  expect(await page.locator('#sampler-order-error').textContent()).toMatch(/Hugging Face requires/);
+  expect(await page.inputValue('#sampler-order')).toBe('temperature-last');
 });
 
 test('a malformed pasted distribution shows an error and keeps the model distribution', async () => {

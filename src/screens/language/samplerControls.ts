@@ -83,7 +83,11 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
   typicalP.input.addEventListener('change', () =>
     apply(typicalP, () => ({ typicalP: readNumber(typicalP.input.value, 'typical-p') })),
   );
-  order.addEventListener('change', () => apply(orderField, () => ({ order: order.value as SamplerOrder })));
+  order.addEventListener('change', () => {
+    apply(orderField, () => ({ order: order.value as SamplerOrder }));
+    // A refused order (typical-p = 0 is valid only with temperature last) leaves the one in use shown.
+    order.value = state.sampler.peek().order;
+  });
 
   effect(() => {
     const settings = state.sampler.value;
