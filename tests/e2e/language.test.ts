@@ -68,6 +68,9 @@ test('negative t: the note says the inversion is the physics extension, and the 
   await openLanguageScreen();
   const note = page.locator('#lm-negative-temperature-note');
   expect(await note.isHidden()).toBe(true);
+  await setField('#generation-temperatures', '-1, 1');
+  const badges = page.locator('.generation-column .generation-badge:visible');
+  await expect.poll(() => badges.count()).toBe(0);
   await setField('#lm-temperature-input', '-1');
   await expect.poll(() => note.textContent()).toMatch(/physics extension: no sampling library allows it/);
   expect(await note.textContent()).toMatch(/inverts the order/);
@@ -79,6 +82,8 @@ test('negative t: the note says the inversion is the physics extension, and the 
   await expect.poll(() => note.textContent()).toMatch(/llama\.cpp treats every .* as greedy/);
   await expect.poll(() => page.locator('#pipeline-greedy').isVisible()).toBe(true);
   await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^1 of \d+/);
+  // The generation column at t = −1 is greedy now, and says so.
+  await expect.poll(() => badges.count()).toBe(1);
 
   await setField('#lm-temperature-input', '0.5');
   await expect.poll(() => note.isHidden()).toBe(true);

@@ -64,6 +64,14 @@ describe('GenerationRun', () => {
     expect(negativeZero).toBe(expected);
   });
 
+  test('a column is greedy at t = 0, and at every t ≤ 0 with temperature last', () => {
+    const temperatures = [-1, -0, 0, 0.5];
+    const first = new GenerationRun(model, CONTEXT, sampler(), temperatures, 1);
+    expect(first.columns.map((column) => column.greedy)).toEqual([false, true, true, false]);
+    const last = new GenerationRun(model, CONTEXT, sampler({ order: 'temperature-last' }), temperatures, 1);
+    expect(last.columns.map((column) => column.greedy)).toEqual([true, true, true, false]);
+  });
+
   test("temperature last: every t ≤ 0 follows the argmax path, as llama.cpp's greedy t ≤ 0", () => {
     const expected = argmaxPath(CONTEXT, 100);
     const last = sampler({ order: 'temperature-last' });
