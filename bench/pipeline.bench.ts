@@ -1,7 +1,9 @@
 /**
  * The language-model sampler at GPT-2's vocabulary size (K = 50,257): how long one pipeline update takes
  * (the interface reruns it on every slider move), how long a generated token takes, and how long importing
- * a 50,257-token distribution takes. Target: temperature + top-p ≤ 5 ms per update in both orders.
+ * a 50,257-token distribution takes. Target: temperature + top-p ≤ 5 ms per update in both orders. Then
+ * the same slider moves at K = 151,936 (Qwen's vocabulary, the largest common one) against K = 50,257:
+ * the pipeline is O(K), so the ratio should be close to 151,936 / 50,257 ≈ 3.02.
  *
  * The distribution is a shuffled power law p ∝ 1/rank^1.1, the usual shape of a next-token distribution
  * (a heavy head and a long tail), so that top-p's boundary falls where it would on a real model.
@@ -11,6 +13,7 @@ import { parseTokenDistribution } from '../src/core/lm/importDistribution.ts';
 import {
   createPipelineScratch,
   NEUTRAL_SETTINGS,
+  type PipelineScratch,
   runPipeline,
   type SamplerOrder,
   type SamplerSettings,
@@ -19,6 +22,7 @@ import { createRng, type Rng } from '../src/core/rng.ts';
 import { formatNumber, type Reporter, time } from './timing.ts';
 
 const K = 50_257;
+const LARGE_K = 151_936;
 
 function powerLaw(k: number, exponent: number, rng: Rng): Float64Array {
   const p = new Float64Array(k);
@@ -121,6 +125,8 @@ export function run(report: Reporter): void {
       'Target: temperature + top-p ≤ 5 ms per update.',
   );
 
+  reportScaling(report, rng, p, scratch, options);
+
   report.heading(`Generation, K = ${K}: ms per token (pipeline + inverse-CDF draw + top 5 alternatives)`);
   const genRows: (string | number)[][] = [];
   const vocabulary = Array.from({ length: K }, (_, i) => `t${i}`);
@@ -172,4 +178,56 @@ export function run(report: Reporter): void {
     ]);
   }
   report.table(['format', 'MB', 'parseTokenDistribution', 'median', 'JSON.parse alone'], importRows);
+}
+
+/**
+ * One slider move at K = 50,257 and at K = 151,936, each with its own scratch (a scratch resized between
+ * calls would reallocate every time), in both orders, for the temperature and the top-p slider.
+ */
+function reportScaling(
+  report: Reporter,
+  rng: Rng,
+  small: Float64Array,
+  smallScratch: PipelineScratch,
+  options: { warmup: number; repeats: number },
+): void {
+  const large = powerLaw(LARGE_K, 1.1, rng);
+  const largeScratch = createPipelineScratch();
+  const base: Partial<SamplerSettings> = { temperature: 0.8, topP: 0.95 };
+  const drags: [string, Partial<SamplerSettings>][] = [
+    ['t 0.8 → 0.81', { temperature: 0.81 }],
+    ['top-p 0.95 → 0.94', { topP: 0.94 }],
+  ];
+  const drag = (p: Float64Array, scratch: PipelineScratch, from: SamplerSettings, to: SamplerSettings) => {
+    let flip = false;
+    return time(() => {
+      flip = !flip;
+      return runPipeline(p, flip ? to : from, scratch).entropyNats;
+    }, options);
+  };
+  report.heading(
+    `Sampler pipeline per slider move, K = ${K} against K = ${LARGE_K} (t 0.8 + top-p 0.95): ms, best (median) of 30`,
+  );
+  const rows: (string | number)[][] = [];
+  for (const order of ['temperature-first', 'temperature-last'] as SamplerOrder[]) {
+    const from = { ...NEUTRAL_SETTINGS, ...base, order };
+    for (const [slider, change] of drags) {
+      const to = { ...from, ...change };
+      const a = drag(small, smallScratch, from, to);
+      const b = drag(large, largeScratch, from, to);
+      rows.push([
+        order,
+        slider,
+        `${runPipeline(small, from, smallScratch).keptCount} / ${runPipeline(large, from, largeScratch).keptCount}`,
+        `${ms(a.bestNs)} (${ms(a.medianNs)})`,
+        `${ms(b.bestNs)} (${ms(b.medianNs)})`,
+        `${formatNumber(b.bestNs / a.bestNs)} (${formatNumber(b.medianNs / a.medianNs)})`,
+      ]);
+    }
+  }
+  report.table(
+    ['order', 'slider', 'kept (small / large)', `K = ${K}`, `K = ${LARGE_K}`, 'ratio, best (median)'],
+    rows,
+  );
+  report.note(`Linear scaling would give ${formatNumber(LARGE_K / K)}×.`);
 }

@@ -336,7 +336,8 @@ export interface ErrorParams {
   'sampler.topK': { got: string };
   'sampler.topP': { got: string };
   'sampler.minP': { got: string };
-  'sampler.typicalP': { got: string };
+  /** zeroAllowed: the order is 'temperature-last', where typical-p = 0 is valid (llama.cpp). */
+  'sampler.typicalP': { got: string; zeroAllowed: boolean };
   'sampler.order': { got: string };
   'generation.tooMany': { limit: number; got: number };
   'generation.emptyVocabulary': Record<string, never>;

@@ -232,7 +232,11 @@ export const en = {
   lmTemperatureLabel: 'Temperature $t$',
   lmTemperatureSliderLabel: 'Temperature $t$ (left cold, right hot; $t < 0$ is hotter than $\\infty$)',
   lmTemperatureHint:
-    '1 changes nothing, 0 is greedy, large is uniform, negative picks the least likely first.',
+    '1 changes nothing, 0 is greedy, large is uniform. Negative inverts the order with temperature first (a physics extension) and is greedy with temperature last, as in llama.cpp.',
+  lmNegativeTemperatureInverts:
+    'Negative $t$ is the physics extension: no sampling library allows it. Here, with temperature first, it inverts the order: the least likely tokens come first.',
+  lmNegativeTemperatureGreedy:
+    'llama.cpp treats every $t \\le 0$ as greedy, and so does this order: only the most likely of the tokens the truncation kept remains. The inversion at negative $t$ is a physics extension that no engine does; choose “Temperature first” to see it.',
   topKLabel: 'top-k (0 = off)',
   topPLabel: 'top-p (1 = off)',
   minPLabel: 'min-p (0 = off)',
@@ -348,8 +352,8 @@ export const en = {
     ],
     negative: [
       'Negative $T$: population inversion',
-      'Negative $t$: least likely first',
-      'Beyond infinite temperature the order flips.',
+      'Negative $t$: least likely first (a physics extension)',
+      'Beyond infinite temperature the order flips. No sampling library allows $t < 0$; llama.cpp treats it as greedy.',
     ],
   },
   webglMissing:

@@ -280,6 +280,7 @@ function corpus(): Message[] {
     sampler({ topP: 2 }),
     sampler({ minP: -1 }),
     sampler({ typicalP: 0 }),
+    sampler({ typicalP: -1, order: 'temperature-last' }),
     sampler({ order: 'bogus' as SamplerSettings['order'] }),
   );
   const generation = (vocabulary: string[], count: number, alternatives = 0, probabilities = [1]) =>

@@ -59,6 +59,58 @@ test('top-k greys out the tokens it removes and the kept count follows', async (
   expect(await page.locator('#pipeline-view').textContent()).toMatch(/top-k/);
 });
 
+async function setField(selector: string, value: string): Promise<void> {
+  await page.fill(selector, value);
+  await page.press(selector, 'Enter');
+}
+
+test('negative t: the note says the inversion is the physics extension, and the llama.cpp order is greedy', async () => {
+  await openLanguageScreen();
+  const note = page.locator('#lm-negative-temperature-note');
+  expect(await note.isHidden()).toBe(true);
+  await setField('#generation-temperatures', '-1, 1');
+  const badges = page.locator('.generation-column .generation-badge:visible');
+  await expect.poll(() => badges.count()).toBe(0);
+  await setField('#lm-temperature-input', '-1');
+  await expect.poll(() => note.textContent()).toMatch(/physics extension: no sampling library allows it/);
+  expect(await note.textContent()).toMatch(/inverts the order/);
+  // Temperature first: the inversion keeps every token and draws, so there is no greedy token.
+  expect(await page.locator('#pipeline-greedy').isVisible()).toBe(false);
+  expect(await page.textContent('#lm-readout-kept')).not.toMatch(/^1 of/);
+
+  await page.selectOption('#sampler-order', 'temperature-last');
+  await expect.poll(() => note.textContent()).toMatch(/llama\.cpp treats every .* as greedy/);
+  await expect.poll(() => page.locator('#pipeline-greedy').isVisible()).toBe(true);
+  await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^1 of \d+/);
+  // The generation column at t = −1 is greedy now, and says so.
+  await expect.poll(() => badges.count()).toBe(1);
+
+  await setField('#lm-temperature-input', '0.5');
+  await expect.poll(() => note.isHidden()).toBe(true);
+});
+
+test('top-p = 0 keeps one token in both orders; typical-p = 0 only with temperature last, as llama.cpp and HF', async () => {
+  await openLanguageScreen();
+  await setField('#top-p', '0');
+  await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^1 of \d+/);
+  expect(await page.getAttribute('#top-p', 'aria-invalid')).toBeNull();
+  await setField('#top-p', '1');
+  await setField('#typical-p', '0');
+  await expect.poll(() => page.getAttribute('#typical-p', 'aria-invalid')).toBe('true');
+  expect(await page.locator('#typical-p-error').textContent()).toMatch(/Hugging Face requires/);
+  await setField('#typical-p', '1');
+  await expect.poll(() => page.getAttribute('#typical-p', 'aria-invalid')).toBeNull();
+  await page.selectOption('#sampler-order', 'temperature-last');
+  await setField('#typical-p', '0');
+  await expect.poll(() => page.textContent('#lm-readout-kept')).toMatch(/^1 of \d+/);
+  expect(await page.getAttribute('#typical-p', 'aria-invalid')).toBeNull();
+  // Back to temperature first with typical-p = 0: refused beside the order, which stays as it was.
+  await page.selectOption('#sampler-order', 'temperature-first');
+  await expect.poll(() => page.getAttribute('#sampler-order', 'aria-invalid')).toBe('true');
+  expect(await page.locator('#sampler-order-error').textContent()).toMatch(/Hugging Face requires/);
+  expect(await page.inputValue('#sampler-order')).toBe('temperature-last');
+});
+
 test('a malformed pasted distribution shows an error and keeps the model distribution', async () => {
   await openLanguageScreen();
   await page.fill('#paste-json', '{"the": 0.5, "a":');

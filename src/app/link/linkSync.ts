@@ -106,10 +106,13 @@ export function applyLanguageLink(link: LinkSettings, language: LanguageScreenMo
     const sampler: Partial<SamplerSettings> = {};
     if (link.t !== undefined) sampler.temperature = link.t;
     if (link.k !== undefined) sampler.topK = link.k;
-    if (link.p !== undefined) sampler.topP = link.p > 0 ? link.p : 1;
+    if (link.p !== undefined) sampler.topP = link.p;
     if (link.minp !== undefined) sampler.minP = link.minp;
-    if (link.typ !== undefined) sampler.typicalP = link.typ > 0 ? link.typ : 1;
     if (link.so !== undefined) sampler.order = link.so as SamplerOrder;
+    // typical-p = 0 is valid only with temperature last (llama.cpp); older links meant "off" by it.
+    const stageOrder = sampler.order ?? language.sampler.peek().order;
+    if (link.typ !== undefined)
+      sampler.typicalP = link.typ > 0 || stageOrder === 'temperature-last' ? link.typ : 1;
     attempt('t', () => language.updateSampler(sampler));
     if (gen !== undefined) {
       const temperatures = readTemperatureList(gen);

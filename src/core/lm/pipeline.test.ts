@@ -5,6 +5,7 @@ import { InputError } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import {
   createPipelineScratch,
+  isGreedyTemperature,
   NEUTRAL_SETTINGS,
   type PipelineResult,
   runPipeline,
@@ -228,30 +229,84 @@ describe('conventions', () => {
     expect(tied.greedy).toBe(false);
   });
 
-  test('t < 0 inverts: p′ ∝ p^(1/t), least likely first', () => {
+  test('t < 0 inverts with temperature first (the physics extension): p′ ∝ p^(1/t), least likely first', () => {
     // t = −1: p′ ∝ 1/p = [2, 3.333, 5] / 10.333.
     const inverted = runPipeline([0.5, 0.3, 0.2], settings({ temperature: -1 }));
     const w = [2, 1 / 0.3, 5];
     const z = w[0] + w[1] + w[2];
     expectClose(inverted.final, [w[0] / z, w[1] / z, w[2] / z]);
+    expect(inverted.greedy).toBe(false);
     // Temperature first, then top-k 1: the one token kept is the least likely of the original.
     const least = runPipeline([0.5, 0.3, 0.2], settings({ temperature: -1, topK: 1 }));
     expectClose(least.final, [0, 0, 1]);
-    // Temperature last: top-k 2 first keeps the two most likely, then the inversion favours the lesser.
-    const afterTopK = runPipeline(
-      [0.5, 0.3, 0.2],
-      settings({ temperature: -1, topK: 2, order: 'temperature-last' }),
-    );
-    expectClose(afterTopK.final, [0.375, 0.625, 0]);
     // t → 0−: everything on the least likely token with p > 0; zeros stay zero.
     const limit = runPipeline([0.5, 0, 0.3, 0.2], settings({ temperature: -1e-3 }));
     expectClose(limit.final, [0, 0, 0, 1]);
   });
 
-  test('t = ±∞ is uniform over the tokens with p > 0', () => {
+  test("temperature last: every t ≤ 0 is greedy, as llama.cpp's temperature sampler (temp ≤ 0 keeps the maximum)", () => {
+    // The app used to invert here too: t = −1 gave [0.194, 0.323, 0.484]; llama.cpp gives [1, 0, 0].
+    const last = { order: 'temperature-last' as const };
+    for (const temperature of [-0, -1e-3, -1, -7.5, Number.NEGATIVE_INFINITY]) {
+      const result = runPipeline([0.5, 0.3, 0.2], settings({ temperature, ...last }));
+      expect(result.greedy).toBe(true);
+      expect(result.greedyToken).toBe(0);
+      expect(Array.from(result.final)).toEqual([1, 0, 0]);
+      expect(result.keptCount).toBe(1);
+      expect(result.entropyNats).toBe(0);
+    }
+    // After top-k 2 the most likely survivor, not the lesser one an inversion would favour ([0.375, 0.625]).
+    const afterTopK = runPipeline([0.5, 0.3, 0.2], settings({ temperature: -1, topK: 2, ...last }));
+    expect(Array.from(afterTopK.final)).toEqual([1, 0, 0]);
+    // Tied maxima: llama.cpp keeps the first maximum in its candidate order (token order when no stage
+    // before it sorted them; after a sort, its unstable sort decides), the app the lowest token index.
+    const tied = [0.1, 0.3, 0.3, 0.2, 0.1];
+    for (const extra of [{}, { topK: 3 }, { topP: 0.7 }, { minP: 0.5 }]) {
+      const result = runPipeline(tied, settings({ temperature: -2, ...extra, ...last }));
+      expect(result.greedyToken).toBe(1);
+      expect(Array.from(result.final)).toEqual([0, 1, 0, 0, 0]);
+    }
+  });
+
+  test('top-p = 0 keeps only the most likely token, in both orders (llama.cpp and HF both accept 0)', () => {
+    for (const order of ORDERS) {
+      const result = runPipeline([0.2, 0.5, 0.3], settings({ topP: 0, order }));
+      expect(Array.from(result.final)).toEqual([0, 1, 0]);
+      expect(stage(result, 'top-p').active).toBe(true);
+      expect(stage(result, 'top-p').removedCount).toBe(2);
+      // Tied maxima: one token, the lower index (llama.cpp stops at the first cumulative sum ≥ 0).
+      const tied = runPipeline([0.4, 0.2, 0.4], settings({ topP: 0, order }));
+      expect(Array.from(tied.final)).toEqual([1, 0, 0]);
+    }
+  });
+
+  test("typical-p = 0 keeps only the most typical token in llama.cpp's order; HF's order refuses it as HF does", () => {
+    // P4's most typical token is token 1 (see the typical-p fixture above): llama.cpp stops at the first
+    // cumulative sum > 0, which is the first token in the typical order.
+    const result = runPipeline(P4, settings({ typicalP: 0, order: 'temperature-last' }));
+    expect(Array.from(result.final)).toEqual([0, 1, 0, 0]);
+    expect(stage(result, 'typical-p').removedCount).toBe(3);
+    expectInputError(
+      () => runPipeline(P4, settings({ typicalP: 0 })),
+      /typical-p must be in \(0, 1\] with temperature first/,
+    );
+  });
+
+  test("min-p = 1 keeps every token tied with the most likely, as llama.cpp's logit ≥ max + ln 1", () => {
+    for (const order of ORDERS) {
+      const result = runPipeline([0.4, 0.2, 0.4], settings({ minP: 1, order }));
+      expect(Array.from(result.final)).toEqual([0.5, 0, 0.5]);
+    }
+  });
+
+  test('t = ±∞ is uniform over the tokens with p > 0, except −∞ with temperature last (greedy)', () => {
     for (const temperature of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       for (const order of ORDERS) {
         const result = runPipeline([0.7, 0, 0.2, 0.1], settings({ temperature, order }));
+        if (order === 'temperature-last' && temperature < 0) {
+          expect(Array.from(result.final)).toEqual([1, 0, 0, 0]);
+          continue;
+        }
         expectClose(result.final, [1 / 3, 0, 1 / 3, 1 / 3]);
         expect(result.perplexity).toBeCloseTo(3, 12);
       }
@@ -327,13 +382,19 @@ describe('validation', () => {
     );
     expectInputError(() => runPipeline(P4, settings({ topK: 2.5 })), /top-k must be a whole number/);
     expectInputError(() => runPipeline(P4, settings({ topK: Number.POSITIVE_INFINITY })), /top-k must be/);
-    expectInputError(() => runPipeline(P4, settings({ topP: 0 })), /top-p must be in \(0, 1\]/);
-    expectInputError(() => runPipeline(P4, settings({ topP: 1.01 })), /top-p must be in \(0, 1\]/);
-    expectInputError(() => runPipeline(P4, settings({ topP: Number.NaN })), /top-p must be in \(0, 1\]/);
+    expectInputError(() => runPipeline(P4, settings({ topP: -0.1 })), /top-p must be in \[0, 1\]/);
+    expectInputError(() => runPipeline(P4, settings({ topP: 1.01 })), /top-p must be in \[0, 1\]/);
+    expectInputError(() => runPipeline(P4, settings({ topP: Number.NaN })), /top-p must be in \[0, 1\]/);
     expectInputError(() => runPipeline(P4, settings({ minP: -0.1 })), /min-p must be in \[0, 1\]/);
     expectInputError(() => runPipeline(P4, settings({ minP: 2 })), /min-p must be in \[0, 1\]/);
     expectInputError(() => runPipeline(P4, settings({ typicalP: 0 })), /typical-p must be in \(0, 1\]/);
     expectInputError(() => runPipeline(P4, settings({ typicalP: 1.5 })), /typical-p must be in \(0, 1\]/);
+    for (const typicalP of [-0.1, 1.5, Number.NaN]) {
+      expectInputError(
+        () => runPipeline(P4, settings({ typicalP, order: 'temperature-last' })),
+        /typical-p must be in \[0, 1\]/,
+      );
+    }
     expectInputError(
       () => runPipeline(P4, settings({ order: 'sideways' as SamplerOrder })),
       /order must be 'temperature-first' or 'temperature-last'/,
@@ -453,7 +514,7 @@ function reference(p: ArrayLike<number>, s: SamplerSettings): { final: number[];
   };
   for (const kind of STAGE_ORDER[s.order]) {
     if (kind === 'temperature' && s.temperature !== 1) {
-      if (s.temperature === 0) {
+      if (s.temperature === 0 || (!hf && s.temperature < 0)) {
         let best = 0;
         for (let i = 1; i < n; i++) if (cur[i] > cur[best]) best = i;
         cur = cur.map((_, i) => (i === best ? 1 : 0));
@@ -496,18 +557,21 @@ const distributionArb = fc
     return w.map((x) => x / total);
   });
 
-const settingsArb: fc.Arbitrary<SamplerSettings> = fc.record({
-  temperature: fc.oneof(
-    fc.constantFrom(0, 1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
-    fc.double({ min: 0.05, max: 20, noNaN: true }),
-    fc.double({ min: -20, max: -0.05, noNaN: true }),
-  ),
-  topK: fc.integer({ min: -2, max: 130 }),
-  topP: fc.oneof(fc.constant(1), fc.double({ min: 0.001, max: 1, noNaN: true })),
-  minP: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
-  typicalP: fc.oneof(fc.constant(1), fc.double({ min: 0.001, max: 1, noNaN: true })),
-  order: fc.constantFrom<SamplerOrder>('temperature-first', 'temperature-last'),
-});
+const settingsArb: fc.Arbitrary<SamplerSettings> = fc
+  .record({
+    temperature: fc.oneof(
+      fc.constantFrom(0, 1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+      fc.double({ min: 0.05, max: 20, noNaN: true }),
+      fc.double({ min: -20, max: -0.05, noNaN: true }),
+    ),
+    topK: fc.integer({ min: -2, max: 130 }),
+    topP: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0.001, max: 1, noNaN: true })),
+    minP: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+    typicalP: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0.001, max: 1, noNaN: true })),
+    order: fc.constantFrom<SamplerOrder>('temperature-first', 'temperature-last'),
+  })
+  // typical-p = 0 is refused with temperature first, as in HF (the validation tests cover it).
+  .map((s) => (s.order === 'temperature-first' && s.typicalP === 0 ? { ...s, typicalP: 1 } : s));
 
 describe('properties', () => {
   test('every stage output sums to 1, supports only shrink, masks match, at least one token survives', () => {
@@ -551,6 +615,28 @@ describe('properties', () => {
     );
   });
 
+  test('with temperature last, every t ≤ 0 puts all the probability on the first maximum the truncation kept', () => {
+    const scratch = createPipelineScratch();
+    const nonPositive = fc.oneof(
+      fc.constantFrom(0, -0, Number.NEGATIVE_INFINITY),
+      fc.double({ min: -50, max: -Number.MIN_VALUE, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(distributionArb, settingsArb, nonPositive, (p, s, temperature) => {
+        const result = runPipeline(p, { ...s, temperature, order: 'temperature-last' }, scratch);
+        const truncated = stage(result, 'min-p').after;
+        let first = 0;
+        for (let i = 1; i < truncated.length; i++) if (truncated[i] > truncated[first]) first = i;
+        expect(result.greedy).toBe(true);
+        expect(result.greedyToken).toBe(first);
+        expect(support(result.final)).toEqual([first]);
+        expect(result.final[first]).toBe(1);
+        expect(result.entropyNats).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('with temperature last, the truncation sets do not depend on t', () => {
     fc.assert(
       fc.property(distributionArb, settingsArb, settingsArb, (p, s, other) => {
@@ -559,8 +645,9 @@ describe('properties', () => {
         for (const kind of ['top-k', 'typical-p', 'top-p', 'min-p'] as const) {
           expect(Array.from(stage(b, kind).after)).toEqual(Array.from(stage(a, kind).after));
         }
-        // The final support is the truncation set, unless the temperature is 0 (greedy keeps one token).
-        if (other.temperature !== 0 && s.temperature !== 0) {
+        // The final support is the truncation set, unless a temperature is greedy (which keeps one token).
+        const last = 'temperature-last';
+        if (!isGreedyTemperature(other.temperature, last) && !isGreedyTemperature(s.temperature, last)) {
           expect(support(b.final)).toEqual(support(a.final));
         }
       }),
@@ -588,6 +675,8 @@ describe('large vocabularies', () => {
       { temperature: 1.2, topK: 700, minP: 0.01 },
       { temperature: 0.9, typicalP: 0.8 },
       { temperature: -0.7, topP: 0.5 },
+      { temperature: 1.3, topP: 0 },
+      { temperature: -2, topK: 900 },
     ];
     const scratch = createPipelineScratch();
     for (const order of ORDERS) {

@@ -8,12 +8,21 @@
  *
  * - Temperature t: p' = softmax(ln p / t) (as temperatureSoftmax), i.e. the Boltzmann distribution at T = t
  *   of energies −ln p. t = 1 leaves p unchanged. t = 0 (either sign of zero) is greedy decoding: all the
- *   probability goes to the first maximum (the lowest token index among the most likely tokens), as in
- *   llama.cpp; among the tokens the earlier stages kept when temperature comes last. A tiny t ≠ 0 is the
- *   mathematical limit instead, which shares the probability equally between tied maxima. t < 0, which no
- *   mainstream sampler allows, inverts the order: least likely first (t → 0− puts everything on the least
- *   likely tokens with p > 0). t = ±∞ is uniform over the tokens with p > 0. Tokens with p = 0 stay at 0.
- *   vLLM's "t below 1e-5 is greedy" is not copied: a small t shows the limit approaching greedy.
+ *   probability goes to the first maximum (the lowest token index among the most likely tokens); among the
+ *   tokens the earlier stages kept when temperature comes last. A tiny t > 0 is the mathematical limit
+ *   instead, which shares the probability equally between tied maxima. t = +∞ is uniform over the tokens
+ *   with p > 0. Tokens with p = 0 stay at 0. vLLM's "t below 1e-5 is greedy" is not copied: a small t
+ *   shows the limit approaching greedy.
+ * - t < 0 depends on the order. 'temperature-last' does what llama.cpp does (its temperature sampler,
+ *   llama_sampler_temp_impl): every t ≤ 0, −∞ included, is greedy. 'temperature-first' keeps the physics
+ *   extension, which no sampling library allows (HF refuses t ≤ 0 when sampling): t < 0 inverts the
+ *   order, least likely first (t → 0− puts everything on the least likely tokens with p > 0, t = −∞ is
+ *   uniform). isGreedyTemperature says which.
+ * - Greedy among tied maxima: llama.cpp keeps the first maximum in its current candidate order. That is
+ *   token order when no stage before temperature sorted the candidates (top-k, top-p and typical-p sort
+ *   them; min-p on unsorted candidates keeps their order), so the lowest token index, as here. After a
+ *   sort it is whichever tied token its unstable sort put first, which no specification fixes; the app
+ *   keeps the lowest index there too.
  * - Order 'temperature-first' (HF): temperature, top-k, top-p, min-p, typical-p. vLLM also applies
  *   temperature first but puts min-p before top-k/top-p. Order 'temperature-last' (llama.cpp's default
  *   chain): top-k, typical-p, top-p, min-p, temperature; there the truncation sets do not depend on t.
@@ -31,6 +40,15 @@
  *   in exact arithmetic).
  * - Every stage keeps at least one token. Disabled values: topK ≤ 0 or ≥ K, topP = 1, minP = 0,
  *   typicalP = 1, temperature = 1. A disabled stage is still listed, with after equal to before.
+ * - Limits as the libraries set them: top-p = 0 keeps only the most likely token (both libraries accept
+ *   it: HF checks top_p ≥ 0, and llama.cpp's first cumulative sum ≥ 0 is the first token); typical-p = 0
+ *   keeps only the most typical token in 'temperature-last' (llama.cpp's first sum > 0) and is refused in
+ *   'temperature-first', as HF requires 0 < typical_p; min-p = 1 keeps every token tied with the most
+ *   likely in both (llama.cpp's logit ≥ max + ln 1).
+ * - Ties among tokens a truncation ranks equally: llama.cpp's sorts are unstable, so which of several
+ *   tied tokens top-k or top-p keeps at its boundary is unspecified there; the count is the same as here.
+ *   llama.cpp works in float32 and converts the settings to float, so a cumulative sum that lands within
+ *   float rounding of top_p or typical_p can end one token apart; every other case agrees.
  *
  * Cost: O(K) per call, no sort. A truncation stage needs only where the ranking's prefix ends, so a
  * histogram of probability mass over value buckets (four per octave, read from the float's bits) finds the
@@ -56,15 +74,18 @@ export type SamplerOrder = 'temperature-first' | 'temperature-last';
 export type StageKind = 'temperature' | 'top-k' | 'top-p' | 'min-p' | 'typical-p';
 
 export interface SamplerSettings {
-  /** Any number but NaN; 1 is neutral, 0 greedy, negative inverts, ±Infinity uniform. */
+  /**
+   * Any number but NaN; 1 is neutral, 0 greedy, +Infinity uniform. Negative inverts with temperature first
+   * (the physics extension) and is greedy with temperature last (llama.cpp); see isGreedyTemperature.
+   */
   temperature: number;
   /** Keep the k most likely tokens; a whole number, ≤ 0 or ≥ K turns it off. */
   topK: number;
-  /** Nucleus: keep the most likely tokens until their total reaches top_p; in (0, 1], 1 turns it off. */
+  /** Nucleus: keep the most likely tokens until their total reaches top_p; in [0, 1], 1 turns it off. */
   topP: number;
   /** Remove tokens less likely than min_p times the most likely; in [0, 1], 0 turns it off. */
   minP: number;
-  /** Locally typical sampling mass; in (0, 1], 1 turns it off. */
+  /** Locally typical sampling mass; 1 turns it off. In [0, 1] with temperature last, (0, 1] first (HF). */
   typicalP: number;
   order: SamplerOrder;
 }
@@ -110,9 +131,9 @@ export interface PipelineResult {
   final: Float64Array;
   /** Tokens with probability > 0 in `final`. */
   keptCount: number;
-  /** True when the temperature is 0: the next token is `greedyToken`, without drawing. */
+  /** True when the temperature stage is greedy (isGreedyTemperature): the next token is `greedyToken`. */
   greedy: boolean;
-  /** The token greedy decoding picks (first maximum), or −1 when the temperature is not 0. */
+  /** The token greedy decoding picks (first maximum), or −1 when the temperature stage is not greedy. */
   greedyToken: number;
   /** Entropy of `final` in nats. */
   entropyNats: number;
@@ -212,6 +233,14 @@ export function createPipelineScratch(): PipelineScratch {
   return new PipelineScratch();
 }
 
+/**
+ * Whether temperature t is greedy decoding in this order: t = 0 (either sign) in both; with temperature
+ * last every t ≤ 0, as in llama.cpp, whose temperature sampler treats temp ≤ 0 as greedy.
+ */
+export function isGreedyTemperature(temperature: number, order: SamplerOrder): boolean {
+  return order === 'temperature-last' ? temperature <= 0 : temperature === 0;
+}
+
 /** Throws InputError with a message for a person unless every setting is usable. */
 export function validateSamplerSettings(settings: SamplerSettings): void {
   const { temperature, topK, topP, minP, typicalP, order } = settings;
@@ -221,17 +250,18 @@ export function validateSamplerSettings(settings: SamplerSettings): void {
   if (typeof topK !== 'number' || !Number.isSafeInteger(topK)) {
     throw new InputError('sampler.topK', { got: String(topK) });
   }
-  if (typeof topP !== 'number' || !(topP > 0 && topP <= 1)) {
+  if (typeof topP !== 'number' || !(topP >= 0 && topP <= 1)) {
     throw new InputError('sampler.topP', { got: String(topP) });
   }
   if (typeof minP !== 'number' || !(minP >= 0 && minP <= 1)) {
     throw new InputError('sampler.minP', { got: String(minP) });
   }
-  if (typeof typicalP !== 'number' || !(typicalP > 0 && typicalP <= 1)) {
-    throw new InputError('sampler.typicalP', { got: String(typicalP) });
-  }
   if (order !== 'temperature-first' && order !== 'temperature-last') {
     throw new InputError('sampler.order', { got: String(order) });
+  }
+  const zeroAllowed = order === 'temperature-last';
+  if (typeof typicalP !== 'number' || !(typicalP <= 1 && (zeroAllowed ? typicalP >= 0 : typicalP > 0))) {
+    throw new InputError('sampler.typicalP', { got: String(typicalP), zeroAllowed });
   }
 }
 
@@ -304,7 +334,7 @@ export function runPipeline(
     stage.removed = scratch.masks[s];
     stage.active = active;
     if (kind === 'temperature') {
-      result.greedy = active && settings.temperature === 0;
+      result.greedy = active && isGreedyTemperature(settings.temperature, settings.order);
       result.greedyToken = -1;
     }
     if (!active) {
@@ -315,12 +345,11 @@ export function runPipeline(
       continue;
     }
     if (kind === 'temperature') {
-      const t = settings.temperature;
-      if (t === 0) {
+      if (result.greedy) {
         result.greedyToken = greedy(before, after);
       } else {
         refreshEnergies(input, scratch);
-        applyTemperature(before, after, t, scratch);
+        applyTemperature(before, after, settings.temperature, scratch);
       }
     } else if (kind === 'top-k') {
       applyTopK(before, after, settings.topK, hf, scratch);
@@ -351,8 +380,9 @@ export function runPipeline(
 function stageParameter(kind: StageKind, settings: SamplerSettings): number {
   switch (kind) {
     case 'temperature':
-      // −0 is greedy like +0, so they must compare equal here; Object.is would tell them apart.
-      return settings.temperature === 0 ? 0 : settings.temperature;
+      // Every greedy temperature (−0 like +0, and any t ≤ 0 with temperature last) does the same, so they
+      // must compare equal here; Object.is would tell −0 from +0.
+      return isGreedyTemperature(settings.temperature, settings.order) ? 0 : settings.temperature;
     case 'top-k':
       return settings.topK;
     case 'top-p':
@@ -398,7 +428,7 @@ function applyTemperature(
   scratch: PipelineScratch,
 ): void {
   const cached = scratch.energies;
-  // 1/t maps t = ±∞ to β = ±0 (uniform over the tokens present); t = 0 never gets here (greedy).
+  // 1/t maps t = ±∞ to β = ±0 (uniform over the tokens present); a greedy t never gets here.
   const beta = 1 / t;
   if (before === scratch.distributions[0]) {
     // Temperature first: the tokens present are the input's, whose zeros already have E = +∞.
@@ -491,7 +521,8 @@ function truncate(
   let massBefore = 0;
   for (let b = 0; b < BUCKET_COUNT; b++) {
     const through = massBefore + bucketWeight[b];
-    if (strict ? through > target : through >= target) {
+    // An empty bucket never holds the boundary, not even when the target is 0 (top-p = 0).
+    if (bucketWeight[b] > 0 && (strict ? through > target : through >= target)) {
       boundary = b;
       break;
     }
@@ -627,7 +658,8 @@ export function selectPrefix(
     ranking[hi - 1] = ranking[store];
     ranking[store] = pivot;
     const throughLeft = massBefore + mass;
-    if (strict ? throughLeft > target : throughLeft >= target) {
+    // An empty left part cannot hold the boundary, even where a target of 0 is already reached.
+    if (store > lo && (strict ? throughLeft > target : throughLeft >= target)) {
       hi = store;
       reachedInRange = true;
       continue;

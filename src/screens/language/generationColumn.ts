@@ -18,8 +18,11 @@ const CONTEXT_SHOWN = 60;
 export interface ColumnView {
   root: HTMLElement;
   readonly temperature: number;
-  /** Clears the generated text and shows the context the column continues. */
-  reset(context: string): void;
+  /**
+   * Clears the generated text and shows the context the column continues; `greedy` shows the badge
+   * (t = 0, or any t ≤ 0 with temperature last).
+   */
+  reset(context: string, greedy: boolean): void;
   /** Shows the column after a step: the characters generated since the last call and the latest choice. */
   show(column: GenerationColumn): void;
 }
@@ -43,6 +46,8 @@ export function createColumnView(
   const choice = h('p', { class: 'generation-choice' });
   const length = h('p', { class: 'generation-length' });
   const shown = displayTemperature(temperature);
+  const badge = h('span', { class: 'generation-badge' }, strings.columnGreedy);
+  badge.hidden = temperature !== 0;
   const root = h(
     'div',
     {
@@ -51,12 +56,7 @@ export function createColumnView(
       'aria-labelledby': headingId,
       'data-temperature': formatTemperature(temperature),
     },
-    h(
-      'h3',
-      { id: headingId },
-      mathElement('span', strings.columnTitle(shown)),
-      temperature === 0 ? h('span', { class: 'generation-badge' }, strings.columnGreedy) : null,
-    ),
+    h('h3', { id: headingId }, mathElement('span', strings.columnTitle(shown)), badge),
     output,
     choice,
     length,
@@ -70,7 +70,8 @@ export function createColumnView(
   return {
     root,
     temperature,
-    reset(context) {
+    reset(context, greedy) {
+      badge.hidden = !greedy;
       contextText.data = context.length > CONTEXT_SHOWN ? `…${context.slice(-CONTEXT_SHOWN)}` : context;
       earlier.data = '';
       latest.textContent = '';

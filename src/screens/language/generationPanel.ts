@@ -81,7 +81,8 @@ export function createGenerationPanel(state: LanguageScreenModel, allStrings: St
         views = temperatures.map((t) => createColumnView(strings, t, lengthText));
         columnsHost.replaceChildren(...views.map((view) => view.root));
       }
-      for (const view of views) view.reset(context);
+      for (const [c, view] of views.entries())
+        view.reset(context, run?.columns[c]?.greedy ?? view.temperature === 0);
     }
     for (const [c, column] of (run?.columns ?? []).entries()) views[c]?.show(column);
   });

@@ -64,6 +64,24 @@ describe('GenerationRun', () => {
     expect(negativeZero).toBe(expected);
   });
 
+  test('a column is greedy at t = 0, and at every t ≤ 0 with temperature last', () => {
+    const temperatures = [-1, -0, 0, 0.5];
+    const first = new GenerationRun(model, CONTEXT, sampler(), temperatures, 1);
+    expect(first.columns.map((column) => column.greedy)).toEqual([false, true, true, false]);
+    const last = new GenerationRun(model, CONTEXT, sampler({ order: 'temperature-last' }), temperatures, 1);
+    expect(last.columns.map((column) => column.greedy)).toEqual([true, true, true, false]);
+  });
+
+  test("temperature last: every t ≤ 0 follows the argmax path, as llama.cpp's greedy t ≤ 0", () => {
+    const expected = argmaxPath(CONTEXT, 100);
+    const last = sampler({ order: 'temperature-last' });
+    const columns = generateAll(new GenerationRun(model, CONTEXT, last, [-1, -0.05, 0], 3), 100);
+    expect(columns).toEqual([expected, expected, expected]);
+    // With temperature first the same t = −1 is the inversion, which leaves the argmax path at once.
+    const [inverted] = generateAll(new GenerationRun(model, CONTEXT, sampler(), [-1], 3), 100);
+    expect(inverted).not.toBe(expected);
+  });
+
   test('every choice reports its probability under the final distribution at its temperature', () => {
     const settings = sampler({ topP: 0.9, minP: 0.05 });
     const run = new GenerationRun(model, CONTEXT, settings, [0.7, 0], 5);
@@ -113,7 +131,8 @@ describe('GenerationRun', () => {
   });
 
   test('settings that are not valid are refused before anything is generated', () => {
-    expect(() => new GenerationRun(model, CONTEXT, sampler({ topP: 0 }), [1], 1)).toThrow(InputError);
+    expect(() => new GenerationRun(model, CONTEXT, sampler({ topP: 1.5 }), [1], 1)).toThrow(InputError);
+    expect(() => new GenerationRun(model, CONTEXT, sampler({ typicalP: 0 }), [1], 1)).toThrow(InputError);
     expect(() => new GenerationRun(model, CONTEXT, sampler(), [Number.NaN], 1)).toThrow(InputError);
   });
 });

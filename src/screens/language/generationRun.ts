@@ -9,6 +9,7 @@
  */
 import { chooseToken } from '../../core/lm/generation.ts';
 import {
+  isGreedyTemperature,
   PipelineScratch,
   runPipeline,
   type SamplerSettings,
@@ -43,6 +44,8 @@ export interface Choice {
 
 export interface GenerationColumn {
   readonly temperature: number;
+  /** Greedy decoding at this temperature in the sampler's order (t = 0; any t ≤ 0 with temperature last). */
+  readonly greedy: boolean;
   /** The generated text alone, without the context. */
   readonly text: string;
   readonly steps: number;
@@ -52,6 +55,7 @@ export interface GenerationColumn {
 
 interface MutableColumn {
   temperature: number;
+  greedy: boolean;
   text: string;
   steps: number;
   latest: Choice | null;
@@ -88,6 +92,7 @@ export class GenerationRun {
     });
     this.mutableColumns = temperatures.map((temperature) => ({
       temperature,
+      greedy: isGreedyTemperature(temperature, sampler.order),
       text: '',
       steps: 0,
       latest: null,

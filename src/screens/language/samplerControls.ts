@@ -6,6 +6,7 @@ import { h, textInput } from '../../shared/ui/dom.ts';
 import { createField, type Field, messageOf, onCommit } from '../../shared/ui/field.ts';
 import { acceptDecimalComma, formatNumber } from '../../shared/ui/format.ts';
 import { effect } from '../../shared/ui/lifetime.ts';
+import { setMathText } from '../../shared/ui/mathText.ts';
 import { createTemperatureSlider } from '../../shared/ui/temperatureSlider.ts';
 import type { Strings } from '../../strings/en.ts';
 import type { LanguageScreenModel } from './model.ts';
@@ -35,6 +36,8 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
   });
   const temperature = textInput('lm-temperature-input', 'decimal');
   const temperatureField = createField(strings.lmTemperatureLabel, temperature, strings.lmTemperatureHint);
+  // What a negative t does here, said where it is set: neither engine inverts, and llama.cpp is greedy.
+  const negativeNote = h('p', { class: 'note', id: 'lm-negative-temperature-note', 'aria-live': 'polite' });
 
   const numberInput = (id: string, min: number, max: number, step: number | 'any') =>
     h('input', { type: 'number', id, min, max, step, inputmode: 'decimal' });
@@ -80,7 +83,11 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
   typicalP.input.addEventListener('change', () =>
     apply(typicalP, () => ({ typicalP: readNumber(typicalP.input.value, 'typical-p') })),
   );
-  order.addEventListener('change', () => apply(orderField, () => ({ order: order.value as SamplerOrder })));
+  order.addEventListener('change', () => {
+    apply(orderField, () => ({ order: order.value as SamplerOrder }));
+    // A refused order (typical-p = 0 is valid only with temperature last) leaves the one in use shown.
+    order.value = state.sampler.peek().order;
+  });
 
   effect(() => {
     const settings = state.sampler.value;
@@ -95,6 +102,14 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
     show(minP, settings.minP);
     show(typicalP, settings.typicalP);
     order.value = settings.order;
+    negativeNote.hidden = !(t < 0);
+    if (t < 0)
+      setMathText(
+        negativeNote,
+        settings.order === 'temperature-last'
+          ? strings.lmNegativeTemperatureGreedy
+          : strings.lmNegativeTemperatureInverts,
+      );
   });
 
   return h(
@@ -103,6 +118,7 @@ export function createSamplerControls(state: LanguageScreenModel, strings: Strin
     h('legend', {}, strings.samplerHeading),
     sliderField.root,
     temperatureField.root,
+    negativeNote,
     h('div', { class: 'field-row' }, topK.root, topP.root),
     h('div', { class: 'field-row' }, minP.root, typicalP.root),
     orderField.root,

@@ -428,9 +428,13 @@ export const errorsEn: ErrorTable = {
     `The text ${s.corpusTitle(p.id, p.title)} could not be loaded (HTTP ${p.status}).`,
   'sampler.temperature': () => 'Temperature must be a number (0 for greedy, 1 for the model as it is).',
   'sampler.topK': (p) => `top-k must be a whole number (0 turns it off); got ${p.got}.`,
-  'sampler.topP': (p) => `top-p must be in (0, 1] (1 turns it off); got ${p.got}.`,
+  'sampler.topP': (p) =>
+    `top-p must be in [0, 1] (1 turns it off, 0 keeps only the most likely token); got ${p.got}.`,
   'sampler.minP': (p) => `min-p must be in [0, 1] (0 turns it off); got ${p.got}.`,
-  'sampler.typicalP': (p) => `typical-p must be in (0, 1] (1 turns it off); got ${p.got}.`,
+  'sampler.typicalP': (p) =>
+    p.zeroAllowed
+      ? `typical-p must be in [0, 1] (1 turns it off, 0 keeps only the most typical token); got ${p.got}.`
+      : `typical-p must be in (0, 1] with temperature first, as Hugging Face requires (1 turns it off; 0 is allowed only with temperature last, as in llama.cpp); got ${p.got}.`,
   'sampler.order': (p) =>
     `The sampler order must be 'temperature-first' or 'temperature-last'; got ${p.got}.`,
   'generation.tooMany': (p) => `At most ${p.limit} tokens can be generated at once; ${p.got} were asked for.`,

@@ -64,7 +64,9 @@ export const howItWorks: HowItWorksText = {
           'with every $g = 1$. The same engine draws the particles and the tokens.',
         '$t = 1$ returns the model’s own distribution. $t = 0$ is greedy decoding: ' +
           'the most likely token, the first of them if several tie. $t = \\infty$ is uniform over the tokens with ' +
-          '$p > 0$. $t < 0$, which no mainstream sampler allows, puts the least likely tokens first. ' +
+          '$p > 0$. $t < 0$ is a physics extension that no sampling library allows: with temperature first the ' +
+          'app lets it put the least likely tokens first; with temperature last it does what llama.cpp does, ' +
+          'which treats every $t \\le 0$ as greedy. ' +
           'A token with $p = 0$ has $E = \\infty$ and is never drawn.',
         'Top-k keeps the $k$ most likely tokens; top-p keeps the fewest most likely tokens whose probabilities ' +
           'add up to at least the value of top-p; min-p keeps the tokens whose probability is at least min-p times the ' +
@@ -76,7 +78,9 @@ export const howItWorks: HowItWorksText = {
           'vLLM also applies temperature first. llama.cpp applies temperature last, so which tokens survive ' +
           'does not depend on $t$. The app offers both orders. Where the libraries treat ties differently, each ' +
           'order follows its own: at top-k, transformers keeps every token tied with the $k$-th, llama.cpp ' +
-          'exactly $k$.',
+          'exactly $k$. top-p = 0 keeps only the most likely token in both; typical-p = 0 keeps only the most ' +
+          'typical token with temperature last, as in llama.cpp, and is refused with temperature first, as ' +
+          'transformers refuses it.',
         'The entropy of the next token $H = -\\sum p \\ln p$ (in nats; divide by $\\ln 2$ for bits) and the perplexity ' +
           '$e^H$, the effective number of choices, are the $S$ and $e^S$ of the physics screen.',
       ],
