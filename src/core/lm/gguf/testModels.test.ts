@@ -1,8 +1,13 @@
 /** The test models of tests/fixtures/gguf: what they promise (exact distributions, fixed bytes) holds. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { bigramModel, wideVocabularyModel } from '../../../../tests/fixtures/gguf/testModels.ts';
+import {
+  bigramModel,
+  byteBigramModel,
+  wideVocabularyModel,
+} from '../../../../tests/fixtures/gguf/testModels.ts';
 import { parseGgufHeader } from './ggufHeader.ts';
+import { TokenKind, tokenTexts } from './tokenText.ts';
 
 const sum = (p: Float64Array) => p.reduce((a, b) => a + b, 0);
 /** Byte equality by Buffer.compare: vitest's deep equality takes minutes over 2 MB. */
@@ -42,6 +47,33 @@ describe('the bigram model', () => {
     const committed = readFileSync(new URL('../../../../tests/fixtures/bigram-spm.gguf', import.meta.url));
     expect(committed.length).toBe(model.bytes.length);
     expect(sameBytes(committed, model.bytes)).toBe(true);
+  });
+});
+
+describe('the byte-level bigram model', () => {
+  const model = byteBigramModel();
+
+  test('a GPT-2 vocabulary of the 256 bytes: a lone byte of a Russian letter reads <0xD0>', () => {
+    const result = parseGgufHeader(model.bytes, model.bytes.length);
+    if (result.kind !== 'header') throw new Error('the byte-level model parses from its whole bytes');
+    const { vocabulary } = result.header;
+    expect(vocabulary.model).toBe('gpt2');
+    expect(result.header.metadata.get('tokenizer.ggml.pre')).toBe('gpt-2');
+    const { texts, kinds } = tokenTexts(vocabulary);
+    expect(texts[0xd0]).toBe('<0xD0>');
+    expect(texts[0x20]).toBe(' ');
+    expect(texts[0x61]).toBe('a');
+    expect(texts[256]).toBe('<|endoftext|>');
+    expect(kinds[256]).toBe(TokenKind.SPECIAL);
+    expect(model.bytes.length).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  test('its rows are distributions, and after the first byte of a letter comes a second byte', () => {
+    for (const x of [0x20, 0xd0, 0xd1, 256]) expect(Math.abs(sum(model.table(x)) - 1)).toBeLessThan(1e-12);
+    const afterLead = model.table(0xd0);
+    let continuation = 0;
+    for (let b = 0x80; b <= 0xbf; b++) continuation += afterLead[b];
+    expect(continuation).toBeGreaterThan(0.9);
   });
 });
 
