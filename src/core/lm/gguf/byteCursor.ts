@@ -4,7 +4,10 @@
  * past the end of the file is a truncated file. Every length is checked against the bytes left before
  * anything is allocated, so hostile counts cost nothing.
  */
-import { InputError } from '../../errors.ts';
+import { type GgufCorruption, InputError } from '../../errors.ts';
+
+/** Far above any model's header (a 150,000-token vocabulary with its merges takes a few MB). */
+export const MAX_HEADER_BYTES = 128 * 1024 * 1024;
 
 /** Thrown inside the parser only: the prefix ended before the header did. */
 export class NeedMoreBytes {
@@ -25,6 +28,22 @@ export class ByteCursor {
   /** Bytes of the file (not only of the prefix) after the current position. */
   get fileBytesLeft(): number {
     return this.fileSize - this.position;
+  }
+
+  /**
+   * Checks a length or count the file claims (`bytes` from here) against what the file has left: a claim a
+   * header could make, cut off by the end of the file, is a truncated file; a larger one is corruption.
+   */
+  claim(bytes: number, reason: GgufCorruption, at: string | null): void {
+    if (bytes <= this.fileBytesLeft) return;
+    if (bytes <= MAX_HEADER_BYTES) {
+      throw new InputError('gguf.truncated', {
+        neededBytes: this.position + bytes,
+        fileBytes: this.fileSize,
+        inHeader: true,
+      });
+    }
+    throw new InputError('gguf.corrupt', { reason, at });
   }
 
   /** Makes sure `count` bytes from here are in memory, or says why not. */

@@ -4,7 +4,10 @@
  * header, asks for a longer prefix, or throws an InputError that says what is wrong.
  */
 import { InputError } from '../../errors.ts';
-import { ByteCursor, NeedMoreBytes } from './byteCursor.ts';
+import { ByteCursor, MAX_HEADER_BYTES, NeedMoreBytes } from './byteCursor.ts';
+
+export { MAX_HEADER_BYTES } from './byteCursor.ts';
+
 import { GGML_TYPES } from './ggmlTypes.ts';
 import { GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC } from './ggufFormat.ts';
 import { corrupt, type GgufValue, type ReadContext, readString, readValue } from './ggufMetadata.ts';
@@ -17,8 +20,6 @@ export type { GgufVocabulary } from './ggufVocabulary.ts';
 export const SUPPORTED_GGUF_VERSIONS = [2, 3];
 /** ggml's GGML_MAX_DIMS. */
 const MAX_DIMENSIONS = 4;
-/** Far above any model's header (a 150,000-token vocabulary with its merges takes a few MB). */
-export const MAX_HEADER_BYTES = 128 * 1024 * 1024;
 /** The least one metadata entry takes: key length, type, a one-byte value. */
 const MIN_ENTRY_BYTES = 8 + 4 + 1;
 /** The least one tensor info takes: name length, n_dims, one dimension, type, offset. */
@@ -89,12 +90,7 @@ function readHeader(cursor: ByteCursor): GgufHeader {
   }
   const tensorCount = cursor.u64();
   const entryCount = cursor.u64();
-  if (
-    entryCount * MIN_ENTRY_BYTES > cursor.fileBytesLeft ||
-    tensorCount * MIN_TENSOR_INFO_BYTES > cursor.fileBytesLeft
-  ) {
-    throw corrupt('count', context);
-  }
+  cursor.claim(entryCount * MIN_ENTRY_BYTES + tensorCount * MIN_TENSOR_INFO_BYTES, 'count', null);
 
   const metadata = new Map<string, GgufValue>();
   for (let i = 0; i < entryCount; i++) {

@@ -70,7 +70,7 @@ export function corrupt(reason: GgufCorruption, context: ReadContext): InputErro
 
 export function readString(cursor: ByteCursor, context: ReadContext): string {
   const length = cursor.u64();
-  if (length > cursor.fileBytesLeft) throw corrupt('stringLength', context);
+  cursor.claim(length, 'stringLength', context.at);
   return decodeText(cursor.subarray(length));
 }
 
@@ -91,7 +91,7 @@ function readArray(cursor: ByteCursor, context: ReadContext, depth: number): Ggu
   if (!isValueType(itemType)) throw corrupt('valueType', context);
   const count = cursor.u64();
   const itemSize = MIN_ITEM_SIZE[itemType];
-  if (count * itemSize > cursor.fileBytesLeft) throw corrupt('arrayLength', context);
+  cursor.claim(count * itemSize, 'arrayLength', context.at);
   const kind = 'array' as const;
   const type = itemType as GgufValueType;
   if (itemType === GgufValueType.STRING) {
