@@ -45,6 +45,10 @@ import {
 } from '../core/spectra/index.ts';
 import { LESSON_FORMAT, LESSON_LIMITS, parseLesson, parseLessonText } from '../lessons/lesson.ts';
 import { playableSlides } from '../lessons/lessonLibrary.ts';
+import { classifyLoadFailure } from '../realModel/loadFailure.ts';
+import { parseModelAddress } from '../realModel/modelDownload.ts';
+import { checkModelSize } from '../realModel/modelLimits.ts';
+import { scatterDistribution } from '../realModel/probabilities.ts';
 import { createLanguageScreenModel, MAX_CONTEXT_LENGTH } from '../screens/language/model.ts';
 import { createParallelScreenModel } from '../screens/parallel/model.ts';
 import { createPhysicsModel } from '../screens/physics/model.ts';
@@ -454,6 +458,34 @@ function corpus(): Message[] {
     made(new InputError('lesson.linkTooLong', { length: 500_000, limit: 400_000 })),
     made(new InputError('lesson.linkTooLarge', { limit: 256 })),
     made(new InputError('lesson.notSaved', {})),
+  );
+
+  // The real model (src/realModel/): its pure doors, and what needs llama.cpp, a server or storage.
+  // (llama.cpp's own English reason, quoted in both languages, is checked in loadFailure.test.ts.)
+  const megabyte = 1024 * 1024;
+  add(
+    thrown(() => checkModelSize(3000 * megabyte)),
+    classifyLoadFailure(
+      ["error loading model architecture: unknown model architecture: 'mamba9'"],
+      null,
+      1,
+    ).toMessage(),
+    classifyLoadFailure(['failed to allocate CPU buffer of size 812 MiB'], null, 900 * megabyte).toMessage(),
+    classifyLoadFailure([], new Error('Error while loading model'), 1).toMessage(),
+    thrown(() => scatterDistribution([{ token: 0, p: Number.NaN }], 1)),
+    thrown(() => parseModelAddress('ftp://example.org/model.gguf')),
+    made(new CodedError('model.notLoaded', {})),
+    made(new CodedError('model.contextFull', { tokens: 2100, limit: 2048 })),
+    made(new CodedError('model.runtimeFailed', { reason: null })),
+    made(new CodedError('model.superseded', {})),
+    made(new CodedError('download.httpStatus', { status: 404 })),
+    made(new CodedError('download.network', {})),
+    made(new CodedError('download.cancelled', {})),
+    made(new CodedError('download.sizeMismatch', { expected: 103_000_000, received: 51_234_567 })),
+    made(new CodedError('download.notGguf', {})),
+    made(new CodedError('storage.full', { megabytes: 270.6 })),
+    made(new CodedError('storage.unavailable', {})),
+    made(new InputError('storage.notFound', { id: '0123456789abcdef0123456789abcdef' })),
   );
   return messages;
 }

@@ -407,7 +407,7 @@ export const errorsRu: ErrorTable = {
 
   'model.order': (p) => `Порядок модели должен быть целым числом от ${p.min} до ${p.max}; получено ${p.got}.`,
   'model.tooLarge': (p) =>
-    `Файл модели занимает ${decimal(p.megabytes)} МБ, а llama.cpp в браузере загружает не больше ${grouped(p.limitMegabytes)} МБ (один файл — меньше 2 ГиБ, а веса, кэш и рабочая память вместе — меньше 4 ГиБ, доступных WebAssembly во вкладке).`,
+    `Файл модели занимает ${decimal(p.megabytes)} МБ, а llama.cpp в браузере загружает не больше ${p.limitMegabytes} МБ (один файл — меньше 2 ГиБ, а веса, кэш и рабочая память вместе — меньше 4 ГиБ, доступных WebAssembly во вкладке).`,
   'model.architecture': (p) =>
     `Архитектуру этой модели, ${q(p.architecture)}, эта сборка llama.cpp запускать не умеет.`,
   'model.outOfMemory': (p) =>
@@ -416,7 +416,7 @@ export const errorsRu: ErrorTable = {
     `llama.cpp не смог загрузить этот файл${p.reason ? ` (сообщение llama.cpp: ${p.reason})` : ''}.`,
   'model.notLoaded': () => 'Модель не загружена: сначала откройте файл GGUF.',
   'model.contextFull': (p) =>
-    `В контексте ${grouped(p.tokens)} токенов, а модель загружена с окном на ${grouped(p.limit)}. Сократите текст.`,
+    `В контексте ${p.tokens} токенов, а модель загружена с окном на ${p.limit}. Сократите текст.`,
   'model.badDistribution': (p) =>
     `llama.cpp выдал вероятность, которая не является конечным числом (токен ${p.token}): логиты этой модели переполняют его softmax во float32.`,
   'model.runtimeFailed': (p) =>
