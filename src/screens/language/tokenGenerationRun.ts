@@ -8,6 +8,7 @@
  */
 import { chooseToken } from '../../core/lm/generation.ts';
 import {
+  isGreedyTemperature,
   PipelineScratch,
   runPipeline,
   type SamplerSettings,
@@ -26,6 +27,7 @@ interface TokenColumn extends GenerationColumn {
   text: string;
   steps: number;
   latest: GenerationColumn['latest'];
+  greedy: boolean;
   ended: boolean;
 }
 
@@ -57,6 +59,7 @@ export class TokenGenerationRun {
       text: '',
       steps: 0,
       latest: null,
+      greedy: isGreedyTemperature(temperature, sampler.order),
       ended: false,
     }));
     this.rngs = temperatures.map((_, c) => columnRng(seed, c));
