@@ -101,14 +101,18 @@ test('for seeded random settings, llama.cpp’s draws fit the app’s final dist
   const rng = createRng(2026);
   const pick = <T>(values: readonly T[]) => values[Math.floor(rng.nextFloat() * values.length)];
   const results: string[] = [];
-  for (let trial = 0; trial < 6; trial++) {
-    const settings = llamaOrder({
-      temperature: Number((0.3 + 1.7 * rng.nextFloat()).toFixed(3)),
-      topK: pick([0, 3, 8, 40]),
-      topP: Number(pick([1, 0.5 + 0.5 * rng.nextFloat()]).toFixed(3)),
-      minP: Number(pick([0, 0.2 * rng.nextFloat()]).toFixed(3)),
-      typicalP: Number(pick([1, 1, 0.6 + 0.4 * rng.nextFloat()]).toFixed(3)),
-    });
+  // Temperature alone over the whole vocabulary first (every token can be drawn), then random chains.
+  const fixed = [llamaOrder({ ...OFF, temperature: 0.7 }), llamaOrder({ ...OFF, temperature: 1.8 })];
+  for (let trial = 0; trial < 8; trial++) {
+    const settings =
+      fixed[trial] ??
+      llamaOrder({
+        temperature: Number((0.3 + 1.7 * rng.nextFloat()).toFixed(3)),
+        topK: pick([0, 3, 8, 40]),
+        topP: Number(pick([1, 0.5 + 0.5 * rng.nextFloat()]).toFixed(3)),
+        minP: Number(pick([0, 0.2 * rng.nextFloat()]).toFixed(3)),
+        typicalP: Number(pick([1, 1, 0.6 + 0.4 * rng.nextFloat()]).toFixed(3)),
+      });
     const app = runPipeline(p, settings);
     const draws = await llamaDraws(page, tokens, settings, 1000 + trial, DRAWS);
     const counts = new Float64Array(p.length);
