@@ -27,10 +27,13 @@ export function acceptDecimalComma(text: string): string {
   return text.replace(/(\d),(\d)/g, '$1.$2');
 }
 
+/** One formatter for every count: toLocaleString builds a new one per call, and tables format counts every frame. */
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** A particle count: plain digits up to a million (grouped), scientific beyond. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '—';
-  if (Math.abs(n) < 1e7 && Number.isInteger(n)) return n.toLocaleString('en-US').replace(/,/g, '\u202f');
+  if (Math.abs(n) < 1e7 && Number.isInteger(n)) return GROUPED.format(n).replace(/,/g, '\u202f');
   return formatNumber(n, 4);
 }
 

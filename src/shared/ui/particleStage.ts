@@ -5,7 +5,7 @@ import type { Strings } from '../../strings/en.ts';
 import { FAST_FORWARD_FACTOR } from '../model/fastForward.ts';
 import type { ParticleModel, ParticleSnapshot } from '../model/particleModel.ts';
 import type { SystemModel } from '../model/system.ts';
-import { ParticleScene } from '../view/ParticleScene.ts';
+import { MAX_ROWS, ParticleScene } from '../view/ParticleScene.ts';
 import { readPalette } from '../view/palette.ts';
 import { h } from './dom.ts';
 import { download, occupancyCsv } from './exportData.ts';
@@ -144,6 +144,19 @@ export async function createParticleStage(
       snapshot.stepCount,
     );
   }
+  /**
+   * The levels the ladder can label: it draws at most MAX_ROWS rows, and a real model's 151,936 labels
+   * formatted on every slider move would cost more than everything else the move does.
+   */
+  const labelledLevels = (system: SystemModel): SystemModel => {
+    if (system.labels.length <= MAX_ROWS) return system;
+    const { energies, degeneracies } = system.spectrum;
+    return {
+      ...system,
+      labels: system.labels.slice(0, MAX_ROWS),
+      spectrum: { energies: energies.subarray(0, MAX_ROWS), degeneracies: degeneracies.subarray(0, MAX_ROWS) },
+    };
+  };
   /** The levels as last given to the scene and the table, so that a snapshot on new levels sets them first. */
   let shownSystem: SystemModel | null = null;
   let shownUnit: DisplayUnit | null = null;
@@ -153,8 +166,8 @@ export async function createParticleStage(
     const { degeneracies } = system.spectrum;
     scene?.setLevels({
       energies: system.spectrum.energies,
-      ladderLabels: options.ladderLabels(system, unit),
-      axisLabels: options.axisLabels(system),
+      ladderLabels: options.ladderLabels(labelledLevels(system), unit),
+      axisLabels: options.axisLabels(labelledLevels(system)),
       overflowLabel: options.overflowLabel,
       overflowAxisLabel: strings.lumpedAxisLabel,
       dimmed: degeneracies.some((g) => g === 0)

@@ -8,7 +8,8 @@ import { DEFAULT_MAX_PITCH } from './particleLayout.ts';
 
 /** Particles move visibly between levels only while there are few enough to follow by eye. */
 export const ANIMATE_AT_MOST = 2000;
-const MAX_ROWS = 40;
+/** The most rows the ladder draws (the rest share the top row); only these need labels. */
+export const MAX_ROWS = 40;
 const WIDE_LAYOUT = 720;
 const NO_PARTICLES = new Uint32Array(0);
 /** The tallest band a row's particles fill, at the page's label size; on the stage it grows with the labels. */
