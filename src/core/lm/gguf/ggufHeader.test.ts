@@ -215,6 +215,11 @@ describe('refusing what is not a readable GGUF model', () => {
     );
   });
 
+  test('a file size that is no count of bytes reads as an empty file', () => {
+    expectCode(bigram.bytes, 'gguf.notGguf', { hint: 'empty' }, Number.NaN);
+    expectCode(bigram.bytes, 'gguf.notGguf', { hint: 'empty' }, -5);
+  });
+
   test('other format versions', () => {
     const error = expectCode(withVersion(bigram.bytes, 4), 'gguf.version', { got: 4, supported: [2, 3] });
     expect(error.message).toBe('This GGUF file has format version 4; versions 2 and 3 can be read.');

@@ -65,7 +65,8 @@ export type GgufHeaderResult = { kind: 'header'; header: GgufHeader } | { kind: 
  * double the prefix given, so a caller re-parses a few times, not many).
  */
 export function parseGgufHeader(prefix: Uint8Array, fileSize: number): GgufHeaderResult {
-  const size = Math.min(fileSize, Number.MAX_SAFE_INTEGER);
+  // A size that is no count of bytes (NaN, negative) reads as an empty file.
+  const size = Math.max(0, Math.min(Math.floor(fileSize) || 0, Number.MAX_SAFE_INTEGER));
   try {
     return { kind: 'header', header: readHeader(new ByteCursor(prefix, size)) };
   } catch (error) {
