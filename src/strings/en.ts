@@ -306,6 +306,8 @@ export const en = {
   // Side-by-side screen
   parallelIntro:
     'Left, a physical system; right, the character model’s next-token distribution with each token drawn as a level at $E = -\\ln p$. One temperature drives both: the right side is temperature sampling, and it is the Boltzmann distribution.',
+  parallelIntroReal:
+    'Left, a physical system; right, the real model’s next-token distribution over its whole vocabulary, each token a level at $E = -\\ln p$. One temperature drives both: the right side is temperature sampling, and it is the Boltzmann distribution.',
   parallelPhysicsLabel: 'A physical system at temperature T',
   parallelTokensLabel: 'The next-token distribution at temperature t = T',
   parallelSystemLabel: 'Physical system',

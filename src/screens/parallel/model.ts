@@ -66,6 +66,8 @@ export function createParallelScreenModel() {
     tokens,
     /** True once the token side shows a language model's distribution. */
     hasTokens: computed(() => tokenSystem.value !== null),
+    /** True while that distribution is a real model's (its vocabulary's tokens carry kinds). */
+    showsRealModel: computed(() => distribution.value?.value?.kinds !== undefined),
     /** Shows a system at a temperature together (a negative T needs the system to allow it first). */
     demonstrate(id: ParallelSystemId, t: number): void {
       batch(() => {

@@ -105,6 +105,10 @@ export async function mountParallelScreen(
       systemSelect.value = physicsSystem.peek();
     }
   });
+  const intro = h('p', { class: 'parallel-intro' });
+  effect(() =>
+    setMathText(intro, model.showsRealModel.value ? strings.parallelIntroReal : strings.parallelIntro),
+  );
   effect(() => {
     const t = temperature.value;
     if (text.getAttribute('aria-invalid') !== 'true') text.value = String(t).replace('Infinity', 'inf');
@@ -193,7 +197,7 @@ export async function mountParallelScreen(
   });
 
   host.append(
-    mathElement('p', strings.parallelIntro, { class: 'parallel-intro' }),
+    intro,
     h(
       'fieldset',
       { class: 'panel linked-temperature', id: 'linked-temperature' },

@@ -154,7 +154,10 @@ export async function createParticleStage(
     return {
       ...system,
       labels: system.labels.slice(0, MAX_ROWS),
-      spectrum: { energies: energies.subarray(0, MAX_ROWS), degeneracies: degeneracies.subarray(0, MAX_ROWS) },
+      spectrum: {
+        energies: energies.subarray(0, MAX_ROWS),
+        degeneracies: degeneracies.subarray(0, MAX_ROWS),
+      },
     };
   };
   /** The levels as last given to the scene and the table, so that a snapshot on new levels sets them first. */
