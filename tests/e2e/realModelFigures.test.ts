@@ -108,7 +108,6 @@ test('figures: load to first distribution, ms per distribution, memory loaded an
   await page.evaluate(() => {
     window.runtime = window.realModelTest.createRealModelRuntime();
   });
-  const session = await page.context().newCDPSession(page);
   const before = rendererMegabytes();
   const timings: Timing[] = [];
   for (const file of ['bigram.gguf', 'wide-32000.gguf', 'wide-151936.gguf'])
