@@ -5,6 +5,16 @@
  * made here. Each code of the union must occur in it, and each must read as a whole sentence in both.
  */
 import { describe, expect, expectTypeOf, test, vi } from 'vitest';
+import { str, strings, u32, writeGguf } from '../../tests/fixtures/gguf/ggufWriter.ts';
+import {
+  bigramModel,
+  truncated,
+  withBadMagic,
+  withHugeFirstKeyLength,
+  withTensorType,
+  withU32At,
+  withVersion,
+} from '../../tests/fixtures/gguf/testModels.ts';
 import { createAliasTable, validateCount } from '../core/alias.ts';
 import { sampleBinomial } from '../core/binomial.ts';
 import {
@@ -27,6 +37,7 @@ import {
 } from '../core/errors.ts';
 import { MAX_TRAINING_CHARACTERS } from '../core/lm/corpus.ts';
 import { generate } from '../core/lm/generation.ts';
+import { parseGgufHeader } from '../core/lm/gguf/ggufHeader.ts';
 import { MAX_IMPORT_CHARACTERS, parseTokenDistribution } from '../core/lm/importDistribution.ts';
 import { MAX_NODES, trainNgramModel, validateTrainingInput } from '../core/lm/ngram.ts';
 import { NEUTRAL_SETTINGS, type SamplerSettings, validateSamplerSettings } from '../core/lm/pipeline.ts';
@@ -303,6 +314,37 @@ function corpus(): Message[] {
     generation(['a'], 1, -1),
     generation([], 1),
     generation(['a', 'b'], 1),
+  );
+
+  // GGUF model files (src/core/lm/gguf/ggufHeader.ts): the test models' bytes, edited, and other files.
+  const gguf = bigramModel().bytes;
+  const header = (bytes: Uint8Array) => thrown(() => parseGgufHeader(bytes, bytes.length));
+  const safetensors = new Uint8Array(64);
+  safetensors.set([40, 0, 0, 0, 0, 0, 0, 0, ...new TextEncoder().encode('{"__metadata__":{}}')]);
+  const architecture = ['general.architecture', str('llama')] as const;
+  const vocabulary = [
+    ['tokenizer.ggml.model', str('llama')],
+    ['tokenizer.ggml.tokens', strings(['<unk>', 'a'])],
+  ] as const;
+  add(
+    header(new TextEncoder().encode('Whereas recognition of the inherent dignity')),
+    header(new Uint8Array(0)),
+    header(Uint8Array.of(0x50, 0x4b, 3, 4, 0, 0, 0, 0)),
+    header(new TextEncoder().encode('tjgg\u0003\u0000\u0000\u0000')),
+    header(safetensors),
+    header(withBadMagic(gguf)),
+    header(withVersion(gguf, 4)),
+    header(truncated(gguf, 1_000_000)),
+    header(truncated(gguf, gguf.length - 40)),
+    header(truncated(gguf, 20)),
+    header(withHugeFirstKeyLength(gguf)),
+    header(withU32At(gguf, 8, 0xffffffff)),
+    header(withTensorType(gguf, 'output.weight', 31)),
+    header(withTensorType(gguf, 'output.weight', 12)),
+    header(writeGguf([architecture, ...vocabulary, ['general.alignment', u32(24)]], [])),
+    header(writeGguf([architecture, ...vocabulary, ['x', u32(1)], ['x', u32(1)]], [])),
+    header(writeGguf([...vocabulary], [])),
+    header(writeGguf([architecture], [])),
   );
 
   // Pasted distributions: errors.

@@ -371,7 +371,7 @@ export const errorsEn: ErrorTable = {
   'gguf.truncated': (p) => {
     const [needed, size] = megabytePair(p.neededBytes, p.fileBytes);
     return p.inHeader
-      ? `The file ends inside its header, after ${size} MB: it was cut short (an interrupted download?).`
+      ? `The file ends inside its header, after ${p.fileBytes < 1e6 ? `${p.fileBytes} bytes` : `${size} MB`}: it was cut short (an interrupted download?).`
       : `The model's data needs ${needed} MB but the file has only ${size} MB: it was cut short (an interrupted download?).`;
   },
   'gguf.corrupt': (p) =>

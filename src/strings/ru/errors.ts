@@ -393,7 +393,7 @@ export const errorsRu: ErrorTable = {
   'gguf.truncated': (p) => {
     const [needed, size] = megabytePair(p.neededBytes, p.fileBytes);
     return p.inHeader
-      ? `Файл обрывается внутри заголовка, на ${size} МБ: он не докачан или обрезан.`
+      ? `Файл обрывается внутри заголовка, после ${p.fileBytes < 1e6 ? count(p.fileBytes, 'байта', 'байт', 'байт') : `${size} МБ`}: он не докачан или обрезан.`
       : `Данным модели нужно ${needed} МБ, а в файле только ${size} МБ: он не докачан или обрезан.`;
   },
   'gguf.corrupt': (p) =>
