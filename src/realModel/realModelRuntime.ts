@@ -16,7 +16,8 @@
  * both are in memory.)
  *
  * Every call goes through one queue (requestQueue.ts): llama.cpp holds one KV cache and one set of logits.
- * A newer nextDistribution replaces one still waiting (which rejects with `model.superseded`).
+ * A newer nextDistribution for the same purpose replaces one still waiting (which rejects with
+ * `model.superseded`); a request without a purpose (a generation step) is never replaced.
  */
 import { CodedError } from '../core/errors.ts';
 import type { GgufHeader } from '../core/lm/gguf/ggufHeader.ts';
@@ -52,7 +53,7 @@ export interface RealModelRuntime {
   /** The bytes of tokens (one token may be part of a UTF-8 character). */
   detokenize(tokens: ArrayLike<number>): Promise<Uint8Array>;
   /** p[id] of every token id after `tokens` (length = vocabulary size), finite, renormalised in float64. */
-  nextDistribution(tokens: ArrayLike<number>): Promise<Float64Array>;
+  nextDistribution(tokens: ArrayLike<number>, purpose?: string): Promise<Float64Array>;
   /**
    * `count` tokens drawn by llama.cpp's own sampler chain (penalties, top-k, typical-p, top-p, min-p,
    * temperature, then its dist sampler: every setting given, penalties off) on the logits after `tokens`.
@@ -147,9 +148,9 @@ export function createRealModelRuntime(): RealModelRuntime {
       return queue.run(() => need().engine.detokenize(Array.from(tokens)));
     },
 
-    nextDistribution(tokens) {
+    nextDistribution(tokens, purpose) {
       const context = Array.from(tokens);
-      return queue.run(() => need().engine.distributionAfter(context), 'distribution');
+      return queue.run(() => need().engine.distributionAfter(context), purpose);
     },
 
     sampleWithLlamaCpp(tokens, settings, seed, count) {

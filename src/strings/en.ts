@@ -504,6 +504,8 @@ export const en = {
       'Tokens are shown as text with ␣ for a space and ↵ for a new line; a byte that is not a whole character on its own as <0xE2>; special tokens in ⟦ ⟧.',
     contextTokens: (n: number) =>
       `The context in the model's tokens (${n === 1 ? 'one token' : `${n} tokens`}):`,
+    contextCut: (dropped: number, kept: number) =>
+      `The model reads only the last ${kept} tokens (its window, with room for what it generates); the first ${dropped} are left out.`,
     contextTokensMore: (n: number) => `${n} earlier tokens…`,
   },
 };

@@ -569,6 +569,8 @@ export const ru: Strings = {
       'Токены показаны текстом: ␣ — пробел, ↵ — перевод строки; байт, который сам по себе не целый символ, — как <0xE2>; специальные токены — в ⟦ ⟧.',
     contextTokens: (n: number) =>
       `Контекст в токенах модели (${n === 1 ? 'один токен' : `${n} ${tokenWord(n)}`}):`,
+    contextCut: (dropped: number, kept: number) =>
+      `Модель читает только последние ${kept} ${tokenWord(kept)} (её окно, с запасом на то, что она сгенерирует); первые ${dropped} ${tokenWord(dropped)} отброшены.`,
     contextTokensMore: (n: number) => `ещё ${n} ${tokenWord(n)} раньше…`,
   },
 };

@@ -39,6 +39,17 @@ export type RealModelActivity =
 export interface ContextTokens {
   readonly ids: Int32Array;
   readonly texts: readonly string[];
+  /** Tokens cut from the front so that the context and a generated column fit the model's window. */
+  readonly dropped: number;
+}
+
+/** Room kept in the model's window for what generation appends (MAX_COLUMN_TOKENS and one more). */
+const GENERATION_ROOM = 65;
+
+/** The context's last tokens that leave room in the model's window for a generated column. */
+export function fitToWindow(ids: Int32Array, contextLength: number): Int32Array {
+  const room = Math.max(1, contextLength - GENERATION_ROOM);
+  return ids.length <= room ? ids : ids.slice(ids.length - room);
 }
 
 export type RealModelRuntimeFactory = () => Promise<RealModelRuntime>;
@@ -192,11 +203,12 @@ export function createRealModel(
         computing.value = true;
         const text = context.peek();
         try {
-          const ids = await current.runtime.tokenize(text);
+          const all = await current.runtime.tokenize(text);
           if (due || session.peek() !== current) continue;
+          const ids = fitToWindow(all, current.model.contextLength);
           const texts = Array.from(ids, (id) => current.vocabulary.labels[id] ?? '');
-          contextTokens.value = { ids, texts };
-          const next = await current.runtime.nextDistribution(ids);
+          contextTokens.value = { ids, texts, dropped: all.length - ids.length };
+          const next = await current.runtime.nextDistribution(ids, 'screen');
           if (due || session.peek() !== current) continue;
           batch(() => {
             distribution.value = next;

@@ -17,7 +17,7 @@ import {
 import type { Rng } from '../../core/rng.ts';
 import type { GenerationColumn } from './generationRun.ts';
 import { columnRng } from './generationRun.ts';
-import type { RealModelSession } from './realModel.ts';
+import { fitToWindow, type RealModelSession } from './realModel.ts';
 
 /** Every token costs a forward pass of the whole model: enough to read a style, short enough to wait for. */
 export const MAX_COLUMN_TOKENS = 64;
@@ -82,7 +82,7 @@ export class TokenGenerationRun {
   /** One token for every column that can still grow; false when none could. */
   async step(): Promise<boolean> {
     const { runtime, vocabulary } = this.session;
-    this.contextIds ??= await runtime.tokenize(this.context);
+    this.contextIds ??= fitToWindow(await runtime.tokenize(this.context), this.session.model.contextLength);
     let grew = false;
     for (const [c, column] of this.mutableColumns.entries()) {
       if (column.ended || column.steps >= MAX_COLUMN_TOKENS) continue;
