@@ -150,6 +150,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Figures measured in Chromium (the real model's runtime and screen), printed for the README and
+          // the closing notes; `npm run figures`, never part of `npm test`.
+          name: 'figures',
+          include: ['bench/browser/**/*.figures.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -469,6 +469,7 @@ function corpus(): Message[] {
     thrown(() => physics.temperatureUnit.set('K')),
     thrown(() => language.context.set('x'.repeat(MAX_CONTEXT_LENGTH + 1))),
     thrown(() => language.source.set('pasted')),
+    thrown(() => language.source.set('real')),
     thrown(() => language.generationTemperatures.set([])),
     thrown(() => createParallelScreenModel().physicsSystem.set('bogus' as never)),
   );

@@ -43,6 +43,13 @@ const LATIN_ALLOWED = new Set([
   'generate',
   'meV',
   'max',
+  // A real model: its file format, the runtime, model names and the word a Hugging Face link contains.
+  'GGUF',
+  'gguf',
+  'WebAssembly',
+  'SmolLM',
+  'TinyStories',
+  'resolve',
 ]);
 
 /** The Latin words of a text outside its formulas (TeX commands such as \\frac are not words). */

@@ -2,16 +2,16 @@
  * Figures of the real-model runtime (printed, for the closing note and README): time from load(file) to the
  * first distribution, ms per whole-vocabulary distribution at K = 32,000 and 151,936 (the test models'
  * vocabularies; the forward pass of a 16-wide model is negligible, so this is mostly llama.cpp's softmax,
- * the transfer and our scatter), and the renderer's memory with a model loaded and after unload. The checks
- * are loose sanity bounds; the numbers are what matters.
+ * the transfer and our scatter), and the renderer's memory with a model loaded and after unload. Run with
+ * `npm run figures` (not part of `npm test`: figures are printed, never asserted).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { bigramModel, wideVocabularyModel } from '../fixtures/gguf/testModels.ts';
-import { useBrowserPages } from './pages.ts';
-import type { RealModelTestApi } from './runtimePage/main.ts';
-import { type RuntimePage, serveRuntimePage } from './runtimePage/serve.ts';
+import { useBrowserPages } from '../../tests/e2e/pages.ts';
+import type { RealModelTestApi } from '../../tests/e2e/runtimePage/main.ts';
+import { type RuntimePage, serveRuntimePage } from '../../tests/e2e/runtimePage/serve.ts';
+import { bigramModel, wideVocabularyModel } from '../../tests/fixtures/gguf/testModels.ts';
 
 const pages = useBrowserPages();
 let site: RuntimePage;
@@ -127,6 +127,5 @@ test('figures: load to first distribution, ms per distribution, memory loaded an
       `  renderer RSS: ${before.toFixed(0)} MB before, ${loaded.toFixed(0)} MB with the K = 151,936 model loaded (${workersLoaded} worker), ${unloaded.toFixed(0)} MB after unload (0 workers)`,
     ].join('\n'),
   );
-  for (const t of timings) expect(t.perDistributionMs).toBeLessThan(2000);
   expect(workersLoaded).toBe(1);
 }, 240_000);
