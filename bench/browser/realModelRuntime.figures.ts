@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { useBrowserPages } from '../../tests/e2e/pages.ts';
-import type { RealModelTestApi } from '../../tests/e2e/runtimePage/main.ts';
+import '../../tests/e2e/runtimePage/testWindow.ts';
 import { type RuntimePage, serveRuntimePage } from '../../tests/e2e/runtimePage/serve.ts';
 import { bigramModel, wideVocabularyModel } from '../../tests/fixtures/gguf/testModels.ts';
 
@@ -26,13 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-declare global {
-  interface Window {
-    realModelTest: RealModelTestApi;
-    runtime: ReturnType<RealModelTestApi['createRealModelRuntime']>;
-  }
-}
 
 /**
  * Resident memory of this test's Chromium renderer processes (the page's worker and its wasm heap live

@@ -14,7 +14,7 @@ import {
   withBadMagic,
 } from '../fixtures/gguf/testModels.ts';
 import { useBrowserPages } from './pages.ts';
-import type { RealModelTestApi } from './runtimePage/main.ts';
+import './runtimePage/testWindow.ts';
 import { type RuntimePage, serveRuntimePage } from './runtimePage/serve.ts';
 
 const LONG_TEST_MS = 180_000;
@@ -35,14 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-declare global {
-  interface Window {
-    realModelTest: RealModelTestApi;
-    runtime: ReturnType<RealModelTestApi['createRealModelRuntime']>;
-    cspViolations: string[];
-  }
-}
 
 /** The test page, with every CSP violation recorded from before its first script. */
 async function openRuntimePage(): Promise<Page> {

@@ -14,15 +14,8 @@ import { createRng } from '../../src/core/rng.ts';
 import { chiSquareTest } from '../../src/core/statistics.ts';
 import { bigramModel } from '../fixtures/gguf/testModels.ts';
 import { useBrowserPages } from './pages.ts';
-import type { RealModelTestApi } from './runtimePage/main.ts';
+import './runtimePage/testWindow.ts';
 import { type RuntimePage, serveRuntimePage } from './runtimePage/serve.ts';
-
-declare global {
-  interface Window {
-    realModelTest: RealModelTestApi;
-    runtime: ReturnType<RealModelTestApi['createRealModelRuntime']>;
-  }
-}
 
 const pages = useBrowserPages();
 const model = bigramModel();

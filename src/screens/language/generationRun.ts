@@ -69,6 +69,28 @@ export function columnRng(seed: number, column: number): Rng {
   return createRng(columnSeed);
 }
 
+/**
+ * What every column of a run starts from: its sampler settings (throws InputError when the sampler with
+ * some column's temperature is not valid), an empty column, and its random stream.
+ */
+export function startColumns(sampler: SamplerSettings, temperatures: readonly number[], seed: number) {
+  return {
+    settings: temperatures.map((temperature) => {
+      const settings = { ...sampler, temperature };
+      validateSamplerSettings(settings);
+      return settings;
+    }),
+    columns: temperatures.map((temperature) => ({
+      temperature,
+      greedy: isGreedyTemperature(temperature, sampler.order),
+      text: '',
+      steps: 0,
+      latest: null as Choice | null,
+    })),
+    rngs: temperatures.map((_, c) => columnRng(seed, c)),
+  };
+}
+
 export class GenerationRun {
   readonly maxSteps = MAX_COLUMN_CHARACTERS;
   private readonly mutableColumns: MutableColumn[];
@@ -85,19 +107,11 @@ export class GenerationRun {
     temperatures: readonly number[],
     seed: number,
   ) {
-    this.settings = temperatures.map((temperature) => {
-      const settings = { ...sampler, temperature };
-      validateSamplerSettings(settings);
-      return settings;
-    });
-    this.mutableColumns = temperatures.map((temperature) => ({
-      temperature,
-      greedy: isGreedyTemperature(temperature, sampler.order),
-      text: '',
-      steps: 0,
-      latest: null,
-    }));
-    this.rngs = temperatures.map((_, c) => columnRng(seed, c));
+    ({
+      settings: this.settings,
+      columns: this.mutableColumns,
+      rngs: this.rngs,
+    } = startColumns(sampler, temperatures, seed));
     this.distribution = new Float64Array(model.vocabulary.length);
   }
 

@@ -7,16 +7,9 @@
  * column never draws. A column stops at the model's end-of-generation token or at MAX_COLUMN_TOKENS.
  */
 import { chooseToken } from '../../core/lm/generation.ts';
-import {
-  isGreedyTemperature,
-  PipelineScratch,
-  runPipeline,
-  type SamplerSettings,
-  validateSamplerSettings,
-} from '../../core/lm/pipeline.ts';
+import { PipelineScratch, runPipeline, type SamplerSettings } from '../../core/lm/pipeline.ts';
 import type { Rng } from '../../core/rng.ts';
-import type { GenerationColumn } from './generationRun.ts';
-import { columnRng } from './generationRun.ts';
+import { type GenerationColumn, startColumns } from './generationRun.ts';
 import { fitToWindow, type RealModelSession } from './realModel.ts';
 
 /** Every token costs a forward pass of the whole model: enough to read a style, short enough to wait for. */
@@ -49,20 +42,10 @@ export class TokenGenerationRun {
     temperatures: readonly number[],
     seed: number,
   ) {
-    this.settings = temperatures.map((temperature) => {
-      const settings = { ...sampler, temperature };
-      validateSamplerSettings(settings);
-      return settings;
-    });
-    this.mutableColumns = temperatures.map((temperature) => ({
-      temperature,
-      text: '',
-      steps: 0,
-      latest: null,
-      greedy: isGreedyTemperature(temperature, sampler.order),
-      ended: false,
-    }));
-    this.rngs = temperatures.map((_, c) => columnRng(seed, c));
+    const start = startColumns(sampler, temperatures, seed);
+    this.settings = start.settings;
+    this.rngs = start.rngs;
+    this.mutableColumns = start.columns.map((column) => ({ ...column, ended: false }));
     this.decoders = temperatures.map(() => new TextDecoder('utf-8'));
     this.generated = temperatures.map(() => []);
   }
