@@ -39,6 +39,15 @@ const LATIN_ALLOWED = new Set([
   'meV',
   'THz',
   'mol',
+  // A real model: its file format, the runtime, a model's name, and the example Hugging Face address.
+  'GGUF',
+  'gguf',
+  'WebAssembly',
+  'TinyStories',
+  'resolve',
+  'https',
+  'huggingface',
+  'main',
   // What a person types or presses: "inf" for infinity, the Tab key, Ctrl+P.
   'inf',
   'Tab',
