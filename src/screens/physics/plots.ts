@@ -1,4 +1,4 @@
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { mathElement, setMathText } from '../../shared/ui/mathText.ts';
 import 'uplot/dist/uPlot.min.css';
 import type { SystemModel } from '../../shared/model/system.ts';
@@ -47,6 +47,15 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
   let marker = Number.NaN;
   let current: SystemModel | null = null;
   let scale = 1;
+  let label = '';
+  // uPlot (~20 KB gzipped) is fetched after the first screen, not with it: the plots sit below the fold.
+  // Until it arrives the captions and notes are in place and the charts are drawn once it has.
+  let Plot: typeof uPlot | null = null;
+  let disposed = false;
+  void import('uplot').then(({ default: loaded }) => {
+    Plot = loaded;
+    if (!disposed && current) drawCharts();
+  });
 
   const markerPosition = () =>
     current
@@ -85,6 +94,7 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
   });
   observer.observe(root);
   onDispose(() => {
+    disposed = true;
     observer.disconnect();
     for (const plot of plots) plot.destroy();
   });
@@ -116,50 +126,59 @@ export function createThermodynamicPlots(strings: Strings): ThermodynamicPlots {
     setMathText(pinnedNote, pinned ? strings.plotMarkerPinned(formatNumber(marker * scale, 3)) : '');
   }
 
+  /** The three charts of the current system, once uPlot has loaded. */
+  function drawCharts(): void {
+    const Chart = Plot;
+    const system = current;
+    if (!Chart || !system) return;
+    const curves = thermodynamicCurves(system);
+    const series = [curves.meanEnergy, curves.heatCapacity, curves.entropy];
+    const maximum = sliderMaximum(system.allowsNegativeTemperature);
+    for (const plot of plots) plot.destroy();
+    const text = cssVariable('--colour-text-muted') || '#9fb0c4';
+    const grid = cssVariable('--colour-border') || '#2e384b';
+    const colours = [
+      cssVariable('--colour-particle'),
+      cssVariable('--colour-theory'),
+      cssVariable('--colour-ok'),
+    ];
+    plots = series.map((ys, i) => {
+      const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+      const options: uPlot.Options = {
+        width: widthOf(hosts[i]),
+        height: HEIGHT,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, range: [0, maximum] } },
+        axes: [
+          {
+            ...axis,
+            label: strings.plotAxisTemperature(label),
+            labelSize: 20,
+            size: 36,
+            splits,
+            values: (_u, positions) => positions.map((position) => tickLabels.get(position) ?? ''),
+          },
+          { ...axis, size: 48 },
+        ],
+        series: [{}, { stroke: colours[i] || '#f2a65a', width: 2, points: { show: false } }],
+        plugins: [markerPlugin],
+      };
+      return new Chart(options, [curves.positions, ys], hosts[i]);
+    });
+  }
+
   return {
     root,
     setSystem(system, unitScale, unitLabel) {
       current = system;
       scale = unitScale;
+      label = unitLabel;
       setMathText(
         axisNote,
         system.allowsNegativeTemperature ? strings.plotAxisNoteNegative : strings.plotAxisNotePositive,
       );
-      const curves = thermodynamicCurves(system);
-      const series = [curves.meanEnergy, curves.heatCapacity, curves.entropy];
-      const maximum = sliderMaximum(system.allowsNegativeTemperature);
-      for (const plot of plots) plot.destroy();
-      const text = cssVariable('--colour-text-muted') || '#9fb0c4';
-      const grid = cssVariable('--colour-border') || '#2e384b';
-      const colours = [
-        cssVariable('--colour-particle'),
-        cssVariable('--colour-theory'),
-        cssVariable('--colour-ok'),
-      ];
-      plots = series.map((ys, i) => {
-        const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-        const options: uPlot.Options = {
-          width: widthOf(hosts[i]),
-          height: HEIGHT,
-          legend: { show: false },
-          cursor: { show: false },
-          scales: { x: { time: false, range: [0, maximum] } },
-          axes: [
-            {
-              ...axis,
-              label: strings.plotAxisTemperature(unitLabel),
-              labelSize: 20,
-              size: 36,
-              splits,
-              values: (_u, positions) => positions.map((position) => tickLabels.get(position) ?? ''),
-            },
-            { ...axis, size: 48 },
-          ],
-          series: [{}, { stroke: colours[i] || '#f2a65a', width: 2, points: { show: false } }],
-          plugins: [markerPlugin],
-        };
-        return new uPlot(options, [curves.positions, ys], hosts[i]);
-      });
+      drawCharts();
       showPinnedNote();
     },
     setTemperature(temperature) {
