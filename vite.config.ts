@@ -153,7 +153,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Figures measured in Chromium (the real model's runtime and screen), printed for the README and
+          // Figures measured in Chromium (the real model's runtime), printed for the README and
           // the closing notes; `npm run figures`, never part of `npm test`.
           name: 'figures',
           include: ['bench/browser/**/*.figures.ts'],
